@@ -1,0 +1,3 @@
+from nlmg_packs.cli import main
+
+main()

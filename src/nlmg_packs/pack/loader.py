@@ -1,0 +1,172 @@
+"""Read one YAML file safely, remembering where every key and item came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nlmg_packs.errors import PackError, Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A pack file larger than this is refused before parsing (a real pack file is a few hundred KB)."""
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass
+class LineMap:
+    """Maps a key path such as ("quotes", 3, "text") to its 1-based (line, column)."""
+
+    file: str
+    marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: KeyPath) -> tuple[int | None, int | None]:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            mark = self.marks.get(tuple(path[:end]))
+            if mark:
+                return mark
+        return None, None
+
+    def problem(self, path: KeyPath, message: str, hint: str = "") -> Problem:
+        """A problem located at `path` in this file."""
+        line, col = self.locate(path)
+        return Problem(self.file, line, col, message, hint)
+
+
+@dataclass
+class LoadedFile:
+    """A parsed YAML document and the positions of its parts."""
+
+    data: Any
+    lines: LineMap
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (billion laughs) and duplicate keys."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Located(event.start_mark, "YAML aliases (`*name`) are not supported",
+                           "write the text out in full instead of referring to an anchor")
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: dict[Any, Any] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, list | dict):
+                raise _Located(key_node.start_mark, "a key must be a plain word",
+                               "write keys like `title:`")
+            if key in seen:
+                first = seen[key]
+                raise _Located(key_node.start_mark, f"duplicate key `{key}` (first used on "
+                               f"line {first.line + 1})", "remove one of the two")
+            seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+
+class _Located(Exception):
+    def __init__(self, mark: Any, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.mark, self.message, self.hint = mark, message, hint
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_yaml(path: Path) -> LoadedFile:
+    """Parse `path`; any problem becomes a PackError located at file:line:col."""
+    name = display_path(path)
+    text = _read_text(path, name)
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise PackError([Problem(name, 1, 1, "the file is empty",
+                                     "add content, or delete the file")])
+        data = loader.construct_document(node)
+    except _Located as exc:
+        raise PackError([Problem(name, exc.mark.line + 1, exc.mark.column + 1,
+                                 exc.message, exc.hint)]) from None
+    except yaml.MarkedYAMLError as exc:
+        raise PackError([_syntax_problem(name, text, exc)]) from None
+    finally:
+        loader.dispose()
+    lines = LineMap(name)
+    _record_marks(node, (), lines.marks)
+    return LoadedFile(data, lines)
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PackError([Problem(name, None, None,
+                                     f"file is {size / 1_048_576:.1f} MB, over the "
+                                     f"{MAX_FILE_BYTES // 1_048_576} MB limit for a pack file",
+                                     "split it, or remove what is not lesson content")])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PackError([Problem(name, None, None, f"cannot read the file ({exc.strerror})",
+                                 "check that it exists and you may read it")]) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise PackError([Problem(name, line, col,
+                                 f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+                                 "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")]) from None
+    return text.replace("\r\n", "\n")
+
+
+def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    col = mark.column + 1 if mark else None
+    problem = (exc.problem or "invalid YAML").strip()
+    if "'\\t'" in problem or "\t" in problem:
+        return Problem(name, line, col, "a tab is used for indentation",
+                       "YAML needs spaces: replace each tab with two spaces")
+    if mark is not None and mark.line < len(text.split("\n")):
+        current = text.split("\n")[mark.line]
+        if "\t" in current[: len(current) - len(current.lstrip())]:
+            return Problem(name, line, col, "a tab is used for indentation",
+                           "YAML needs spaces: replace each tab with two spaces")
+    return Problem(name, line, col, f"YAML syntax error: {problem}",
+                   "check the indentation and quoting on this line and the one before; "
+                   "put text containing `: ` or `#` in quotes")
+
+
+def _record_marks(node: Any, path: KeyPath, marks: dict[KeyPath, tuple[int, int]]) -> None:
+    marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            child = (*path, key)
+            marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _record_value_marks(value_node, child, marks)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_marks(item, (*path, index), marks)
+
+
+def _record_value_marks(node: Any, path: KeyPath, marks: dict[KeyPath, tuple[int, int]]) -> None:
+    # The key's own position is kept for the path; children are recorded below it.
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        saved = marks[path]
+        _record_marks(node, path, marks)
+        marks[path] = saved

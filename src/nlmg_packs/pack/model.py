@@ -1,0 +1,225 @@
+"""The pack schema: one pydantic model per YAML file, every field documented.
+
+Cross-references (a theme id used by a prompt, a quote used by a worksheet...) are
+checked afterwards by `pack.references`, where the whole pack is known.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+MAX_TEXT = 20_000
+"""Longest free-text field, in characters: longer is almost certainly a paste accident."""
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Chapter = Annotated[int, Field(ge=1, le=999)]
+ChapterRange = Annotated[list[Chapter], Field(min_length=1, max_length=2)]
+"""`[7]` is one chapter, `[3, 5]` is chapters 3 to 5."""
+Level = Literal["recall", "understand", "apply", "analyse", "evaluate", "create"]
+Audience = Literal["class", "book-club"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# ---- pack.yaml ---------------------------------------------------------------
+
+
+class Part(Strict):
+    id: Id
+    title: ShortText = Field(description='How the part is named, e.g. "Part One".')
+    setting: ShortText | None = Field(None, description="Where it takes place, e.g. Hailsham.")
+    chapters: ChapterRange = Field(description="First and last chapter, e.g. [1, 9].")
+
+
+class Book(Strict):
+    title: ShortText
+    author: ShortText
+    year: Annotated[int, Field(ge=0, le=3000)]
+    publisher: ShortText | None = None
+    citation: ShortText | None = Field(
+        None, description="How handouts cite the book in their footer; built from title, author "
+        "and year when left out.")
+    edition_note: Text | None = Field(
+        None, description="Which edition references follow, or why they are by chapter.")
+    blurb: Text | None = Field(None, description="A short spoiler-free description.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en-GB"
+    chapters: Annotated[int, Field(ge=1, le=999)] = Field(description="Number of chapters.")
+    parts: list[Part] = Field(default_factory=list)
+
+
+class Character(Strict):
+    id: Id
+    name: ShortText
+    description: Text
+    chapters: list[Chapter] = Field(default_factory=list,
+                                    description="Chapters where the character matters.")
+
+
+class Theme(Strict):
+    id: Id
+    name: ShortText
+    colour: Colour = Field(description='Hex colour such as "#4C6A92".')
+    letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}$")] | None = Field(
+        None, description="Tag letter for greyscale print; the name's first letter when omitted.")
+    summary: Text
+
+
+class Symbol(Strict):
+    id: Id
+    name: ShortText
+    description: Text
+    chapters: list[Chapter] = Field(default_factory=list)
+    themes: list[Id] = Field(default_factory=list)
+
+
+class PackFile(Strict):
+    """pack.yaml: the book and what every other file refers to."""
+
+    format: Literal[1] = Field(1, description="Pack format version; always 1 for now.")
+    book: Book
+    paper: Literal["a4", "letter"] | None = Field(None, description="Default paper size.")
+    characters: list[Character] = Field(default_factory=list)
+    themes: list[Theme] = Field(min_length=1)
+    symbols: list[Symbol] = Field(default_factory=list)
+
+
+# ---- discussion.yaml --------------------------------------------------------
+
+
+class Prompt(Strict):
+    id: Id
+    text: Text
+    part: Id | None = Field(None, description="Part id; leave out for the whole novel.")
+    chapters: ChapterRange | None = None
+    themes: list[Id] = Field(default_factory=list)
+    level: Level = "understand"
+    audience: Audience = "class"
+    teacher_notes: Text | None = None
+
+
+class DiscussionFile(Strict):
+    prompts: list[Prompt] = Field(min_length=1)
+
+
+# ---- quotes.yaml -------------------------------------------------------------
+
+
+class QuoteSource(Strict):
+    wording: Literal["novel", "review", "memory"] = Field(
+        description="Where the wording was taken from: the novel itself, a review quoting it, "
+        "or recalled from memory.")
+    verified: bool = Field(description="True once checked word for word against an edition.")
+    edition: ShortText | None = Field(None, description="Edition checked against.")
+    note: Text | None = None
+
+
+class Quote(Strict):
+    id: Id
+    text: Text
+    speaker: Id = Field(description="Character id of who says or writes it.")
+    addressee: Id | None = Field(None, description="Character id of who it is said to.")
+    chapter: Chapter
+    themes: list[Id] = Field(min_length=1)
+    context: Text
+    questions: list[Text] = Field(min_length=2)
+    model_answer: Text
+    source: QuoteSource
+
+
+class QuotesFile(Strict):
+    quotes: list[Quote] = Field(min_length=1)
+
+
+# ---- worksheets.yaml ---------------------------------------------------------
+
+ActivityType = Literal["who-said-it", "context", "close-reading", "theme-link",
+                       "written-response"]
+
+
+class Activity(Strict):
+    type: ActivityType
+    title: ShortText | None = None
+    instructions: Text | None = None
+    quotes: list[Id] = Field(default_factory=list,
+                             description="Quotes the activity works on (not for written-response).")
+    prompt: Text | None = Field(None, description="The task, for written-response.")
+    model_answer: Text | None = Field(None, description="For written-response.")
+    lines: Annotated[int, Field(ge=0, le=40)] | None = Field(
+        None, description="Ruled answer lines per question; a default suits each type.")
+
+
+class Worksheet(Strict):
+    id: Id
+    title: ShortText
+    theme: Id | None = Field(None, description="The theme it is built around, or")
+    part: Id | None = Field(None, description="the part it is built around.")
+    intro: Text | None = None
+    activities: list[Activity] = Field(min_length=1)
+
+
+class WorksheetsFile(Strict):
+    worksheets: list[Worksheet] = Field(min_length=1)
+
+
+# ---- courses.yaml ------------------------------------------------------------
+
+
+class Step(Strict):
+    minutes: Annotated[int, Field(ge=1, le=600)]
+    activity: ShortText
+    teacher: Text | None = Field(None, description="What the teacher does.")
+    students: Text | None = Field(None, description="What students do.")
+
+
+class Differentiation(Strict):
+    support: Text
+    stretch: Text
+
+
+class Lesson(Strict):
+    id: Id
+    title: ShortText
+    minutes: Annotated[int, Field(ge=5, le=600)] = 50
+    objectives: list[Text] = Field(min_length=1,
+                                   description='Each completes "Students will be able to…".')
+    standards: list[ShortText] = Field(default_factory=list)
+    chapters: ChapterRange | None = None
+    worksheets: list[Id] = Field(default_factory=list)
+    prompts: list[Id] = Field(default_factory=list)
+    quotes: list[Id] = Field(default_factory=list)
+    materials: list[ShortText] = Field(default_factory=list,
+                                       description="Other materials, as free text.")
+    sequence: list[Step] = Field(min_length=1)
+    assessment: Text
+    differentiation: Differentiation
+    homework: Text | None = None
+
+
+class Course(Strict):
+    id: Id
+    name: ShortText
+    audience: Audience = "class"
+    focus: Text
+    themes: list[Id] = Field(min_length=1)
+    lessons: list[Lesson] = Field(default_factory=list)
+
+
+class CoursesFile(Strict):
+    courses: list[Course] = Field(min_length=1)
+
+
+FILES: dict[str, type[Strict]] = {
+    "pack.yaml": PackFile,
+    "discussion.yaml": DiscussionFile,
+    "quotes.yaml": QuotesFile,
+    "worksheets.yaml": WorksheetsFile,
+    "courses.yaml": CoursesFile,
+}
+"""Every file a pack may hold; only pack.yaml is required."""

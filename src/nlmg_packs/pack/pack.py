@@ -1,0 +1,143 @@
+"""Load a pack folder into one validated `Pack`, or fail with every problem found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from nlmg_packs.errors import PackError, Problem, did_you_mean
+from nlmg_packs.pack import model as m
+from nlmg_packs.pack.loader import LineMap, display_path, load_yaml
+from nlmg_packs.pack.schema_errors import problems_from
+
+IGNORED_NAMES = {"README.md", "LICENSE", "assets", ".DS_Store"}
+
+
+@dataclass
+class Pack:
+    """A validated pack: the book, its themes and everything built from them."""
+
+    id: str
+    folder: Path
+    meta: m.PackFile
+    prompts: list[m.Prompt] = field(default_factory=list)
+    quotes: list[m.Quote] = field(default_factory=list)
+    worksheets: list[m.Worksheet] = field(default_factory=list)
+    courses: list[m.Course] = field(default_factory=list)
+    lines: dict[str, LineMap] = field(default_factory=dict)
+    """Line maps by file name, so later stages can point at the source of a text."""
+
+    @property
+    def book(self) -> m.Book:
+        return self.meta.book
+
+    @cached_property
+    def themes(self) -> dict[str, m.Theme]:
+        return {t.id: t for t in self.meta.themes}
+
+    @cached_property
+    def characters(self) -> dict[str, m.Character]:
+        return {c.id: c for c in self.meta.characters}
+
+    @cached_property
+    def parts(self) -> dict[str, m.Part]:
+        return {p.id: p for p in self.book.parts}
+
+    @cached_property
+    def quote_by_id(self) -> dict[str, m.Quote]:
+        return {q.id: q for q in self.quotes}
+
+    @cached_property
+    def prompt_by_id(self) -> dict[str, m.Prompt]:
+        return {p.id: p for p in self.prompts}
+
+    @cached_property
+    def worksheet_by_id(self) -> dict[str, m.Worksheet]:
+        return {w.id: w for w in self.worksheets}
+
+    @property
+    def citation(self) -> str:
+        book = self.book
+        return book.citation or f"{book.author}, {book.title} ({book.year})"
+
+    def part_of_chapter(self, chapter: int) -> m.Part | None:
+        for part in self.book.parts:
+            first, last = part.chapters[0], part.chapters[-1]
+            if first <= chapter <= last:
+                return part
+        return None
+
+
+def load_pack(folder: Path) -> Pack:
+    """Read and validate every file of the pack in `folder`."""
+    folder = Path(folder)
+    shown = display_path(folder)
+    if not folder.exists():
+        raise PackError([Problem(shown, None, None, "no such pack folder",
+                                 "check the path, or run `nlmg-packs list` to see bundled packs")])
+    if not folder.is_dir():
+        raise PackError([Problem(shown, None, None, "this is a file, not a pack folder",
+                                 "pass the folder that holds pack.yaml")])
+    if not (folder / "pack.yaml").is_file():
+        raise PackError([Problem(shown, None, None, "no pack.yaml in this folder",
+                                 "a pack folder needs a pack.yaml; see docs/pack-format.md")])
+    problems: list[Problem] = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name in m.FILES or entry.name in IGNORED_NAMES or entry.name.startswith("."):
+            continue
+        problems.append(Problem(display_path(entry), None, None, "unknown file in the pack",
+                                f"a pack holds {', '.join(m.FILES)} (and assets/); "
+                                + did_you_mean(entry.name, m.FILES)))
+    parsed: dict[str, m.Strict] = {}
+    lines: dict[str, LineMap] = {}
+    for name, schema in m.FILES.items():
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            loaded = load_yaml(path)
+        except PackError as exc:
+            problems.extend(exc.problems)
+            continue
+        lines[name] = loaded.lines
+        if not isinstance(loaded.data, dict):
+            problems.append(loaded.lines.problem((), "expected a mapping of keys at the top",
+                                                 f"start the file with `{_top_key(schema)}:`"))
+            continue
+        try:
+            parsed[name] = schema.model_validate(loaded.data)
+        except ValidationError as exc:
+            problems.extend(problems_from(exc, schema, loaded.lines))
+    if "pack.yaml" not in parsed:
+        raise PackError(problems)
+    pack = Pack(
+        id=_pack_id(folder),
+        folder=folder,
+        meta=parsed["pack.yaml"],  # type: ignore[arg-type]
+        prompts=list(getattr(parsed.get("discussion.yaml"), "prompts", [])),
+        quotes=list(getattr(parsed.get("quotes.yaml"), "quotes", [])),
+        worksheets=list(getattr(parsed.get("worksheets.yaml"), "worksheets", [])),
+        courses=list(getattr(parsed.get("courses.yaml"), "courses", [])),
+        lines=lines,
+    )
+    from nlmg_packs.pack.references import check_references
+
+    broken = {name for name in m.FILES if (folder / name).is_file() and name not in parsed}
+    problems.extend(check_references(pack, broken))
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+def _top_key(schema: type[m.Strict]) -> str:
+    return next(iter(schema.model_fields))
+
+
+def _pack_id(folder: Path) -> str:
+    import re
+
+    slug = re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-")
+    return slug or "pack"
