@@ -129,7 +129,8 @@ def _read_text(path: Path, name: str) -> str:
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise PackError([Problem(name, line, col,
                                  f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
-                                 "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")]) from None
+                                 "save it as UTF-8 (Notepad: Save As, Encoding: UTF-8)")],
+                        ) from None
     return text.replace("\r\n", "\n")
 
 

@@ -9,7 +9,6 @@ from nlmg_packs.errors import Problem, did_you_mean
 from nlmg_packs.pack.loader import KeyPath, LineMap
 from nlmg_packs.pack.pack import Pack
 
-
 # Which file defines each kind of id: a reference into a file that failed to load is not checked.
 _DEFINED_IN = {"quote": "quotes.yaml", "prompt": "discussion.yaml",
                "worksheet": "worksheets.yaml"}

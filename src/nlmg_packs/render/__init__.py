@@ -1,0 +1,1 @@
+"""Renderers: one per output format, each drawing every block type of `document`."""

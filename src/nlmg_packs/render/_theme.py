@@ -1,0 +1,55 @@
+"""Sizes, spacing and colours both renderers use, from the template and the accessibility preset.
+
+Large print follows the UK Association for Accessible Formats guidance (body 18 pt,
+page numbers as large as the body, no italics or capitals blocks, left-aligned, more
+answer space); dyslexia-friendly follows the British Dyslexia Association style guide
+(clear sans-serif 12-14 pt, line spacing 1.5, cream page, nothing justified).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlmg_packs.render.options import RenderOptions
+
+
+@dataclass(frozen=True)
+class Look:
+    body_size: float
+    """Body text size in points."""
+    leading: float
+    """Line height as a multiple of the size."""
+    heading_sizes: tuple[float, float, float]
+    small_size: float
+    footer_size: float
+    answer_line_gap: float
+    """Distance between ruled answer lines, in points."""
+    italics: bool
+    """False: emphasis that would be italic is set bold (large print)."""
+    page_tint: str | None
+    """Background colour of every page, or None for white."""
+    justify: bool
+    sans: bool
+    """Prefer a sans-serif body face where the renderer has the choice."""
+    primary: str
+    accent: str
+    teacher_tint: str
+    text: str
+
+
+def look_for(options: RenderOptions) -> Look:
+    """The look of a document rendered with `options`."""
+    colours = options.template.settings.colours
+    base = dict(primary=colours.primary, accent=colours.accent, teacher_tint=colours.teacher,
+                text=colours.text)
+    if options.preset == "large-print":
+        return Look(body_size=18, leading=1.3, heading_sizes=(26, 22, 20), small_size=16,
+                    footer_size=18, answer_line_gap=34, italics=False, page_tint=None,
+                    justify=False, sans=True, **base)
+    if options.preset == "dyslexia":
+        return Look(body_size=13, leading=1.5, heading_sizes=(20, 16, 14), small_size=12,
+                    footer_size=11, answer_line_gap=28, italics=False, page_tint="#FBF6E6",
+                    justify=False, sans=True, **base)
+    return Look(body_size=11, leading=1.35, heading_sizes=(18, 14, 12), small_size=9,
+                footer_size=8.5, answer_line_gap=22, italics=True, page_tint=None,
+                justify=False, sans=False, **base)
