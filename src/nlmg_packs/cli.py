@@ -1,0 +1,262 @@
+"""The command line: options in, build/validate/list out. Known errors exit 1 without a traceback.
+
+Exit codes: 0 success, 1 invalid input or output problem, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nlmg_packs import __version__
+
+app = typer.Typer(
+    name="nlmg-packs",
+    help="Printable teaching packs for novels: PDF handouts and editable DOCX lesson plans "
+    "from YAML.\n\nExit codes: 0 success, 1 invalid input or output problem, 2 usage error.",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+_debug = False
+
+
+class Edition(StrEnum):
+    student = "student"
+    teacher = "teacher"
+    all = "all"
+
+
+class Format(StrEnum):
+    native = "native"
+    pdf = "pdf"
+    docx = "docx"
+    all = "all"
+
+
+class Paper(StrEnum):
+    a4 = "a4"
+    letter = "letter"
+
+
+class Preset(StrEnum):
+    standard = "standard"
+    large_print = "large-print"
+    dyslexia = "dyslexia"
+
+
+class Kind(StrEnum):
+    guide = "guide"
+    worksheets = "worksheets"
+    map = "map"
+    plans = "plans"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"nlmg-packs {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+) -> None:
+    """Printable teaching packs for novels.
+
+    Example: nlmg-packs build   (builds the bundled Never Let Me Go pack into output/)
+    """
+    global _debug
+    _debug = debug
+
+
+PackArg = Annotated[list[Path] | None, typer.Argument(
+    help="Pack folders, or folders of packs. Default: the bundled pack.", show_default=False)]
+
+
+def _expand(paths: list[Path] | None) -> tuple[Path, ...]:
+    from nlmg_packs.paths import default_pack
+
+    if not paths:
+        return (default_pack(),)
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not (path / "pack.yaml").exists():
+            children = sorted(p for p in path.iterdir() if (p / "pack.yaml").is_file())
+            found.extend(children or [path])
+        else:
+            found.append(path)
+    return tuple(found)
+
+
+@app.command()
+def build(
+    packs: PackArg = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+    course: Annotated[list[str] | None, typer.Option(
+        "--course", help="Only this course's documents (and the common handouts). Repeatable.")
+    ] = None,
+    edition: Annotated[Edition, typer.Option(help="Which edition to build.")] = Edition.all,
+    fmt: Annotated[Format, typer.Option(
+        "--format", help="native: handouts as PDF, lesson plans as DOCX; pdf/docx: everything "
+        "in that format; all: both.")] = Format.native,
+    only: Annotated[list[Kind] | None, typer.Option(
+        "--only", help="Only these kinds of document. Repeatable.")] = None,
+    paper: Annotated[Paper | None, typer.Option(
+        help="Paper size. Default: the pack's, else the template's.")] = None,
+    preset: Annotated[Preset, typer.Option(help="Accessibility preset.")] = Preset.standard,
+    fillable: Annotated[bool, typer.Option(
+        "--fillable", help="Make PDF answer spaces into form fields students can type in.")
+    ] = False,
+    template: Annotated[Path | None, typer.Option(
+        help="Template folder (branding, fonts, paper). Default: templates/default.")] = None,
+    reference_doc: Annotated[Path | None, typer.Option(
+        "--reference-doc", help="A .docx whose styles, margins, header and footer the DOCX "
+        "files use.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Rebuild everything, overwriting files edited since the last build.")
+    ] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Stop if a generated file was edited, instead of writing beside it.")
+    ] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes. Default: the number of CPUs.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    json_out: Annotated[bool, typer.Option(
+        "--json", help="Print a machine-readable report on standard output.")] = False,
+) -> None:
+    """Build PDF handouts and DOCX lesson plans.
+
+    Example: nlmg-packs build packs/never-let-me-go --course bioethics --paper letter
+    """
+    import os
+
+    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.cli_report import Reporter
+
+    editions = {"student", "teacher"} if edition is Edition.all else {edition.value}
+    request = BuildRequest(
+        packs=_expand(packs), out=out, courses=frozenset(course or ()),
+        editions=frozenset(editions), formats=fmt.value,
+        kinds=frozenset(k.value for k in only or ()),
+        paper=paper.value if paper else None, preset=preset.value, fillable=fillable,
+        template=template, reference_doc=reference_doc, force=force, strict=strict,
+        jobs=jobs or os.cpu_count() or 1,
+    )
+    reporter = Reporter(quiet=quiet, json_out=json_out)
+    with reporter:
+        report = run_build(request, reporter.progress)
+    reporter.finish(report)
+
+
+@app.command()
+def validate(
+    packs: PackArg = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Also fail on quotations not yet checked against an edition.")] = False,
+) -> None:
+    """Check packs and report every problem as file:line:col.
+
+    Example: nlmg-packs validate packs/my-novel --strict
+    """
+    from nlmg_packs.errors import PackError
+    from nlmg_packs.pack import load_pack
+    from nlmg_packs.pack.strict import unverified_quotes
+
+    problems = []
+    for folder in _expand(packs):
+        try:
+            pack = load_pack(folder)
+        except PackError as exc:
+            problems.extend(exc.problems)
+            continue
+        unchecked = unverified_quotes(pack)
+        if strict:
+            problems.extend(unchecked)
+        typer.echo(f"{folder}: valid — {len(pack.prompts)} prompts, {len(pack.quotes)} "
+                   f"quotes, {len(pack.worksheets)} worksheets, {len(pack.courses)} courses, "
+                   f"{sum(len(c.lessons) for c in pack.courses)} lessons"
+                   + (f"; {len(unchecked)} quotes not yet checked against an edition"
+                      if unchecked else ""))
+    if problems:
+        raise PackError(problems)
+
+
+@app.command("list")
+def list_documents(packs: PackArg = None) -> None:
+    """Show the documents a build would produce.
+
+    Example: nlmg-packs list packs/never-let-me-go
+    """
+    from nlmg_packs.compose.catalogue import catalogue
+    from nlmg_packs.pack import load_pack
+
+    for folder in _expand(packs):
+        pack = load_pack(folder)
+        typer.echo(f"{pack.id}: {pack.book.title}, by {pack.book.author}")
+        for spec in catalogue(pack):
+            typer.echo(f"  {spec.kind:<11} {pack.id}/{spec.relpath(spec.native)}")
+
+
+@app.command()
+def schema() -> None:
+    """Print a JSON Schema of the pack files, for editors with a YAML language server.
+
+    Example: nlmg-packs schema > pack.schema.json
+    """
+    import json
+
+    from nlmg_packs.pack.json_schema import pack_json_schema
+
+    typer.echo(json.dumps(pack_json_schema(), indent=2))
+
+
+@app.command()
+def clean(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+) -> None:
+    """Remove what the build made in the output folder, and nothing else.
+
+    Example: nlmg-packs clean --out output
+    """
+    from nlmg_packs.build.clean import clean_output
+
+    removed = clean_output(out)
+    typer.echo(f"removed {removed} file(s) from {out}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning known errors into exit code 1."""
+    from nlmg_packs.errors import NlmgError, PackError
+
+    try:
+        app(standalone_mode=False)
+    except NlmgError as exc:
+        if _debug:
+            raise
+        for problem in exc.problems:
+            typer.echo(f"error: {problem}", err=True)
+        count = len(exc.problems)
+        tail = "; nothing was written." if isinstance(exc, PackError) else "."
+        typer.echo(f"{count} problem{'s' if count != 1 else ''} found{tail}", err=True)
+        sys.exit(1)
+    except _click_exceptions() as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("interrupted; files written so far are complete and recorded.", err=True)
+        sys.exit(130)
+
+
+def _click_exceptions() -> tuple[type[BaseException], ...]:
+    import click
+
+    return (click.ClickException,)

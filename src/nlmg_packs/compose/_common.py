@@ -1,0 +1,82 @@
+"""Helpers every composer shares: theme tags, origins, labels, metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from nlmg_packs import document as d
+from nlmg_packs.pack import Pack
+from nlmg_packs.pack.loader import KeyPath
+
+
+def tag(pack: Pack, theme_id: str) -> d.ThemeTag:
+    theme = pack.themes[theme_id]
+    return d.ThemeTag(theme.id, theme.name, theme.colour, theme.letter or theme.name[0].upper())
+
+
+def tags(pack: Pack, theme_ids: Iterable[str]) -> tuple[d.ThemeTag, ...]:
+    return tuple(tag(pack, t) for t in theme_ids)
+
+
+def all_tags(pack: Pack) -> tuple[d.ThemeTag, ...]:
+    return tags(pack, pack.themes)
+
+
+def origin(pack: Pack, file: str, path: KeyPath) -> d.Origin:
+    """Where `path` in the pack's `file` is, for error messages about its text."""
+    lines = pack.lines.get(file)
+    shown = lines.file if lines else file
+    line, col = lines.locate(path) if lines else (None, None)
+    return d.Origin(shown, line, col)
+
+
+def chapters_label(chapters: list[int] | None) -> str:
+    if not chapters:
+        return ""
+    if len(chapters) == 1 or chapters[0] == chapters[-1]:
+        return f"Chapter {chapters[0]}"
+    return f"Chapters {chapters[0]}–{chapters[-1]}"
+
+
+def character_name(pack: Pack, character_id: str | None) -> str:
+    if character_id is None:
+        return ""
+    return pack.characters[character_id].name
+
+
+def citation(pack: Pack, quote_index: int) -> str:
+    """'Kathy H. to Tommy, Chapter 7'."""
+    quote = pack.quotes[quote_index]
+    who = character_name(pack, quote.speaker)
+    if quote.addressee:
+        who += f" to {character_name(pack, quote.addressee)}"
+    return f"{who}, Chapter {quote.chapter}"
+
+
+def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
+    index = next(i for i, q in enumerate(pack.quotes) if q.id == quote_id)
+    quote = pack.quotes[index]
+    return d.Quote(quote.text, citation(pack, index), tags(pack, quote.themes),
+                   check_wording=edition == "teacher" and not quote.source.verified,
+                   origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
+
+
+def metadata(pack: Pack, title: str, subject: str, keywords: Iterable[str] = ()) -> d.Metadata:
+    book = pack.book
+    words = (book.title, book.author, subject, *keywords)
+    return d.Metadata(f"{book.title} — {title}", book.author, subject,
+                      tuple(dict.fromkeys(words)), book.language)
+
+
+def document(pack: Pack, title: str, subject: str, blocks: list[d.Block], edition: str,
+             keywords: Iterable[str] = ()) -> d.Document:
+    """Wrap blocks with the header, footer and metadata every document of `pack` shares."""
+    suffix = " (teacher edition)" if edition == "teacher" else ""
+    return d.Document(
+        title=title,
+        metadata=metadata(pack, title + suffix, subject, keywords),
+        blocks=tuple(blocks),
+        header=f"{pack.book.title} · {title}{suffix}",
+        footer=pack.citation,
+        edition=edition,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,76 @@
+"""Every document a pack produces, with its kind, place and composer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Literal
+
+from nlmg_packs.document import Document
+from nlmg_packs.pack import Pack
+
+Kind = Literal["guide", "worksheets", "map", "plans"]
+KINDS: tuple[Kind, ...] = ("guide", "worksheets", "map", "plans")
+EDITIONS = ("student", "teacher")
+
+
+@dataclass(frozen=True)
+class DocSpec:
+    """One document of one edition: where it goes and how to compose it."""
+
+    kind: Kind
+    name: str
+    """File stem, from validated ids only."""
+    course: str | None
+    """Course id, or None for documents common to every course."""
+    edition: str
+    native: str
+    """The format it is made in by default: "pdf" or "docx"."""
+    compose: Callable[[str], Document]
+    """Composes the document; takes the format handouts are referred to in ("pdf"/"docx")."""
+
+    def relpath(self, fmt: str) -> str:
+        from nlmg_packs.compose.naming import folder
+
+        return f"{folder(self.course, self.edition)}/{self.name}.{fmt}"
+
+
+def catalogue(pack: Pack) -> list[DocSpec]:
+    """All documents of `pack`, in a stable order."""
+    from nlmg_packs.compose.guide import compose_guide
+    from nlmg_packs.compose.lesson_plan import compose_course_overview, compose_lesson_plan
+    from nlmg_packs.compose.naming import lesson_name, worksheet_name
+    from nlmg_packs.compose.themes import compose_course_map, compose_theme_tracker
+    from nlmg_packs.compose.worksheet import compose_worksheet
+
+    def fixed(fn: Callable[..., Document], *args: object) -> Callable[[str], Document]:
+        return lambda _ext: fn(pack, *args)
+
+    specs: list[DocSpec] = []
+    if any(p.audience == "class" for p in pack.prompts):
+        for edition in EDITIONS:
+            specs.append(DocSpec("guide", "discussion-guide", None, edition, "pdf",
+                                 fixed(compose_guide, edition, "class")))
+    if any(p.audience == "book-club" for p in pack.prompts):
+        specs.append(DocSpec("guide", "book-club-guide", None, "student", "pdf",
+                             fixed(compose_guide, "student", "book-club")))
+    for sheet in pack.worksheets:
+        for edition in EDITIONS:
+            specs.append(DocSpec("worksheets", worksheet_name(sheet.id), None, edition, "pdf",
+                                 fixed(compose_worksheet, sheet.id, edition)))
+    for edition in EDITIONS:
+        specs.append(DocSpec("map", "theme-tracker", None, edition, "pdf",
+                             fixed(compose_theme_tracker, edition)))
+    if pack.courses:
+        specs.append(DocSpec("map", "themes-by-course", None, "teacher", "pdf",
+                             fixed(compose_course_map, "teacher")))
+    for course in pack.courses:
+        if not course.lessons:
+            continue
+        specs.append(DocSpec("plans", "course-overview", course.id, "teacher", "docx",
+                             fixed(compose_course_overview, course.id)))
+        for lesson in course.lessons:
+            specs.append(DocSpec("plans", lesson_name(lesson.id), course.id, "teacher", "docx",
+                                 partial(compose_lesson_plan, pack, lesson.id)))
+    return specs

@@ -1,0 +1,78 @@
+"""The discussion guide (class) and the book-club guide: prompts grouped by part, as a booklet."""
+
+from __future__ import annotations
+
+from nlmg_packs import document as d
+from nlmg_packs.compose._common import all_tags, chapters_label, document, origin, tags
+from nlmg_packs.pack import Pack
+from nlmg_packs.pack.model import Prompt
+
+NOTES_LINES = 26
+
+
+def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Document:
+    """A booklet of the pack's prompts for `audience`, part by part with spoiler warnings."""
+    book_club = audience == "book-club"
+    title = "Book-club guide" if book_club else "Discussion guide"
+    blocks: list[d.Block] = [
+        d.Cover(pack.book.title, title, (f"by {pack.book.author}", str(pack.book.year))),
+        d.Contents(),
+        d.PageBreak(),
+        d.Heading("About this guide", 1),
+    ]
+    if pack.book.blurb:
+        blocks.append(d.Paragraph(pack.book.blurb, "lead"))
+    blocks.append(d.Paragraph(_how_to_use(book_club)))
+    if pack.book.edition_note:
+        blocks.append(d.Paragraph(pack.book.edition_note, "small"))
+    blocks += [d.Heading("Themes to look out for", 2), d.ThemeLegend(all_tags(pack))]
+    number = 0
+    for part_id, heading, warning in _sections(pack):
+        chosen = [(i, p) for i, p in enumerate(pack.prompts)
+                  if p.audience == audience and p.part == part_id]
+        if not chosen:
+            continue
+        blocks += [d.PageBreak(), d.Heading(heading, 1),
+                   d.Callout("Spoiler warning", warning, "warning")]
+        for index, prompt in chosen:
+            number += 1
+            blocks.append(d.Question(number, prompt.text, 0, tags(pack, prompt.themes),
+                                     _meta(prompt, book_club),
+                                     origin(pack, "discussion.yaml", ("prompts", index, "text"))))
+            if edition == "teacher" and prompt.teacher_notes:
+                blocks.append(d.TeacherNote("Teacher notes", (d.Paragraph(prompt.teacher_notes),)))
+    blocks += [d.PageBreak(), d.Heading("Notes", 1),
+               d.AnswerLines(NOTES_LINES, "Your notes, questions and favourite lines")]
+    keywords = ("book club",) if book_club else ("discussion", "classroom")
+    return document(pack, title, f"{title} for {pack.book.title}", blocks, edition, keywords)
+
+
+def _sections(pack: Pack) -> list[tuple[str | None, str, str]]:
+    sections: list[tuple[str | None, str, str]] = []
+    for part in pack.book.parts:
+        last = part.chapters[-1]
+        heading = f"{part.title}: {part.setting}" if part.setting else part.title
+        sections.append((part.id, heading,
+                         f"These questions discuss events up to the end of {part.title} "
+                         f"(chapter {last}). Read them after you have finished chapter {last}."))
+    sections.append((None, "The whole novel",
+                     "These questions discuss the whole book, including its ending. "
+                     "Read them after you have finished the novel."))
+    return sections
+
+
+def _meta(prompt: Prompt, book_club: bool) -> str:
+    where = chapters_label(prompt.chapters)
+    if book_club:
+        return where
+    return " · ".join(x for x in (where, prompt.level.capitalize()) if x)
+
+
+def _how_to_use(book_club: bool) -> str:
+    if book_club:
+        return ("The questions follow the book part by part, so you can meet before everyone "
+                "has finished it. Each part opens with a spoiler warning. Pick the questions "
+                "that catch your group's interest; there are no right answers.")
+    return ("The questions follow the novel part by part and run from recalling what happens "
+            "to judging why it matters. Each part opens with a spoiler warning. The coloured "
+            "tags show the themes a question touches; the letters read in black-and-white print.")

@@ -1,0 +1,81 @@
+"""The themes-by-course map and the theme tracker (chapters × themes)."""
+
+from __future__ import annotations
+
+from nlmg_packs import document as d
+from nlmg_packs.compose._common import all_tags, document, tag
+from nlmg_packs.pack import Pack
+
+
+def compose_course_map(pack: Pack, edition: str) -> d.Document:
+    """The matrix of themes against courses, then each course's focus and lessons."""
+    themes = all_tags(pack)
+    blocks: list[d.Block] = [
+        d.Heading("Themes by course", 1),
+        d.Paragraph(f"Which themes of *{pack.book.title}* each course follows. A filled cell "
+                    "marks a theme the course studies; its letter reads in black-and-white "
+                    "print.", "lead"),
+        d.ThemeLegend(themes),
+        d.Table(("Course", *(t.letter for t in themes)),
+                tuple((d.Cell(course.name, bold=True),
+                       *(d.Cell(tag=t) if t.id in course.themes else d.Cell() for t in themes))
+                      for course in pack.courses),
+                widths=(4.0, *(1.0 for _ in themes)), compact=True),
+        d.Heading("The themes", 2),
+    ]
+    blocks += [d.Paragraph(f"**{t.name}** ({tag(pack, t.id).letter}). {t.summary}")
+               for t in pack.meta.themes]
+    blocks.append(d.Heading("The courses", 1))
+    for course in pack.courses:
+        blocks += [d.Heading(course.name, 2), d.Paragraph(course.focus)]
+        if course.lessons:
+            blocks.append(d.BulletList(tuple(f"Lesson {n}: {lesson.title} ({lesson.minutes} min)"
+                                             for n, lesson in enumerate(course.lessons, 1)),
+                                       ordered=False))
+    if pack.meta.symbols:
+        blocks.append(d.Heading("Key symbols", 1))
+        for symbol in pack.meta.symbols:
+            names = ", ".join(pack.themes[t].name for t in symbol.themes)
+            blocks.append(d.Paragraph(f"**{symbol.name}.** {symbol.description}"
+                                      + (f" *Themes: {names}.*" if names else "")))
+    return document(pack, "Themes by course", f"Themes-by-course map for {pack.book.title}",
+                    blocks, edition, ("themes", "courses", "curriculum"))
+
+
+def theme_chapters(pack: Pack) -> dict[str, set[int]]:
+    """For each theme, the chapters where the pack's prompts and quotes tag it."""
+    found: dict[str, set[int]] = {t: set() for t in pack.themes}
+    for quote in pack.quotes:
+        for theme in quote.themes:
+            found[theme].add(quote.chapter)
+    for prompt in pack.prompts:
+        if not prompt.chapters:
+            continue
+        span = range(prompt.chapters[0], prompt.chapters[-1] + 1)
+        for theme in prompt.themes:
+            found[theme].update(span)
+    return found
+
+
+def compose_theme_tracker(pack: Pack, edition: str) -> d.Document:
+    """A chapters × themes grid showing where each theme runs through the book."""
+    themes = all_tags(pack)
+    found = theme_chapters(pack)
+    rows = []
+    for chapter in range(1, pack.book.chapters + 1):
+        part = pack.part_of_chapter(chapter)
+        label = f"{chapter}" + (f"  ({part.title})" if part and part.chapters[0] == chapter
+                                else "")
+        rows.append((d.Cell(label, bold=bool(part and part.chapters[0] == chapter)),
+                     *(d.Cell(tag=t) if chapter in found[t.id] else d.Cell() for t in themes)))
+    blocks: list[d.Block] = [
+        d.Heading("Theme tracker", 1),
+        d.Paragraph("Where each theme runs through the novel, chapter by chapter, as tagged in "
+                    "this pack's discussion questions and quotations. Add your own marks as you "
+                    "read.", "lead"),
+        d.ThemeLegend(themes),
+        d.Table(("Chapter", *(t.letter for t in themes)), tuple(rows),
+                widths=(3.0, *(1.0 for _ in themes)), compact=True),
+    ]
+    return document(pack, "Theme tracker", f"Theme tracker for {pack.book.title}", blocks,
+                    edition, ("themes", "tracker"))

@@ -1,0 +1,108 @@
+"""A quote worksheet: name lines, activities with numbered questions, model answers for teachers."""
+
+from __future__ import annotations
+
+from nlmg_packs import document as d
+from nlmg_packs.compose._common import (
+    character_name,
+    document,
+    origin,
+    quote_block,
+    tags,
+)
+from nlmg_packs.pack import Pack
+from nlmg_packs.pack.model import Activity
+
+DEFAULT_LINES = {"who-said-it": 2, "context": 4, "close-reading": 5, "theme-link": 4,
+                 "written-response": 12}
+
+TITLES = {"who-said-it": "Who said it, and to whom?", "context": "Put it in context",
+          "close-reading": "Close reading", "theme-link": "Link it to a theme",
+          "written-response": "Written response"}
+
+INSTRUCTIONS = {
+    "who-said-it": "For each quotation, say who speaks and to whom, and what is happening.",
+    "context": "Explain where in the novel each quotation comes from and why it matters there.",
+    "close-reading": "Read each quotation closely and answer the questions beneath it.",
+    "theme-link": "Name a theme each quotation connects to and explain the link in a sentence "
+                  "or two.",
+    "written-response": "Write a full answer in paragraphs, using evidence from the novel.",
+}
+
+
+class _Numbering:
+    def __init__(self) -> None:
+        self.value = 0
+
+    def next(self) -> int:
+        self.value += 1
+        return self.value
+
+
+def compose_worksheet(pack: Pack, worksheet_id: str, edition: str) -> d.Document:
+    """The worksheet `worksheet_id` in the student or teacher edition."""
+    index = next(i for i, w in enumerate(pack.worksheets) if w.id == worksheet_id)
+    sheet = pack.worksheets[index]
+    focus = (pack.themes[sheet.theme].name if sheet.theme
+             else pack.parts[sheet.part].title if sheet.part else "")
+    blocks: list[d.Block] = []
+    if edition == "student":
+        blocks.append(d.NameLines())
+    blocks.append(d.Heading(sheet.title, 1,
+                            origin(pack, "worksheets.yaml", ("worksheets", index, "title"))))
+    if focus:
+        blocks.append(d.Paragraph(f"Focus: {focus}", "muted"))
+    if sheet.intro:
+        blocks.append(d.Paragraph(sheet.intro, "lead",
+                                  origin(pack, "worksheets.yaml", ("worksheets", index, "intro"))))
+    numbers = _Numbering()
+    for a_index, activity in enumerate(sheet.activities):
+        path = ("worksheets", index, "activities", a_index)
+        blocks.append(d.Heading(f"{a_index + 1}. {activity.title or TITLES[activity.type]}", 2))
+        blocks.append(d.Paragraph(activity.instructions or INSTRUCTIONS[activity.type], "body",
+                                  origin(pack, "worksheets.yaml", (*path, "instructions"))))
+        blocks += _activity_blocks(pack, activity, edition, numbers, path)
+    return document(pack, sheet.title, f"Quote worksheet: {sheet.title}", blocks, edition,
+                    ("worksheet", focus))
+
+
+def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Numbering,
+                     path: tuple) -> list[d.Block]:
+    lines = activity.lines if activity.lines is not None else DEFAULT_LINES[activity.type]
+    if activity.type == "written-response":
+        blocks: list[d.Block] = [d.Question(numbers.next(), activity.prompt or "", lines,
+                                            origin=origin(pack, "worksheets.yaml",
+                                                          (*path, "prompt")))]
+        if edition == "teacher" and activity.model_answer:
+            blocks.append(d.TeacherNote("Model answer", (d.Paragraph(activity.model_answer),)))
+        return blocks
+    blocks = []
+    for quote_id in activity.quotes:
+        quote = pack.quote_by_id[quote_id]
+        block = quote_block(pack, quote_id, edition)
+        if activity.type == "who-said-it":
+            block = d.Quote(block.text, f"Chapter {quote.chapter}", (), block.check_wording,
+                            block.origin)
+            blocks += [block, d.Question(numbers.next(), "Who says this, to whom, and when?",
+                                         lines)]
+            answer = character_name(pack, quote.speaker)
+            if quote.addressee:
+                answer += f", to {character_name(pack, quote.addressee)}"
+            answer += f". {quote.context}"
+        elif activity.type == "context":
+            blocks += [block, d.Question(numbers.next(), "What is happening at this point in "
+                                         "the novel, and why does the line matter here?", lines)]
+            answer = quote.context
+        elif activity.type == "theme-link":
+            block = d.Quote(block.text, block.citation, (), block.check_wording, block.origin)
+            blocks += [block, d.Question(numbers.next(), "Which theme does this connect to? "
+                                         "Explain the link.", lines)]
+            answer = "Themes: " + ", ".join(t.name for t in tags(pack, quote.themes)) + ". "
+            answer += quote.model_answer
+        else:
+            blocks.append(block)
+            blocks += [d.Question(numbers.next(), q, lines) for q in quote.questions]
+            answer = quote.model_answer
+        if edition == "teacher":
+            blocks.append(d.TeacherNote("Model answer", (d.Paragraph(answer),)))
+    return blocks
