@@ -1,6 +1,6 @@
 """The command line: options in, build/validate/list out. Known errors exit 1 without a traceback.
 
-Exit codes: 0 success, 1 invalid input or output problem, 2 usage error.
+Exit codes: 0 success, 1 invalid input or output problem, 2 usage error, 3 internal error.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from nlmg_packs import __version__
 app = typer.Typer(
     name="nlmg-packs",
     help="Printable teaching packs for novels: PDF handouts and editable DOCX lesson plans "
-    "from YAML.\n\nExit codes: 0 success, 1 invalid input or output problem, 2 usage error.",
+    "from YAML.\n\nExit codes: 0 success, 1 invalid input or output problem, 2 usage error, "
+    "3 internal error (a bug: rerun with --debug).",
     no_args_is_help=False,
     add_completion=False,
     rich_markup_mode=None,
@@ -254,6 +255,12 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted; files written so far are complete and recorded.", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug, not bad input: say so briefly unless --debug
+        if _debug:
+            raise
+        typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "
+                   "nlmg-packs; run again with --debug for the details and report it.", err=True)
+        sys.exit(3)
 
 
 def _click_exceptions() -> tuple[type[BaseException], ...]:

@@ -1,0 +1,26 @@
+"""Shared fixtures: copies of the small example pack to break in each test."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A fresh, valid copy of tests/fixtures/mini."""
+    target = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` (which must be present) with `new` in `path`."""
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
