@@ -133,8 +133,17 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     json_out: Annotated[bool, typer.Option(
         "--json", help="Print a machine-readable report on standard output.")] = False,
+    zip_out: Annotated[bool, typer.Option(
+        "--zip", help="Also write one archive per course, <pack>/<course>.zip, with its "
+        "documents, the handouts it uses and a README.txt index.")] = False,
 ) -> None:
     """Build PDF handouts and DOCX lesson plans.
+
+    Output goes to OUT/<pack>/<course or common>/<edition>/<document>.<ext>. Re-runs rebuild
+    only what changed.
+
+    Exit codes: 0 built (or already up to date), 1 invalid input or output problem,
+    2 usage error, 3 internal error.
 
     Example: nlmg-packs build packs/never-let-me-go --course bioethics --paper letter
     """
@@ -150,11 +159,11 @@ def build(
         kinds=frozenset(k.value for k in only or ()),
         paper=paper.value if paper else None, preset=preset.value, fillable=fillable,
         template=template, reference_doc=reference_doc, force=force, strict=strict,
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=jobs or os.cpu_count() or 1, zip=zip_out,
     )
     reporter = Reporter(quiet=quiet, json_out=json_out)
     with reporter:
-        report = run_build(request, reporter.progress)
+        report = run_build(request, reporter)
     reporter.finish(report)
 
 
@@ -230,8 +239,10 @@ def clean(
     """
     from nlmg_packs.build.clean import clean_output
 
-    removed = clean_output(out)
-    typer.echo(f"removed {removed} file(s) from {out}")
+    cleaned = clean_output(out)
+    typer.echo(f"removed {cleaned.removed} file(s) from {out}")
+    for relpath in cleaned.kept:
+        typer.echo(f"kept {relpath}: edited since it was built", err=True)
 
 
 def main() -> None:

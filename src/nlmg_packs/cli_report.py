@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -20,19 +20,47 @@ class Reporter:
         self.quiet = quiet
         self.json_out = json_out
         self.interactive = sys.stderr.isatty() and not quiet and not json_out
+        self._bar: Any = None
+        self._task: Any = None
 
     def __enter__(self) -> Reporter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        return None
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
 
-    def progress(self, result: FileResult) -> None:
-        if self.quiet or self.json_out:
+    def planned(self, to_render: int) -> None:
+        if not self.interactive or to_render < 2:
             return
-        if result.status == "up to date":
+        # rich only when a person is watching: it costs ~0.1 s to import.
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self._bar = Progress(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(),
+                             TimeElapsedColumn(), TextColumn("{task.description}"),
+                             console=Console(stderr=True), transient=True)
+        self._task = self._bar.add_task("", total=to_render)
+        self._bar.start()
+
+    def rendered(self, relpath: str) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=relpath)
+
+    def file(self, result: FileResult) -> None:
+        if self.quiet or self.json_out or result.status == "up to date":
             return
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
         line = f"{result.status:>10}  {result.path}"
         if result.note:
             line += f"\n            {result.note}"

@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlmg_packs.build.atomic import remove_stale_temporaries
 from nlmg_packs.build.lock import LOCK_NAME, build_lock
-from nlmg_packs.build.manifest import MANIFEST_NAME, Manifest
+from nlmg_packs.build.manifest import MANIFEST_NAME, Manifest, file_sha256
 
 
-def clean_output(out: Path) -> int:
-    """Delete the recorded outputs and the manifest; return how many files went."""
+@dataclass
+class Cleaned:
+    removed: int = 0
+    kept: list[str] = field(default_factory=list)
+    """Recorded files a user has edited since: left in place."""
+
+
+def clean_output(out: Path) -> Cleaned:
+    """Delete the recorded outputs that are as the build left them, and the manifest."""
+    cleaned = Cleaned()
     if not out.is_dir():
-        return 0
-    removed = 0
+        return cleaned
     with build_lock(out):
         remove_stale_temporaries(out)
         manifest = Manifest.load(out)
-        for relpath in manifest.files:
+        root = out.resolve()
+        for relpath, entry in sorted(manifest.files.items()):
             path = out / relpath
-            if path.is_file() and path.resolve().is_relative_to(out.resolve()):
-                path.unlink()
-                removed += 1
-                _prune_empty(path.parent, out)
+            if not path.is_file() or not path.resolve().is_relative_to(root):
+                continue
+            if not entry.ours(file_sha256(path)):
+                cleaned.kept.append(relpath)
+                continue
+            path.unlink()
+            cleaned.removed += 1
+            _prune_empty(path.parent, out)
         (out / MANIFEST_NAME).unlink(missing_ok=True)
     (out / LOCK_NAME).unlink(missing_ok=True)
-    return removed
+    return cleaned
 
 
 def _prune_empty(folder: Path, stop: Path) -> None:

@@ -1,4 +1,8 @@
-"""Digests of what a build depends on: pack files, template, options, the tool's version."""
+"""Digests of what a build depends on: pack files, template, options, the tool's version.
+
+Only the standard library is imported here: the no-op fast path computes `input_digest` from
+the raw files and must not pay for parsing YAML or importing pydantic and the renderers.
+"""
 
 from __future__ import annotations
 
@@ -7,38 +11,37 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nlmg_packs.render.options import RenderOptions
-from nlmg_packs.template import Template
-
 if TYPE_CHECKING:
     from nlmg_packs.build.run import BuildRequest
+    from nlmg_packs.render.options import RenderOptions
 
 
 def _tree_digest(folder: Path, digest: hashlib._Hash) -> None:
     if not folder.is_dir():
         return
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0")
+        digest.update(str(path.relative_to(folder).as_posix()).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
 
 
-def template_digest(template: Template, reference_doc: Path | None) -> str:
+def template_digest(folder: Path, reference_doc: Path | None) -> str:
+    """The template folder's files and the reference document, byte for byte."""
     digest = hashlib.sha256()
-    _tree_digest(template.folder, digest)
+    _tree_digest(folder, digest)
     if reference_doc is not None and reference_doc.is_file():
         digest.update(reference_doc.read_bytes())
     return digest.hexdigest()
 
 
-def options_digest(options: RenderOptions, version: str) -> str:
+def options_digest(options: RenderOptions, template: str, version: str) -> str:
     """Everything besides the document itself that changes a rendered file."""
     settings = {"version": version, "paper": options.paper, "preset": options.preset,
                 "fillable": options.fillable, "timestamp": options.timestamp,
-                "template": template_digest(options.template, options.reference_doc)}
+                "template": template}
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
 
-def input_digest(folder: Path, template: Template, request: BuildRequest, epoch: int,
+def input_digest(folder: Path, template: str, request: BuildRequest, epoch: int,
                  version: str) -> str:
     """One digest over a pack's files and every build setting, for the no-op fast path."""
     digest = hashlib.sha256()
@@ -47,6 +50,6 @@ def input_digest(folder: Path, template: Template, request: BuildRequest, epoch:
                 "editions": sorted(request.editions), "formats": request.formats,
                 "kinds": sorted(request.kinds), "paper": request.paper,
                 "preset": request.preset, "fillable": request.fillable,
-                "template": template_digest(template, request.reference_doc)}
+                "zip": request.zip, "template": template}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     return digest.hexdigest()

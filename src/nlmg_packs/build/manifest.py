@@ -1,4 +1,12 @@
-"""The manifest: what the build wrote, from which inputs, so re-runs skip and edits are kept."""
+"""The manifest: what the build wrote, from which inputs, so re-runs skip and edits are kept.
+
+Writes follow a small journal so an interrupted build never leaves the manifest wrong: before
+any output is replaced the manifest is saved with each file's *pending* hash, then the files
+are renamed into place, then the manifest is saved again with the pending hashes made final.
+A build killed in between leaves files that match either their old or their pending hash, and
+`recover` adopts the pending ones, so the next build neither rebuilds them needlessly nor
+mistakes them for a user's edits.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +18,7 @@ from pathlib import Path
 from nlmg_packs.build.atomic import write_atomic
 
 MANIFEST_NAME = ".nlmg-packs-manifest.json"
-FORMAT = 1
+FORMAT = 2
 
 
 def sha256(data: bytes) -> str:
@@ -29,11 +37,19 @@ class Entry:
     """One file the build wrote."""
 
     key: str
-    """Hash of everything the file was built from."""
-    sha256: str
-    """Hash of the bytes written, to notice a user's edits."""
+    """Hash of everything the file was built from ("" while only pending)."""
+    sha256: str | None
+    """Hash of the bytes written, to notice a user's edits (None while only pending)."""
     kind: str
     pages: int | None = None
+    pending: str | None = None
+    """Hash of bytes being written right now; final once the build commits."""
+    pending_key: str | None = None
+    pending_pages: int | None = None
+
+    def ours(self, current: str | None) -> bool:
+        """Whether `current` (a file's hash) is a version this tool wrote."""
+        return current is not None and current in (self.sha256, self.pending)
 
 
 @dataclass
@@ -47,7 +63,7 @@ class Manifest:
     files: dict[str, Entry] = field(default_factory=dict)
     """By path relative to the output folder."""
     inputs: dict[str, Inputs] = field(default_factory=dict)
-    """By pack id: the inputs of its last complete build, and the files that build made."""
+    """By pack folder: the inputs of its last complete build, and the files that build made."""
 
     @classmethod
     def load(cls, out: Path) -> Manifest:
@@ -65,3 +81,33 @@ class Manifest:
                 "inputs": {k: asdict(v) for k, v in sorted(self.inputs.items())},
                 "files": {k: asdict(v) for k, v in sorted(self.files.items())}}
         write_atomic(out / MANIFEST_NAME, json.dumps(data, indent=1).encode("utf-8"))
+
+    def begin(self, relpath: str, key: str, data_sha: str, kind: str,
+              pages: int | None) -> None:
+        """Record that `relpath` is about to be replaced by bytes hashing to `data_sha`."""
+        entry = self.files.get(relpath)
+        if entry is None:
+            entry = self.files[relpath] = Entry("", None, kind)
+        entry.pending, entry.pending_key, entry.pending_pages = data_sha, key, pages
+
+    def commit(self, relpath: str) -> None:
+        """The pending version of `relpath` is now on disk."""
+        entry = self.files[relpath]
+        assert entry.pending is not None and entry.pending_key is not None
+        entry.key, entry.sha256, entry.pages = entry.pending_key, entry.pending, entry.pending_pages
+        entry.pending = entry.pending_key = entry.pending_pages = None
+
+    def recover(self, out: Path) -> bool:
+        """Finish the bookkeeping of an interrupted build; return whether anything changed."""
+        changed = False
+        for relpath, entry in list(self.files.items()):
+            if entry.pending is None:
+                continue
+            changed = True
+            if file_sha256(out / relpath) == entry.pending:
+                self.commit(relpath)
+            elif entry.sha256 is None:
+                del self.files[relpath]
+            else:
+                entry.pending = entry.pending_key = entry.pending_pages = None
+        return changed

@@ -1,24 +1,27 @@
-"""The build: validate everything, then for each pack compose, skip what is current, render, write."""
+"""The build: validate everything, then for each pack compose, skip what is current, render, write.
+
+Only the standard library is imported at the top: when nothing changed, the fast path answers
+from the manifest and raw file hashes without parsing YAML or loading pydantic or renderers.
+"""
 
 from __future__ import annotations
 
-import errno
 import os
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from nlmg_packs import __version__
-from nlmg_packs.build.atomic import remove_stale_temporaries, write_atomic
-from nlmg_packs.build.inputs import input_digest, options_digest
+from nlmg_packs.build.atomic import remove_stale_temporaries
+from nlmg_packs.build.inputs import input_digest, template_digest
 from nlmg_packs.build.lock import build_lock
-from nlmg_packs.build.manifest import Entry, Inputs, Manifest, file_sha256, sha256
-from nlmg_packs.build.render_job import render_document
-from nlmg_packs.compose.catalogue import DocSpec, catalogue
+from nlmg_packs.build.manifest import Manifest, file_sha256
 from nlmg_packs.errors import NlmgError, OutputError, PackError, Problem
-from nlmg_packs.pack import Pack, load_pack
-from nlmg_packs.render.options import RenderOptions
-from nlmg_packs.template import Template, load_template
+
+if TYPE_CHECKING:
+    from nlmg_packs.build.plan import Job
+    from nlmg_packs.pack import Pack
 
 DEFAULT_EPOCH = 1767225600
 """2026-01-01T00:00:00Z: the date files record when SOURCE_DATE_EPOCH is not set, so builds
@@ -47,6 +50,8 @@ class BuildRequest:
     strict: bool = False
     """Stop, instead of writing beside it, when an output was edited since the last build."""
     jobs: int = 1
+    zip: bool = False
+    """Also write `<pack>/<course>.zip` for each course."""
 
 
 @dataclass
@@ -71,25 +76,24 @@ class BuildReport:
         return sum(1 for f in self.files if f.status == status)
 
 
-@dataclass
-class _Job:
-    relpath: str
-    spec: DocSpec
-    fmt: str
-    key: str
-    doc: object
-    target: str = ""
-    """Where to write: relpath, or a '.new' name beside an edited file."""
-    protected: str | None = None
-    """Hash of a changed file at relpath that must not be overwritten."""
+class Observer(Protocol):
+    """Told what happens, for progress output."""
+
+    def planned(self, to_render: int) -> None: ...
+    def rendered(self, relpath: str) -> None: ...
+    def file(self, result: FileResult) -> None: ...
 
 
-Progress = Callable[[FileResult], None]
+class _Silent:
+    def planned(self, to_render: int) -> None: ...
+    def rendered(self, relpath: str) -> None: ...
+    def file(self, result: FileResult) -> None: ...
 
 
-def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildReport:
+def run_build(request: BuildRequest, observer: Observer | None = None) -> BuildReport:
     """Build what `request` asks for into `request.out`; raise NlmgError on bad input."""
-    template = load_template(request.template or _default_template())
+    observer = observer or _Silent()
+    template_dir = request.template or _default_template()
     _check_reference_doc(request.reference_doc)
     epoch = _source_date_epoch()
     out = _prepare_out(request.out)
@@ -97,112 +101,153 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
     with build_lock(out):
         remove_stale_temporaries(out)
         manifest = Manifest.load(out)
-        pending: list[tuple[Pack | Path, RenderOptions | None, str]] = []
-        problems: list[Problem] = []
+        if manifest.recover(out):
+            manifest.save(out)
+        template = template_digest(template_dir, request.reference_doc)
+        todo: list[tuple[Path, str]] = []
         for folder in request.packs:
             digest = input_digest(folder, template, request, epoch, __version__)
-            if _up_to_date(out, manifest, _pack_key(folder), digest, request, report):
-                continue
-            try:
-                pack = load_pack(folder)
-            except PackError as exc:
-                problems.extend(exc.problems)
-                continue
-            pending.append((pack, _options(pack, template, request, epoch), digest))
-        if problems:
-            raise PackError(problems)
-        for pack, options, digest in pending:
-            assert isinstance(pack, Pack) and options is not None
-            _build_pack(pack, options, digest, request, out, manifest, report, progress)
+            if not _up_to_date(out, manifest, _pack_key(folder), digest, request, report):
+                todo.append((folder, digest))
+        for result in report.files:
+            observer.file(result)
+        if todo:
+            _build(todo, template_dir, template, epoch, request, out, manifest, report, observer)
     return report
 
 
-def _build_pack(pack: Pack, options: RenderOptions, digest: str, request: BuildRequest,
-                out: Path, manifest: Manifest, report: BuildReport,
-                progress: Progress | None) -> None:
-    jobs = _plan(pack, options, request)
-    stale: list[_Job] = []
+def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str, epoch: int,
+           request: BuildRequest, out: Path, manifest: Manifest, report: BuildReport,
+           observer: Observer) -> None:
+    """The full path: load and validate every pack, plan, render what is stale, write."""
+    from nlmg_packs.build.commit import Write, write_all
+    from nlmg_packs.build.inputs import options_digest
+    from nlmg_packs.build.plan import plan, sort_out
+    from nlmg_packs.build.render_job import render_all
+    from nlmg_packs.pack import load_pack
+    from nlmg_packs.render.options import RenderOptions
+    from nlmg_packs.template import load_template
+
+    template = load_template(template_dir)
+    packs: list[tuple[Pack, str, str]] = []
+    problems: list[Problem] = []
+    for folder, digest in todo:
+        try:
+            packs.append((load_pack(folder), _pack_key(folder), digest))
+        except PackError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise PackError(problems)
+
+    options: list[RenderOptions] = []
+    planned: list[tuple[Pack, str, str, list[Job]]] = []
+    stale: list[Job] = []
     conflicts: list[Problem] = []
-    for job in jobs:
-        entry = manifest.files.get(job.relpath)
-        current = file_sha256(out / job.relpath)
-        edited = current is not None and (entry is None or current != entry.sha256)
-        if edited and not request.force:
-            if request.strict:
-                conflicts.append(Problem(job.relpath, None, None,
-                                         "this file was changed since the last build",
-                                         "move your edited copy elsewhere, or use --force "
-                                         "to overwrite it"))
-                continue
-            job.target = _beside(job.relpath)
-            job.protected = current
-            stale.append(job)
-        elif not request.force and entry and entry.key == job.key and not edited:
-            result = FileResult(job.relpath, job.spec.kind, job.fmt, "up to date",
-                                (out / job.relpath).stat().st_size, entry.pages)
-            report.files.append(result)
-            if progress:
-                progress(result)
-        else:
-            job.target = job.relpath
-            stale.append(job)
+    for pack, key, digest in packs:
+        paper = request.paper or pack.meta.paper or template.settings.paper
+        opts = RenderOptions(template=template, paper=paper,  # type: ignore[arg-type]
+                             preset=request.preset,  # type: ignore[arg-type]
+                             fillable=request.fillable, timestamp=epoch,
+                             reference_doc=request.reference_doc)
+        settings = options_digest(opts, template_hash, __version__)
+        if opts not in options:
+            options.append(opts)
+        jobs = plan(pack, settings, options.index(opts), request.courses, request.editions,
+                    request.formats, request.kinds)
+        outcome = sort_out(jobs, out, manifest, request.force, request.strict)
+        conflicts.extend(outcome.conflicts)
+        stale.extend(outcome.stale)
+        for job in outcome.current:
+            entry = manifest.files[job.relpath]
+            _tell(report, observer, job, "up to date", (out / job.relpath).stat().st_size,
+                  entry.pages)
+        for job in outcome.kept:
+            entry = manifest.files[job.target]
+            _tell(report, observer, job, "kept", (out / job.target).stat().st_size,
+                  entry.pages, _kept_note(job))
+        planned.append((pack, key, digest, jobs))
     if conflicts:
         raise OutputError(conflicts)
-    for job, (data, pages) in zip(stale, _render_all(stale, options, request.jobs), strict=True):
-        if job.protected == sha256(data):
-            job.target = job.relpath  # the "edited" file is exactly what we would write
-        _write(out / job.target, data)
-        note = ""
-        if job.target != job.relpath:
-            note = (f"{job.relpath} was changed since the last build and was kept; "
-                    f"the new version is {job.target}")
+
+    observer.planned(len(stale))
+    rendered = render_all([(j.doc, j.fmt, j.options) for j in stale], options, request.jobs,
+                          lambda i: observer.rendered(stale[i].relpath))
+    writes = [Write(j.relpath, j.target, j.protected, j.key, j.spec.kind, data, pages)
+              for j, (data, pages) in zip(stale, rendered, strict=True)]
+    write_all(out, manifest, writes)
+    manifest.save(out)
+    for job, w in zip(stale, writes, strict=True):
+        job.target = w.target
+        status = "built" if w.target == w.relpath else "kept"
+        _tell(report, observer, job, status, len(w.data), w.pages,
+              _kept_note(job) if status == "kept" else "")
+
+    for pack, key, digest, jobs in planned:
+        files = [j.relpath for j in jobs]
+        if request.zip:
+            files += _write_bundles(pack, jobs, out, epoch, manifest, report, observer)
+        if all(j.target == j.relpath for j in jobs):
+            manifest.inputs[key] = _inputs(digest, files)
         else:
-            manifest.files[job.relpath] = Entry(job.key, sha256(data), job.spec.kind, pages)
-        if job.target != job.relpath:
-            manifest.files[job.target] = Entry(job.key, sha256(data), job.spec.kind, pages)
-        manifest.save(out)
-        result = FileResult(job.target, job.spec.kind, job.fmt,
-                            "kept" if note else "built", len(data), pages, note)
-        report.files.append(result)
-        if progress:
-            progress(result)
-    if not any(j.target != j.relpath for j in stale):
-        manifest.inputs[pack.id] = Inputs(digest, [j.relpath for j in jobs])
-    else:
-        manifest.inputs.pop(pack.id, None)
+            manifest.inputs.pop(key, None)
     manifest.save(out)
 
 
-def _plan(pack: Pack, options: RenderOptions, request: BuildRequest) -> list[_Job]:
-    formats = {"native": None, "pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx")}
-    chosen = formats[request.formats]
-    handout_ext = "docx" if request.formats == "docx" else "pdf"
-    settings = options_digest(options, __version__)
-    jobs: list[_Job] = []
-    for spec in catalogue(pack):
-        if request.kinds and spec.kind not in request.kinds:
-            continue
-        if request.courses and spec.course is not None and spec.course not in request.courses:
-            continue
-        if spec.edition not in request.editions:
-            continue
-        for fmt in chosen or (spec.native,):
-            doc = spec.compose(handout_ext)
-            key = sha256(f"{settings}\n{fmt}\n{doc!r}".encode())
-            jobs.append(_Job(f"{pack.id}/{spec.relpath(fmt)}", spec, fmt, key, doc))
-    return jobs
+def _write_bundles(pack: Pack, jobs: list[Job], out: Path, epoch: int, manifest: Manifest,
+                   report: BuildReport, observer: Observer) -> list[str]:
+    from nlmg_packs.build.bundle import bundles, zip_bytes
+    from nlmg_packs.build.commit import Write, write_all
+    from nlmg_packs.build.manifest import sha256
+    from nlmg_packs.build.plan import beside
+
+    writes: list[Write] = []
+    current: list[tuple[str, int]] = []
+    made = bundles(pack, jobs)
+    for bundle in made:
+        data = zip_bytes(pack, bundle, out, epoch)
+        key = sha256(data)
+        entry = manifest.files.get(bundle.relpath)
+        on_disk = file_sha256(out / bundle.relpath)
+        if entry is not None and on_disk == entry.sha256 == key:
+            current.append((bundle.relpath, len(data)))
+        elif on_disk is not None and not (entry is not None and entry.ours(on_disk)):
+            writes.append(Write(bundle.relpath, beside(bundle.relpath), on_disk, key, "bundle",
+                                data, None))
+        else:
+            writes.append(Write(bundle.relpath, bundle.relpath, None, key, "bundle", data, None))
+    if writes:
+        write_all(out, manifest, writes)
+        manifest.save(out)
+    results = [FileResult(p, "bundle", "zip", "up to date", size) for p, size in current]
+    for w in writes:
+        kept = w.target != w.relpath
+        note = (f"{w.relpath} was changed since the last build and was kept; the new "
+                f"version is {w.target}") if kept else ""
+        results.append(FileResult(w.target, "bundle", "zip", "kept" if kept else "built",
+                                  len(w.data), None, note))
+    for result in results:
+        report.files.append(result)
+        observer.file(result)
+    return [b.relpath for b in made]
 
 
-def _render_all(jobs: list[_Job], options: RenderOptions,
-                workers: int) -> list[tuple[bytes, int | None]]:
-    """Render every job in memory first, so a render error writes nothing."""
-    if workers <= 1 or len(jobs) <= 1:
-        return [render_document(j.doc, j.fmt, options) for j in jobs]  # type: ignore[arg-type]
-    from concurrent.futures import ProcessPoolExecutor
+def _tell(report: BuildReport, observer: Observer, job: Job, status: str, size: int,
+          pages: int | None, note: str = "") -> None:
+    path = job.target if status == "kept" else job.relpath
+    result = FileResult(path, job.spec.kind, job.fmt, status, size, pages, note)
+    report.files.append(result)
+    observer.file(result)
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = [pool.submit(render_document, j.doc, j.fmt, options) for j in jobs]
-        return [f.result() for f in futures]
+
+def _kept_note(job: Job) -> str:
+    return (f"{job.relpath} was changed since the last build and was kept; "
+            f"the new version is {job.target}")
+
+
+def _inputs(digest: str, files: Iterable[str]):  # type: ignore[no-untyped-def]
+    from nlmg_packs.build.manifest import Inputs
+
+    return Inputs(digest, list(files))
 
 
 def _up_to_date(out: Path, manifest: Manifest, pack_key: str, digest: str,
@@ -217,29 +262,15 @@ def _up_to_date(out: Path, manifest: Manifest, pack_key: str, digest: str,
         path = out / relpath
         if entry is None or file_sha256(path) != entry.sha256:
             return False
-        results.append(FileResult(relpath, entry.kind, relpath.rsplit(".", 1)[-1],
-                                  "up to date", path.stat().st_size, entry.pages))
+        fmt = relpath.rsplit(".", 1)[-1]
+        results.append(FileResult(relpath, entry.kind, fmt, "up to date", path.stat().st_size,
+                                  entry.pages))
     report.files.extend(results)
     return True
 
 
-def _options(pack: Pack, template: Template, request: BuildRequest, epoch: int) -> RenderOptions:
-    paper = request.paper or pack.meta.paper or template.settings.paper
-    return RenderOptions(template=template, paper=paper,  # type: ignore[arg-type]
-                         preset=request.preset,  # type: ignore[arg-type]
-                         fillable=request.fillable, timestamp=epoch,
-                         reference_doc=request.reference_doc)
-
-
 def _pack_key(folder: Path) -> str:
-    from nlmg_packs.pack.pack import _pack_id
-
-    return _pack_id(folder)
-
-
-def _beside(relpath: str) -> str:
-    stem, ext = relpath.rsplit(".", 1)
-    return f"{stem}.new.{ext}"
+    return str(folder.resolve())
 
 
 def _default_template() -> Path:
@@ -284,13 +315,3 @@ def _prepare_out(out: Path) -> Path:
         raise OutputError([Problem(str(out), None, None, "the output folder is not writable",
                                    "choose a folder you may write to, or fix its permissions")])
     return out
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        why = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
-        raise OutputError([Problem(str(path), None, None, f"cannot write the file ({why})",
-                                   "free some space or fix permissions; files written by "
-                                   "earlier builds are intact")]) from None
