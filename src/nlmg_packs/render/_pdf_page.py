@@ -33,11 +33,12 @@ class Furniture:
     fonts: FontFamily
 
 
-def fixed_canvas(timestamp: int):
-    """A canvas maker whose file records `timestamp` as its creation and modification date."""
+def fixed_canvas(timestamp: int, font: str):
+    """A canvas maker recording `timestamp` as the file's dates, starting in `font`."""
 
     def make(*args, **kwargs) -> Canvas:
-        kwargs["invariant"] = 1
+        # The default initial font (Helvetica) would be listed, unembedded, on every page.
+        kwargs.update(invariant=1, initialFontName=font)
         canv = Canvas(*args, **kwargs)
         stamp = TimeStamp(invariant=1)
         stamp.t = timestamp

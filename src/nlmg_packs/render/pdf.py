@@ -9,6 +9,7 @@ from io import BytesIO
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     Image,
@@ -83,7 +84,8 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
         subject=meta.subject, keywords=list(meta.keywords), lang=meta.language,
         creator="nlmg-packs", producer="nlmg-packs (ReportLab)")
     renderer = PdfRenderer(doc, options, styles, template.width, pages)
-    template.build(renderer.story(), canvasmaker=fixed_canvas(options.timestamp))
+    template.build(renderer.story(),
+                   canvasmaker=fixed_canvas(options.timestamp, styles.fonts.regular))
     return buffer.getvalue(), template.page, dict(template.heading_pages)
 
 
@@ -126,6 +128,11 @@ class PdfRenderer:
 
     def _text(self, text: str, style) -> Para:
         return Para(markup(text, self.look.italics), style)
+
+    def _style(self, commands: list) -> TableStyle:
+        # Tables otherwise set Helvetica, which would then be listed (unembedded) in the file.
+        font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.look.body_size)
+        return TableStyle([font, *commands])
 
     def _field(self, base: str) -> str | None:
         if not self.options.fillable:
@@ -178,8 +185,8 @@ class PdfRenderer:
         indent = size * 1.5
         table = Table([[inner]], colWidths=[self.width - indent], hAlign="RIGHT", splitInRow=1,
                       spaceBefore=size * 0.3, spaceAfter=size * 0.9)
-        table.setStyle(TableStyle([
-            ("LINEBEFORE", (0, 0), (0, -1), 2.5, HexColor(self.look.primary)),
+        table.setStyle(self._style([
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, HexColor(self.look.primary), "butt"),
             ("LEFTPADDING", (0, 0), (-1, -1), size * 1.0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.15),
@@ -195,7 +202,7 @@ class PdfRenderer:
             cell.append(self._marks(block.themes, block.meta))
         row = Table([[Para(f"{block.number}.", s.number), cell]],
                     colWidths=[number_w, self.width - number_w], hAlign="LEFT")
-        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+        row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -226,9 +233,9 @@ class PdfRenderer:
             rows += [[self.render(inner)] for inner in block.blocks]
         table = Table(rows, colWidths=[self.width], splitInRow=1, spaceBefore=size * 0.3,
                       spaceAfter=size * 1.2)
-        table.setStyle(TableStyle([
+        table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(self.look.teacher_tint)),
-            ("LINEBEFORE", (0, 0), (0, -1), rule, HexColor(self.look.primary)),
+            ("LINEBEFORE", (0, 0), (0, -1), rule, HexColor(self.look.primary), "butt"),
             ("LEFTPADDING", (0, 0), (-1, -1), pad),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -249,16 +256,17 @@ class PdfRenderer:
         if warning:
             items.insert(0, Pill("!", colour))
         heading = InlineMarks(items, s.fonts.regular, s.fonts.bold, size, space_after=size * 0.2)
-        table = Table([[[heading, self._text(block.text, s.body)]]], colWidths=[self.width],
+        text = self._text(block.text, s.body.clone("callout", spaceAfter=0))
+        table = Table([[[heading, text]]], colWidths=[self.width],
                       splitInRow=1, spaceBefore=size * 0.3, spaceAfter=size * 1.0)
-        table.setStyle(TableStyle([
+        table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), lighter(colour, 0.9)),
             ("BOX", (0, 0), (-1, -1), 0.75, HexColor(colour)),
-            ("LINEBEFORE", (0, 0), (0, -1), 4, HexColor(colour)),
+            ("LINEBEFORE", (0, 0), (0, -1), 4, HexColor(colour), "butt"),
             ("LEFTPADDING", (0, 0), (-1, -1), size),
             ("RIGHTPADDING", (0, 0), (-1, -1), size),
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.8),
         ]))
         return [table]
 
@@ -267,7 +275,7 @@ class PdfRenderer:
         item_style = s.body.clone("item", spaceAfter=size * 0.25)
         items = [ListItem(self._text(text, item_style)) for text in block.items]
         common = dict(bulletFontName=s.fonts.regular, bulletFontSize=size,
-                      leftIndent=size * 1.8, spaceAfter=size * 0.6)
+                      leftIndent=size * 1.8, spaceBefore=size * 0.2, spaceAfter=size * 0.9)
         if block.ordered:
             return [ListFlowable(items, bulletType="1", start=1, bulletFormat="%s.",
                                  **common)]
@@ -278,15 +286,14 @@ class PdfRenderer:
         cell = s.cell_small if block.compact else s.cell
         head = s.header_cell_small if block.compact else s.header_cell
         columns = max([len(block.header)] + [len(r) for r in block.rows])
-        weights = list(block.widths or ()) + [1.0] * columns
-        weights = weights[:columns]
-        widths = [self.width * w / sum(weights) for w in weights]
+        pad = look.small_size * (0.35 if block.compact else 0.6)
+        widths = _column_widths(block, columns, self.width, cell.fontName, s.fonts.bold,
+                                cell.fontSize, pad * 2.8 + 1)
         header = [Para(markup(h, look.italics), head if i else head.clone("h0", alignment=0))
                   for i, h in enumerate(block.header)]
         rows: list[list] = [header] if block.header else []
         style = [("GRID", (0, 0), (-1, -1), 0.5, HexColor(GRID)),
                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if block.compact else "TOP")]
-        pad = look.small_size * (0.35 if block.compact else 0.6)
         style += [("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
                   ("LEFTPADDING", (0, 0), (-1, -1), pad * 1.4),
                   ("RIGHTPADDING", (0, 0), (-1, -1), pad * 1.4)]
@@ -294,7 +301,7 @@ class PdfRenderer:
         if block.header:
             style.append(("BACKGROUND", (0, 0), (-1, 0), HexColor(look.primary)))
         style.append(("ROWBACKGROUNDS", (0, first), (-1, -1),
-                      [HexColor("#FFFFFF"), lighter(look.primary, 0.94)]))
+                      [None, lighter(look.primary, 0.94)]))
         for r, source in enumerate(block.rows, start=first):
             row = []
             for c, item in enumerate(source):
@@ -310,15 +317,17 @@ class PdfRenderer:
             return []
         table = Table(rows, colWidths=widths, repeatRows=first, hAlign="LEFT",
                       spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0)
-        table.setStyle(TableStyle(style))
+        table.setStyle(self._style(style))
         return [table]
 
     def _render_theme_legend(self, block: d.ThemeLegend) -> list[Flowable]:
         items: list[Pill | Words] = [Words("Key:", self.look.text, True)]
         for tag in block.themes:
             items += [Pill(tag.letter, tag.colour), Words(tag.name, self.look.text)]
-        return [InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
-                            self.look.body_size, space_after=self.look.body_size * 0.6)]
+        legend = InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
+                             self.look.body_size, space_after=self.look.body_size * 0.6)
+        legend.keepWithNext = 1
+        return [legend]
 
     def _render_name_lines(self, block: d.NameLines) -> list[Flowable]:
         fields = {label: self._field(label.lower()) for label, _ in NameLines.SHARES}
@@ -361,7 +370,7 @@ class PdfRenderer:
         page_w = size * 3
         table = Table(rows, colWidths=[self.width - page_w, page_w], hAlign="LEFT",
                       spaceAfter=size)
-        table.setStyle(TableStyle([
+        table.setStyle(self._style([
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(GRID)),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.35),
@@ -370,6 +379,33 @@ class PdfRenderer:
 
     def _render_page_break(self, block: d.PageBreak) -> list[Flowable]:
         return [PageBreakFlowable()]
+
+
+def _column_widths(block: d.Table, columns: int, total: float, font: str, bold: str,
+                   size: float, padding: float) -> list[float]:
+    """Relative widths scaled to `total`, widened so no column breaks inside a word."""
+    weights = (list(block.widths or ()) + [1.0] * columns)[:columns]
+    widths = [total * w / sum(weights) for w in weights]
+    texts = [[h] for h in block.header] + [[] for _ in range(columns - len(block.header))]
+    for row in block.rows:
+        for c, item in enumerate(row):
+            texts[c].append(plain_text(item.text))
+    floor = [max((stringWidth(word, bold, size) + padding for t in column for word in t.split()),
+                 default=padding) for column in texts]
+    if sum(floor) > total:
+        return widths
+    for _ in range(columns):
+        short = [c for c in range(columns) if widths[c] < floor[c] - 0.01]
+        if not short:
+            break
+        need = sum(floor[c] - widths[c] for c in short)
+        spare = [c for c in range(columns) if c not in short and widths[c] > floor[c]]
+        room = sum(widths[c] - floor[c] for c in spare)
+        for c in short:
+            widths[c] = floor[c]
+        for c in spare:
+            widths[c] -= need * (widths[c] - floor[c]) / room
+    return widths
 
 
 class _Bar(Flowable):
