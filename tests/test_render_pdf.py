@@ -244,13 +244,21 @@ def test_long_table_repeats_its_header_on_the_next_page():
     assert all("Min" in p.extract_text() and "Activity" in p.extract_text() for p in pages)
 
 
-def test_question_is_kept_with_its_answer_space():
-    filler = tuple(d.Paragraph(f"Line {i}") for i in range(38))
-    doc = with_blocks(*filler, d.Question(9, "Where does the answer go?", lines=8))
-    pages = read(pdf.render_pdf(doc, options(fillable=True))).pages
-    page = next(p for p in pages if "Where does the answer go?" in p.extract_text())
-    names = [a.get_object().get("/T") for a in page.get("/Annots", [])]
-    assert "q9_answer" in names
+@pytest.mark.parametrize("filler", range(30, 46, 3))
+def test_question_is_kept_with_its_answer_space(filler):
+    # Somewhere in this range the question falls at the foot of page 1.
+    lines = tuple(d.Paragraph(f"Line {i}") for i in range(filler))
+    doc = with_blocks(*lines, d.Question(9, "Where does the answer go?", lines=8))
+    reader = read(pdf.render_pdf(doc, options(fillable=True)))
+    assert set(reader.get_fields()) == {"q9_answer"}
+    page = next(p for p in reader.pages if "Where does the answer go?" in p.extract_text())
+    assert [a.get_object()["/T"] for a in page.get("/Annots", [])] == ["q9_answer"]
+
+
+def test_answer_space_taller_than_a_page_splits_into_two_fields():
+    doc = with_blocks(d.AnswerLines(60, "Essay"))
+    reader = read(pdf.render_pdf(doc, options(fillable=True)))
+    assert set(reader.get_fields()) == {"essay", "essay_cont"}
 
 
 def test_only_embedded_fonts(teacher):
