@@ -134,6 +134,11 @@ class PdfRenderer:
         font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.look.body_size)
         return TableStyle([font, *commands])
 
+    def _keep(self, flowables: list[Flowable]) -> list[Flowable]:
+        """Keep a box whole unless it is tall, so short notes never straddle a page break."""
+        page_height = PAPER[self.options.paper][1]
+        return [KeepTogether(flowables, maxHeight=page_height * 0.4)]
+
     def _field(self, base: str) -> str | None:
         if not self.options.fillable:
             return None
@@ -192,7 +197,7 @@ class PdfRenderer:
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.15),
             ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
         ]))
-        return [table]
+        return self._keep([table])
 
     def _render_question(self, block: d.Question) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -239,11 +244,12 @@ class PdfRenderer:
             ("LEFTPADDING", (0, 0), (-1, -1), pad),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.45),
             ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), size * 0.1),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.6),
         ]))
-        return [table]
+        return self._keep([table])
 
     def _render_callout(self, block: d.Callout) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -268,7 +274,7 @@ class PdfRenderer:
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.8),
         ]))
-        return [table]
+        return self._keep([table])
 
     def _render_bullet_list(self, block: d.BulletList) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
