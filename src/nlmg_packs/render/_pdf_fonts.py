@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import reportlab
-from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -55,9 +54,6 @@ def register_family(template: Template) -> FontFamily:
     names = {face: _register(path) for face, path in files.items()}
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
-    for bold, italic, face in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"),
-                               (1, 1, "bold_italic")):
-        addMapping(names["regular"], bold, italic, names[face])
     cmaps = tuple(frozenset(pdfmetrics.getFont(names[f]).face.charToGlyph) for f in FACES)
     return FontFamily(display=Path(files["regular"]).stem, cmaps=cmaps, **names)
 

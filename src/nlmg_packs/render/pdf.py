@@ -430,4 +430,4 @@ _DISPATCH = {kind: getattr(PdfRenderer, f"_render_{_snake(kind.__name__)}")
              for kind in d.BLOCK_TYPES}
 """Block type → renderer method, built once; a block type without a method fails at import."""
 
-__all__ = ["render_pdf", "PAPER"]
+__all__ = ["render_pdf"]
