@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from nlmg_packs.render._inline import plain_text
 from nlmg_packs.render._pdf_fonts import FontFamily, normalise
 from nlmg_packs.render._pdf_styles import MUTED
 from nlmg_packs.render._theme import Look
@@ -86,7 +87,8 @@ class HandoutTemplate(BaseDocTemplate):
         f = self.furniture
         room = width - stringWidth(self._page_label(888, 888), f.fonts.regular,
                                    f.look.footer_size) - f.look.footer_size * 2
-        return simpleSplit(normalise(f.footer), f.fonts.regular, f.look.footer_size, room)[:3]
+        text = normalise(plain_text(f.footer))
+        return simpleSplit(text, f.fonts.regular, f.look.footer_size, room)[:3]
 
     def afterFlowable(self, flowable) -> None:
         outline = getattr(flowable, "outline", None)
@@ -125,7 +127,7 @@ class HandoutTemplate(BaseDocTemplate):
             canv.drawRightString(text_right, baseline, normalise(f.school))
             text_right -= stringWidth(normalise(f.school), f.fonts.bold, size) + size * 1.5
         canv.setFont(f.fonts.regular, size)
-        canv.drawString(left, baseline, _fit(normalise(f.header), f.fonts.regular, size,
+        canv.drawString(left, baseline, _fit(normalise(plain_text(f.header)), f.fonts.regular, size,
                                              text_right - left))
         canv.setStrokeColor(HexColor(look.primary))
         canv.setLineWidth(0.75)
