@@ -56,8 +56,8 @@ def apply_preset(document, preset: str, look: Look) -> None:
             style.font.italic = False
         if style.font.size is not None and style.name not in HEADINGS:
             set_size(style, max(look.small_size, round(style.font.size.pt * scale * 2) / 2))
-        if style.type == WD_STYLE_TYPE.PARAGRAPH and not look.justify and \
-                style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and \
+                style.paragraph_format.alignment in _unaligned(preset, look):
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     set_size(normal, look.body_size)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -69,6 +69,14 @@ def apply_preset(document, preset: str, look: Look) -> None:
         set_size(document.styles[name], look.footer_size)
     if look.page_tint:
         page_colour(document, look.page_tint)
+
+
+def _unaligned(preset: str, look: Look) -> tuple:
+    """Alignments the preset turns into plain left alignment."""
+    if preset == "large-print":
+        return (WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER,
+                WD_ALIGN_PARAGRAPH.DISTRIBUTE)
+    return () if look.justify else (WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.DISTRIBUTE)
 
 
 def _default_font(document, name: str) -> None:

@@ -56,6 +56,8 @@ class Spec:
     shading: str | None = None
     tabs: tuple[tuple[float, str, str], ...] = ()
     """(position in pt, "left"/"right", leader "spaces"/"dots"/"line")."""
+    contextual: bool | None = None
+    """False: keep spacing between paragraphs of this style (so two lists stay apart)."""
     outline: bool = True
     """False: the style is not part of the document outline (TOC Heading)."""
 
@@ -98,7 +100,7 @@ def paragraph_specs(colours, sizes, text_width: float) -> dict[str, Spec]:
         "Answer Line": Spec(size=body, line=22, exact=True, before=0, after=0, left=20,
                             border={"bottom": 4, "between": 4}, keep_next=True),
         "Answer Label": Spec(font="headings", size=small + 0.5, bold=True, colour=primary,
-                             before=10, after=0, keep_next=True),
+                             left=20, before=10, after=0, keep_next=True),
         "Teacher Note Title": Spec(font="headings", size=small + 0.5, bold=True, colour=primary,
                                    before=0, after=4, keep_next=True),
         "Teacher Note": Spec(size=body - 0.5, after=4),
@@ -106,8 +108,8 @@ def paragraph_specs(colours, sizes, text_width: float) -> dict[str, Spec]:
                         border_colour=primary, border_space=6, shading=mix(primary, 0.9)),
         "Warning": Spec(left=8, right=0, before=8, after=10, border={"left": 24},
                         border_colour=accent, border_space=6, shading=mix(accent, 0.9)),
-        "List Bullet": Spec(after=3),
-        "List Number": Spec(after=3),
+        "List Bullet": Spec(after=3, contextual=False),
+        "List Number": Spec(after=3, contextual=False),
         "Table Text": Spec(size=body - 1, before=0, after=0, line=1.05),
         "Table Small": Spec(size=small, before=0, after=0, line=1.0),
         "Table Heading": Spec(font="headings", size=body - 1, bold=True, colour="#FFFFFF",
@@ -116,7 +118,7 @@ def paragraph_specs(colours, sizes, text_width: float) -> dict[str, Spec]:
         "Name Lines": Spec(before=0, after=14, line=1.0, tabs=(
             (text_width * 0.55, "left", "line"), (text_width * 0.8, "left", "line"),
             (text_width, "right", "line"))),
-        "TOC Heading": Spec(base="Heading 1", outline=False, before=0),
+        "TOC Heading": Spec(base="Heading 1", outline=False, before=28),
         "toc 1": Spec(after=4, tabs=((text_width, "right", "dots"),)),
         "Header": Spec(size=small, colour=GREY, after=0, border={"bottom": 4}, border_space=4,
                        tabs=((text_width, "right", "spaces"),)),
@@ -195,6 +197,10 @@ def apply_spec(style, spec: Spec, fonts: dict[str, str]) -> None:
         fmt.tab_stops.clear_all()
         for position, kind, leader in spec.tabs:
             fmt.tab_stops.add_tab_stop(Twips(round(position * 20)), _TAB[kind], _LEADER[leader])
+    if spec.contextual is False:
+        contextual = pPr.find(qn("w:contextualSpacing"))
+        if contextual is not None:
+            pPr.remove(contextual)
     if not spec.outline:
         outline = pPr.find(qn("w:outlineLvl"))
         if outline is not None:

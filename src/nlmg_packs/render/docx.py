@@ -13,6 +13,9 @@ from nlmg_packs.render._inline import parse_inline
 from nlmg_packs.render._theme import look_for
 from nlmg_packs.render.options import RenderOptions
 
+_KEEP_TOGETHER = 12
+"""Tables with at most this many rows are kept on one page (keep-with-next on all but the last)."""
+
 _REBUILD = ("start from templates/default/reference.docx, or rebuild it with "
             "`python -m nlmg_packs.render.reference_doc OUT.docx`")
 
@@ -83,7 +86,8 @@ class _Renderer:
         look.set_paper(self.word, self.options.paper)
         look.set_language(self.word, self.doc.metadata.language)
         self._header_footer()
-        for self.index, block in enumerate(self.doc.blocks):
+        for index, block in enumerate(self.doc.blocks):
+            self.index = index
             self.block(block)
         self._properties()
         out = io.BytesIO()
@@ -213,6 +217,8 @@ class _Renderer:
         self.runs(paragraph, block.text)
 
     def bullet_list(self, block: d.BulletList) -> None:
+        from docx.shared import Pt
+
         from nlmg_packs.render import _docx_xml as x
 
         style = "List Number" if block.ordered else "List Bullet"
@@ -224,10 +230,13 @@ class _Renderer:
                 base = numbering.add_num(
                     x.add_abstract_num(numbering, "decimal", self.styles[style].style_id)).numId
             num_id = x.restarted_num(numbering, base)
+        paragraph = None
         for item in block.items:
             paragraph = self.para(style, item)
             if num_id is not None:
                 x.set_num(paragraph, num_id)
+        if paragraph is not None:
+            paragraph.paragraph_format.space_after = Pt(9)
 
     def table_block(self, block: d.Table) -> None:
         from nlmg_packs.render import _docx_xml as x
@@ -251,6 +260,11 @@ class _Renderer:
             for cell, data, width in zip(row.cells, cells, widths, strict=True):
                 cell.width = width
                 self.cell(cell, data, text_style)
+        if len(block.rows) <= _KEEP_TOGETHER:
+            for row in table.rows[:-1]:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         self.para(self.body_style).paragraph_format.space_after = 0
 
     def cell(self, cell, data: d.Cell, style: str) -> None:
