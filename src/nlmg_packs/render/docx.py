@@ -16,6 +16,9 @@ from nlmg_packs.render.options import RenderOptions
 _KEEP_TOGETHER = 12
 """Tables with at most this many rows are kept on one page (keep-with-next on all but the last)."""
 
+_CELL_PADDING = 100
+"""Left and right cell padding of tables, in twentieths of a point (as in Pack Table)."""
+
 _REBUILD = ("start from templates/default/reference.docx, or rebuild it with "
             "`python -m nlmg_packs.render.reference_doc OUT.docx`")
 
@@ -132,14 +135,24 @@ class _Renderer:
 
         for theme in themes:
             self.plain(paragraph, " ")
-            chip = self.plain(paragraph, f"\u00a0{theme.letter}\u00a0", "Theme Chip")
+            chip = self.plain(paragraph, f" {theme.letter} ", "Theme Chip")
             run_shading(chip, theme.colour)
 
     def table(self, rows: int, cols: int):
         if self.page_break:
             self.para(self.body_style)
+        from nlmg_packs.render._docx_xml import element, insert, qn
+
         table = self.target.add_table(rows, cols)
         table.style = self.styles["Pack Table"]
+        # Without an indent, Word (before 2013 layout) and LibreOffice hang the borders out
+        # into the margin by the cell padding; this lines them up with the text.
+        tblPr = table._tbl.tblPr
+        old = tblPr.find(qn("w:tblInd"))
+        if old is not None:
+            tblPr.remove(old)
+        insert(tblPr, element("w:tblInd", w_w=str(_CELL_PADDING), w_type="dxa"),
+               before=("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
         return table
 
     def text_width(self) -> int:
@@ -156,6 +169,10 @@ class _Renderer:
         self.para(style[block.style], block.text)
 
     def quote(self, block: d.Quote) -> None:
+        from docx.shared import RGBColor
+
+        from nlmg_packs.render._docx_xml import hex6
+
         paragraph = self.para("Quote", block.text)
         self.chips(paragraph, block.themes)
         citation = self.para("Citation")
@@ -163,6 +180,7 @@ class _Renderer:
         if block.check_wording:
             marker = self.plain(citation, "  · check the wording against the book")
             marker.bold = True
+            marker.font.color.rgb = RGBColor.from_string(hex6(self.look.accent))
 
     def question(self, block: d.Question) -> None:
         paragraph = self.para("Question")
@@ -196,7 +214,7 @@ class _Renderer:
         x.cell_shading(cell, self.look.teacher_tint)
         x.cell_borders(cell, self.look.primary, {"left": 24, "top": 0, "right": 0, "bottom": 0})
         tcPr = cell._tc.get_or_add_tcPr()
-        x.insert(tcPr, x.cell_margins("w:tcMar", 100, 180, 60, 160), before=("w:vAlign",))
+        x.insert(tcPr, x.cell_margins("w:tcMar", 100, 160, 60, 160), before=("w:vAlign",))
         title = cell.paragraphs[0]
         title.style = self.styles["Teacher Note Title"]
         self.plain(title, "Teacher · ")
@@ -315,7 +333,7 @@ class _Renderer:
         paragraphs = [first] + [self.para("toc 1") for _ in entries[1:]]
         for paragraph, text in zip(paragraphs, entries, strict=False):
             self.runs(paragraph, text)
-        hint = self.para("Small")
+        hint = self.para("Muted")
         self.plain(hint, "Page numbers appear when the contents are updated: in Word, "
                          "right-click here and choose Update Field; in LibreOffice, "
                          "Tools ▸ Update ▸ Update All.")

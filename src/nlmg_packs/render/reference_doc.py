@@ -109,6 +109,7 @@ def _character_styles(styles) -> None:
 
     chip = styles.add_style("Theme Chip", WD_STYLE_TYPE.CHARACTER)
     chip.font.bold = True
+    chip.font.italic = False
     chip.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     chip.quick_style = True
     styles["Strong"].font.bold = True
