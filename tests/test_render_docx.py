@@ -263,3 +263,15 @@ def test_libreoffice_shows_headings_and_table_rows(template, tmp_path, preset):
         assert row in text
     assert "Page 1 of" in text
     assert "<b>argue</b>" in text
+
+
+def test_a_reference_doc_saved_by_libreoffice_still_works(template, tmp_path):
+    soffice = require_tool("soffice")
+    profile = tmp_path / f"lo-profile-{uuid.uuid4().hex}"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"),
+                    str(REFERENCE)], check=True, capture_output=True, timeout=180)
+    word = render(template, reference_doc=tmp_path / "lo" / "reference.docx")
+    names = {p.style.name for p in word.paragraphs}
+    assert {"Heading 1", "Heading 2", "Heading 3"} <= names
+    assert any(p.style.name.lower() == "toc 1" for p in word.paragraphs)

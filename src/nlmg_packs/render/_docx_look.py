@@ -37,13 +37,13 @@ def set_language(document, language: str) -> None:
     lang.set(qn("w:val"), language)
 
 
-def apply_preset(document, preset: str, look: Look) -> None:
+def apply_preset(document, named: dict, preset: str, look: Look) -> None:
     """Adjust the styles themselves, so the document stays editable through its styles."""
     if preset == "standard":
         return
     styles = [s for s in document.styles
               if s.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER)]
-    normal = document.styles["Normal"]
+    normal = named["normal"]
     scale = look.body_size / (normal.font.size.pt if normal.font.size else 11)
     sans = SANS.get(preset)
     if sans:
@@ -63,10 +63,10 @@ def apply_preset(document, preset: str, look: Look) -> None:
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     set_line(normal, 1.5 if look.leading >= 1.5 else 1.15)
     for name, size in zip(HEADINGS, look.heading_sizes, strict=True):
-        set_size(document.styles[name], size)
-    set_line(document.styles["Answer Line"], look.answer_line_gap, exact=True)
-    for name in ("Header", "Footer"):
-        set_size(document.styles[name], look.footer_size)
+        set_size(named[name.lower()], size)
+    set_line(named["answer line"], look.answer_line_gap, exact=True)
+    for name in ("header", "footer"):
+        set_size(named[name], look.footer_size)
     if look.page_tint:
         page_colour(document, look.page_tint)
 

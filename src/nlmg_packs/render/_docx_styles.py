@@ -207,6 +207,16 @@ def apply_spec(style, spec: Spec, fonts: dict[str, str]) -> None:
             pPr.remove(outline)
 
 
+def style_map(document) -> dict[str, object]:
+    """Styles by lower-case name: Word saves "heading 1" and "toc 1", LibreOffice "Heading 1"
+    and "TOC 1", and python-docx's own lookup finds only the first spelling."""
+    found: dict[str, object] = {}
+    for style in document.styles:
+        if style.name is not None:
+            found.setdefault(style.name.lower(), style)
+    return found
+
+
 _BUILTIN_IDS = {"toc 1": "TOC1"}
 """Word finds its built-in styles by these ids; the TOC field fills "toc 1" paragraphs."""
 

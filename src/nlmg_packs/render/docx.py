@@ -40,7 +40,7 @@ def open_reference(path: Path):
     from docx.opc.exceptions import PackageNotFoundError
 
     from nlmg_packs.pack.loader import display_path
-    from nlmg_packs.render._docx_styles import NEEDED
+    from nlmg_packs.render._docx_styles import NEEDED, style_map
 
     name = display_path(Path(path))
     if not Path(path).is_file():
@@ -51,12 +51,8 @@ def open_reference(path: Path):
         raise PackError([Problem(name, None, None, f"cannot be read as a .docx ({exc})",
                                  "save it from Word or LibreOffice as Word Document (.docx), "
                                  "not as a template (.dotx)")]) from None
-    missing = []
-    for style in NEEDED:
-        try:
-            document.styles[style]
-        except KeyError:
-            missing.append(style)
+    present = style_map(document)
+    missing = [style for style in NEEDED if style.lower() not in present]
     if missing:
         raise PackError([Problem(name, None, None,
                                  f"reference document has no style `{style}`",
@@ -70,8 +66,10 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import qn
 
         self.doc, self.options, self.look = doc, options, look_for(options)
+        from nlmg_packs.render._docx_styles import style_map
+
         self.word = open_reference(reference_path(options))
-        self.styles = self.word.styles
+        self.styles = style_map(self.word)
         body = self.word.element.body
         for item in list(body):
             if item.tag != qn("w:sectPr"):
@@ -85,7 +83,7 @@ class _Renderer:
         from nlmg_packs.render import _docx_look as look
         from nlmg_packs.render._docx_zip import reproducible
 
-        look.apply_preset(self.word, self.options.preset, self.look)
+        look.apply_preset(self.word, self.styles, self.options.preset, self.look)
         look.set_paper(self.word, self.options.paper)
         look.set_language(self.word, self.doc.metadata.language)
         self._header_footer()
@@ -106,7 +104,7 @@ class _Renderer:
     # -- building pieces ---------------------------------------------------------------------
 
     def para(self, style: str, text: str = ""):
-        paragraph = self.target.add_paragraph(style=self.styles[style])
+        paragraph = self.target.add_paragraph(style=self.styles[style.lower()])
         if self.page_break:
             paragraph.paragraph_format.page_break_before = True
             self.page_break = False
@@ -128,7 +126,8 @@ class _Renderer:
     def plain(self, paragraph, text: str, style: str | None = None):
         from nlmg_packs.render._docx_xml import clean
 
-        return paragraph.add_run(clean(text), style=self.styles[style] if style else None)
+        chosen = self.styles[style.lower()] if style else None
+        return paragraph.add_run(clean(text), style=chosen)
 
     def chips(self, paragraph, themes: tuple[d.ThemeTag, ...]) -> None:
         from nlmg_packs.render._docx_xml import run_shading
@@ -144,7 +143,7 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import element, insert, qn
 
         table = self.target.add_table(rows, cols)
-        table.style = self.styles["Pack Table"]
+        table.style = self.styles["pack table"]
         # Without an indent, Word (before 2013 layout) and LibreOffice hang the borders out
         # into the margin by the cell padding; this lines them up with the text.
         tblPr = table._tbl.tblPr
@@ -216,7 +215,7 @@ class _Renderer:
         tcPr = cell._tc.get_or_add_tcPr()
         x.insert(tcPr, x.cell_margins("w:tcMar", 100, 160, 60, 160), before=("w:vAlign",))
         title = cell.paragraphs[0]
-        title.style = self.styles["Teacher Note Title"]
+        title.style = self.styles["teacher note title"]
         self.plain(title, "Teacher · ")
         self.runs(title, block.title)
         outer = self.target, self.body_style
@@ -243,10 +242,11 @@ class _Renderer:
         num_id = None
         if block.ordered:
             numbering = self.word.part.numbering_part.element
-            base = x.style_num_id(self.styles[style])
+            list_style = self.styles[style.lower()]
+            base = x.style_num_id(list_style)
             if base is None:
                 base = numbering.add_num(
-                    x.add_abstract_num(numbering, "decimal", self.styles[style].style_id)).numId
+                    x.add_abstract_num(numbering, "decimal", list_style.style_id)).numId
             num_id = x.restarted_num(numbering, base)
         paragraph = None
         for item in block.items:
@@ -271,7 +271,7 @@ class _Renderer:
         for cell, text, width in zip(table.rows[0].cells, block.header, widths, strict=True):
             cell.width = width
             x.cell_shading(cell, self.look.primary)
-            cell.paragraphs[0].style = self.styles["Table Heading"]
+            cell.paragraphs[0].style = self.styles["table heading"]
             self.runs(cell.paragraphs[0], text)
         for row, cells in zip(table.rows[1:], block.rows, strict=True):
             x.cant_split(row)
@@ -291,7 +291,7 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import cell_shading
 
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.styles[style]
+        paragraph.style = self.styles[style.lower()]
         if data.tag is not None:
             cell_shading(cell, data.tag.colour)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -353,7 +353,7 @@ class _Renderer:
         if header_text:
             paragraphs = section.header.paragraphs
             paragraph = paragraphs[0] if paragraphs and not paragraphs[0].text else \
-                section.header.add_paragraph(style=self.styles["Header"])
+                section.header.add_paragraph(style=self.styles["header"])
             paragraph.add_run(clean(header_text))
         if self.doc.footer:
             paragraphs = section.footer.paragraphs
@@ -368,7 +368,7 @@ class _Renderer:
                 run.append(text)
                 first.runs[0]._r.addprevious(run)
             else:
-                paragraph = section.footer.add_paragraph(style=self.styles["Footer"])
+                paragraph = section.footer.add_paragraph(style=self.styles["footer"])
                 paragraph.add_run(clean(self.doc.footer))
 
     def _properties(self) -> None:
