@@ -275,3 +275,12 @@ def test_a_reference_doc_saved_by_libreoffice_still_works(template, tmp_path):
     names = {p.style.name for p in word.paragraphs}
     assert {"Heading 1", "Heading 2", "Heading 3"} <= names
     assert any(p.style.name.lower() == "toc 1" for p in word.paragraphs)
+
+
+def test_a_missing_tool_skips_or_fails_when_required(monkeypatch):
+    monkeypatch.delenv("NLMG_REQUIRE_TOOLS", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="not installed"):
+        require_tool("no-such-tool-for-nlmg")
+    monkeypatch.setenv("NLMG_REQUIRE_TOOLS", "1")
+    with pytest.raises(pytest.fail.Exception, match="must be"):
+        require_tool("no-such-tool-for-nlmg")
