@@ -176,7 +176,7 @@ class _Renderer:
         self.chips(paragraph, block.themes)
         citation = self.para("Citation")
         self.plain(citation, f"— {block.citation}")
-        if block.check_wording:
+        if block.check_wording and self.doc.edition == "teacher":
             marker = self.plain(citation, "  · check the wording against the book")
             marker.bold = True
             marker.font.color.rgb = RGBColor.from_string(hex6(self.look.accent))
