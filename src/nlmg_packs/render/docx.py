@@ -9,7 +9,7 @@ from pathlib import Path
 from nlmg_packs import document as d
 from nlmg_packs.errors import PackError, Problem
 from nlmg_packs.paths import default_template
-from nlmg_packs.render._inline import parse_inline
+from nlmg_packs.render._inline import parse_inline, plain_text
 from nlmg_packs.render._theme import look_for
 from nlmg_packs.render.options import RenderOptions
 
@@ -349,7 +349,7 @@ class _Renderer:
 
         section = self.word.sections[0]
         school = self.options.template.settings.school
-        header_text = self.doc.header + (f"\t{school}" if school else "")
+        header_text = plain_text(self.doc.header) + (f"\t{school}" if school else "")
         if header_text:
             paragraphs = section.header.paragraphs
             paragraph = paragraphs[0] if paragraphs and not paragraphs[0].text else \
@@ -364,12 +364,12 @@ class _Renderer:
                 run = element("w:r")
                 text = element("w:t")
                 text.set(qn("xml:space"), "preserve")
-                text.text = clean(self.doc.footer)
+                text.text = clean(plain_text(self.doc.footer))
                 run.append(text)
                 first.runs[0]._r.addprevious(run)
             else:
                 paragraph = section.footer.add_paragraph(style=self.styles["footer"])
-                paragraph.add_run(clean(self.doc.footer))
+                paragraph.add_run(clean(plain_text(self.doc.footer)))
 
     def _properties(self) -> None:
         from nlmg_packs.render._docx_xml import clean
