@@ -18,7 +18,8 @@ app = typer.Typer(
     name="nlmg-packs",
     help="Printable teaching packs for novels: PDF handouts and editable DOCX lesson plans "
     "from YAML.\n\nExit codes: 0 success, 1 invalid input or output problem, 2 usage error, "
-    "3 internal error (a bug: rerun with --debug).",
+    "3 internal error (a bug: rerun with --debug).\n\n"
+    "Example: nlmg-packs build   (builds the bundled pack into output/)",
     no_args_is_help=False,
     add_completion=False,
     rich_markup_mode=None,
@@ -80,7 +81,8 @@ def main_options(
 
 
 PackArg = Annotated[list[Path] | None, typer.Argument(
-    help="Pack folders, or folders of packs. Default: the bundled pack.", show_default=False)]
+    help="Pack folders, or folders of packs. Default: the bundled pack.", show_default=False,
+    metavar="PACK...")]
 
 
 def _expand(paths: list[Path] | None) -> tuple[Path, ...]:
@@ -179,6 +181,7 @@ def validate(
     """
     from nlmg_packs.errors import PackError
     from nlmg_packs.pack import load_pack
+    from nlmg_packs.pack.loader import display_path
     from nlmg_packs.pack.strict import unverified_quotes
 
     problems = []
@@ -191,8 +194,9 @@ def validate(
         unchecked = unverified_quotes(pack)
         if strict:
             problems.extend(unchecked)
-        typer.echo(f"{folder}: valid — {len(pack.prompts)} prompts, {len(pack.quotes)} "
-                   f"quotes, {len(pack.worksheets)} worksheets, {len(pack.courses)} courses, "
+        typer.echo(f"{display_path(folder)}: valid — {len(pack.prompts)} prompts, "
+                   f"{len(pack.quotes)} quotes, {len(pack.worksheets)} worksheets, "
+                   f"{len(pack.courses)} courses, "
                    f"{sum(len(c.lessons) for c in pack.courses)} lessons"
                    + (f"; {len(unchecked)} quotes not yet checked against an edition"
                       if unchecked else ""))
@@ -250,7 +254,7 @@ def main() -> None:
     from nlmg_packs.errors import NlmgError, PackError
 
     try:
-        app(standalone_mode=False)
+        app()  # standalone: usage errors print and exit 2 inside
     except NlmgError as exc:
         if _debug:
             raise
@@ -260,9 +264,6 @@ def main() -> None:
         tail = "; nothing was written." if isinstance(exc, PackError) else "."
         typer.echo(f"{count} problem{'s' if count != 1 else ''} found{tail}", err=True)
         sys.exit(1)
-    except _click_exceptions() as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("interrupted; files written so far are complete and recorded.", err=True)
         sys.exit(130)
@@ -272,9 +273,3 @@ def main() -> None:
         typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "
                    "nlmg-packs; run again with --debug for the details and report it.", err=True)
         sys.exit(3)
-
-
-def _click_exceptions() -> tuple[type[BaseException], ...]:
-    import click
-
-    return (click.ClickException,)
