@@ -149,24 +149,59 @@ def build(
 
     Example: nlmg-packs build packs/never-let-me-go --course bioethics --paper letter
     """
-    import os
-
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.build.run import run_build
     from nlmg_packs.cli_report import Reporter
 
-    editions = {"student", "teacher"} if edition is Edition.all else {edition.value}
-    request = BuildRequest(
-        packs=_expand(packs), out=out, courses=frozenset(course or ()),
-        editions=frozenset(editions), formats=fmt.value,
-        kinds=frozenset(k.value for k in only or ()),
-        paper=paper.value if paper else None, preset=preset.value, fillable=fillable,
-        template=template, reference_doc=reference_doc, force=force, strict=strict,
-        jobs=jobs or os.cpu_count() or 1, zip=zip_out,
-    )
+    request = _build_request(
+        packs=packs, out=out, course=course, edition=edition.value, fmt=fmt.value,
+        only=[k.value for k in only or ()], paper=paper.value if paper else None,
+        preset=preset.value, fillable=fillable, template=template,
+        reference_doc=reference_doc, force=force, strict=strict, jobs=jobs, zip_out=zip_out)
     reporter = Reporter(quiet=quiet, json_out=json_out)
     with reporter:
         report = run_build(request, reporter)
     reporter.finish(report)
+
+
+def _build_request(packs: list[Path] | None, out: Path | str, course: list[str] | None,
+                   edition: str, fmt: str, only: list[str], paper: str | None, preset: str,
+                   fillable: bool, template: Path | str | None,
+                   reference_doc: Path | str | None, force: bool, strict: bool,
+                   jobs: int | None, zip_out: bool):  # type: ignore[no-untyped-def]
+    """The build request for the `build` command's values (also used by the no-op path)."""
+    import os
+
+    from nlmg_packs.build.run import BuildRequest
+
+    editions = {"student", "teacher"} if edition == "all" else {edition}
+    return BuildRequest(
+        packs=_expand([Path(p) for p in packs or ()]), out=Path(out),
+        courses=frozenset(course or ()), editions=frozenset(editions), formats=fmt,
+        kinds=frozenset(only), paper=paper, preset=preset, fillable=fillable,
+        template=Path(template) if template is not None else None,
+        reference_doc=Path(reference_doc) if reference_doc is not None else None,
+        force=force, strict=strict, jobs=jobs or os.cpu_count() or 1, zip=zip_out)
+
+
+def _answer_noop(argv: list[str]) -> bool:
+    """Answer a `build` with nothing to do without loading typer's option machinery."""
+    from nlmg_packs.build.argv import parse_build
+
+    values = parse_build(argv)
+    if values is None:
+        return False
+    from nlmg_packs.build.run import report_if_current
+    from nlmg_packs.cli_report import Reporter
+
+    quiet, json_out = values.pop("quiet"), values.pop("json_out")
+    try:
+        report = report_if_current(_build_request(force=False, **values))  # type: ignore[arg-type]
+    except Exception:  # anything odd: the full path reports it properly
+        return False
+    if report is None:
+        return False
+    Reporter(quiet=bool(quiet), json_out=bool(json_out)).finish(report)
+    return True
 
 
 @app.command()
@@ -253,6 +288,8 @@ def main() -> None:
     """Entry point: run the app, turning known errors into exit code 1."""
     from nlmg_packs.errors import NlmgError, PackError
 
+    if _answer_noop(sys.argv[1:]):
+        return
     try:
         app()  # standalone: usage errors print and exit 2 inside
     except NlmgError as exc:

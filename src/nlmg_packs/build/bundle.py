@@ -64,7 +64,8 @@ def zip_bytes(pack: Pack, bundle: Bundle, out: Path, epoch: int) -> bytes:
         if not path.is_file():
             continue
         name = job.relpath.split("/", 1)[1]
-        lines.append(f"{name}\n    {job.doc.title} ({_EDITIONS.get(job.spec.edition, '')}, "
+        label = f"Worksheet: {job.doc.title}" if job.spec.kind == "worksheets" else job.doc.title
+        lines.append(f"{name}\n    {label} ({_EDITIONS.get(job.spec.edition, '')}, "
                      f"{_FORMATS.get(job.fmt, job.fmt)})")
         entries.append((f"{top}/{name}", path.read_bytes()))
     entries.insert(0, (f"{top}/README.txt", ("\n".join(lines) + "\n").encode("utf-8")))

@@ -99,21 +99,41 @@ def run_build(request: BuildRequest, observer: Observer | None = None) -> BuildR
     out = _prepare_out(request.out)
     report = BuildReport(out)
     with build_lock(out):
-        remove_stale_temporaries(out)
-        manifest = Manifest.load(out)
-        if manifest.recover(out):
-            manifest.save(out)
-        template = template_digest(template_dir, request.reference_doc)
-        todo: list[tuple[Path, str]] = []
-        for folder in request.packs:
-            digest = input_digest(folder, template, request, epoch, __version__)
-            if not _up_to_date(out, manifest, _pack_key(folder), digest, request, report):
-                todo.append((folder, digest))
+        manifest, template, todo = _fast_path(request, out, template_dir, epoch, report)
         for result in report.files:
             observer.file(result)
         if todo:
             _build(todo, template_dir, template, epoch, request, out, manifest, report, observer)
     return report
+
+
+def report_if_current(request: BuildRequest) -> BuildReport | None:
+    """The report of a build with nothing to do, or None if there is something to do."""
+    if request.force or not request.out.is_dir():
+        return None
+    template_dir = request.template or _default_template()
+    _check_reference_doc(request.reference_doc)
+    epoch = _source_date_epoch()
+    report = BuildReport(request.out)
+    with build_lock(request.out):
+        todo = _fast_path(request, request.out, template_dir, epoch, report)[2]
+    return None if todo else report
+
+
+def _fast_path(request: BuildRequest, out: Path, template_dir: Path, epoch: int,
+               report: BuildReport) -> tuple[Manifest, str, list[tuple[Path, str]]]:
+    """Recover from an interrupted build, report the packs that are current, list the rest."""
+    remove_stale_temporaries(out)
+    manifest = Manifest.load(out)
+    if manifest.recover(out):
+        manifest.save(out)
+    template = template_digest(template_dir, request.reference_doc)
+    todo: list[tuple[Path, str]] = []
+    for folder in request.packs:
+        digest = input_digest(folder, template, request, epoch, __version__)
+        if not _up_to_date(out, manifest, _pack_key(folder), digest, request, report):
+            todo.append((folder, digest))
+    return manifest, template, todo
 
 
 def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str, epoch: int,
