@@ -1,8 +1,9 @@
-"""Atomic file writes: a temporary file in the same folder, then a rename."""
+"""Atomic file writes: the data goes to a file without a name, then takes its place at once."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -12,17 +13,60 @@ TEMP_PREFIX = ".nlmg-tmp-"
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so readers see the old file or the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not _write_unnamed(path, data):
+        _write_named(path, data)
+
+
+def _write_unnamed(path: Path, data: bytes) -> bool:
+    """Linux: write into an O_TMPFILE inode, so a build killed while writing leaves nothing
+    behind; only the instant between giving it a temporary name and the rename remains."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None:
+        return False
+    try:
+        fd = os.open(path.parent, flag | os.O_WRONLY, 0o644)
+    except OSError:
+        return False  # a file system without O_TMPFILE support
+    temp = path.parent / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
+    try:
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            _fill(fd, data)
+            # With dst_dir_fd Python calls linkat(AT_SYMLINK_FOLLOW), which can link the
+            # unnamed inode behind /proc/self/fd/N; plain link() fails with EXDEV.
+            os.link(f"/proc/self/fd/{fd}", temp.name, dst_dir_fd=folder, follow_symlinks=True)
+        finally:
+            os.close(folder)
+            os.close(fd)
+    except OSError:
+        return False  # no /proc, say: fall back to a named temporary file
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _write_named(path: Path, data: bytes) -> None:
     fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)
+        try:
+            _fill(fd, data)
+        finally:
+            os.close(fd)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _fill(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fchmod(fd, 0o644)
+    os.fsync(fd)
 
 
 def remove_stale_temporaries(folder: Path) -> None:

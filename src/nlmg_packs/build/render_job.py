@@ -30,36 +30,32 @@ def render_document(doc: Document, fmt: str, options: RenderOptions) -> Rendered
 
 
 def render_all(tasks: Sequence[Task], options: Sequence[RenderOptions], workers: int,
-               done: Callable[[int], None] | None = None) -> list[Rendered]:
-    """Render every task, in order; `done(i)` is called as each one finishes."""
-    results: list[Rendered | None] = [None] * len(tasks)
+               done: Callable[[int, Rendered], None]) -> None:
+    """Render every task; `done(i, result)` is called as each one finishes.
+
+    Tasks are started in the order given, so a caller can put the longest first (no long
+    render left to start last while the other workers sit idle) and group them by pack.
+    """
     if workers <= 1 or len(tasks) <= 1:
         for i, (doc, fmt, opt) in enumerate(tasks):
-            results[i] = render_document(doc, fmt, options[opt])
-            if done:
-                done(i)
-        return results  # type: ignore[return-value]
+            done(i, render_document(doc, fmt, options[opt]))
+        return
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    # Largest first, so no long render starts last while the other workers sit idle.
-    order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0].blocks))
+    # The options (with the template) go to each worker once, not with every task.
     pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=_context(),
                                initializer=_init_worker, initargs=(tuple(options),))
     try:
-        futures = {pool.submit(_render_in_worker, *tasks[i]): i for i in order}
+        futures = {pool.submit(_render_in_worker, *task): i for i, task in enumerate(tasks)}
         pending = set(futures)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                i = futures[future]
-                results[i] = future.result()
-                if done:
-                    done(i)
+            for future in sorted(finished, key=futures.__getitem__):
+                done(futures[future], future.result())
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
-    return results  # type: ignore[return-value]
 
 
 def _context():  # type: ignore[no-untyped-def]

@@ -140,7 +140,6 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
            request: BuildRequest, out: Path, manifest: Manifest, report: BuildReport,
            observer: Observer) -> None:
     """The full path: load and validate every pack, plan, render what is stale, write."""
-    from nlmg_packs.build.commit import Write, write_all
     from nlmg_packs.build.inputs import options_digest
     from nlmg_packs.build.plan import plan, sort_out
     from nlmg_packs.build.render_job import render_all
@@ -160,8 +159,7 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
         raise PackError(problems)
 
     options: list[RenderOptions] = []
-    planned: list[tuple[Pack, str, str, list[Job]]] = []
-    stale: list[Job] = []
+    planned: list[_Planned] = []
     conflicts: list[Problem] = []
     for pack, key, digest in packs:
         paper = request.paper or pack.meta.paper or template.settings.paper
@@ -176,7 +174,6 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
                     request.formats, request.kinds)
         outcome = sort_out(jobs, out, manifest, request.force, request.strict)
         conflicts.extend(outcome.conflicts)
-        stale.extend(outcome.stale)
         for job in outcome.current:
             entry = manifest.files[job.relpath]
             _tell(report, observer, job, "up to date", (out / job.relpath).stat().st_size,
@@ -185,31 +182,64 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
             entry = manifest.files[job.target]
             _tell(report, observer, job, "kept", (out / job.target).stat().st_size,
                   entry.pages, _kept_note(job))
-        planned.append((pack, key, digest, jobs))
+        planned.append(_Planned(pack, key, digest, jobs, outcome.stale))
     if conflicts:
         raise OutputError(conflicts)
 
-    observer.planned(len(stale))
-    rendered = render_all([(j.doc, j.fmt, j.options) for j in stale], options, request.jobs,
-                          lambda i: observer.rendered(stale[i].relpath))
-    writes = [Write(j.relpath, j.target, j.protected, j.key, j.spec.kind, data, pages)
-              for j, (data, pages) in zip(stale, rendered, strict=True)]
-    write_all(out, manifest, writes)
-    manifest.save(out)
-    for job, w in zip(stale, writes, strict=True):
+    # Pack by pack, longest render first within each; a pack is written as soon as all of
+    # its files are rendered, so an interrupted build keeps the packs it finished.
+    tasks = [(n, j) for n, p in enumerate(planned)
+             for j in sorted(p.stale, key=lambda j: -len(j.doc.blocks))]
+    waiting = [len(p.stale) for p in planned]
+    observer.planned(len(tasks))
+    for p in planned:
+        if not p.stale:
+            _commit_pack(p, epoch, request, out, manifest, report, observer)
+
+    def done(i: int, rendered: tuple[bytes, int | None]) -> None:
+        n, job = tasks[i]
+        observer.rendered(job.relpath)
+        planned[n].rendered[job.relpath] = rendered
+        waiting[n] -= 1
+        if waiting[n] == 0:
+            _commit_pack(planned[n], epoch, request, out, manifest, report, observer)
+
+    render_all([(j.doc, j.fmt, j.options) for _, j in tasks], options, request.jobs, done)
+
+
+@dataclass
+class _Planned:
+    pack: Pack
+    key: str
+    digest: str
+    jobs: list[Job]
+    stale: list[Job]
+    rendered: dict[str, tuple[bytes, int | None]] = field(default_factory=dict)
+
+
+def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
+                 manifest: Manifest, report: BuildReport, observer: Observer) -> None:
+    """Write a pack's rendered files, then its bundles, and record its inputs."""
+    from nlmg_packs.build.commit import Write, write_all
+
+    writes = [Write(j.relpath, j.target, j.protected, j.key, j.spec.kind, *p.rendered[j.relpath])
+              for j in p.stale]
+    p.rendered.clear()
+    if writes:
+        write_all(out, manifest, writes)
+        manifest.save(out)
+    for job, w in zip(p.stale, writes, strict=True):
         job.target = w.target
         status = "built" if w.target == w.relpath else "kept"
         _tell(report, observer, job, status, len(w.data), w.pages,
               _kept_note(job) if status == "kept" else "")
-
-    for pack, key, digest, jobs in planned:
-        files = [j.relpath for j in jobs]
-        if request.zip:
-            files += _write_bundles(pack, jobs, out, epoch, manifest, report, observer)
-        if all(j.target == j.relpath for j in jobs):
-            manifest.inputs[key] = _inputs(digest, files)
-        else:
-            manifest.inputs.pop(key, None)
+    files = [j.relpath for j in p.jobs]
+    if request.zip:
+        files += _write_bundles(p.pack, p.jobs, out, epoch, manifest, report, observer)
+    if all(j.target == j.relpath for j in p.jobs):
+        manifest.inputs[p.key] = _inputs(p.digest, files)
+    else:
+        manifest.inputs.pop(p.key, None)
     manifest.save(out)
 
 
