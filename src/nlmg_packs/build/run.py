@@ -143,6 +143,7 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
     from nlmg_packs.build.inputs import options_digest
     from nlmg_packs.build.plan import plan, sort_out
     from nlmg_packs.build.render_job import render_all
+    from nlmg_packs.errors import did_you_mean
     from nlmg_packs.pack import load_pack
     from nlmg_packs.render.options import RenderOptions
     from nlmg_packs.template import load_template
@@ -155,6 +156,10 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
             packs.append((load_pack(folder), _pack_key(folder), digest))
         except PackError as exc:
             problems.extend(exc.problems)
+    known = {c.id for pack, _, _ in packs for c in pack.courses}
+    for course in sorted(request.courses - known):
+        problems.append(Problem("--course", None, None, f"no course `{course}` in these packs",
+                                did_you_mean(course, known)))
     if problems:
         raise PackError(problems)
 
