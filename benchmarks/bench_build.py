@@ -84,7 +84,9 @@ def main() -> None:
 
         def change_quote() -> None:
             flip[0] = not flip[0]
-            line = first.group(0) + (" (x)" if flip[0] else " (y)")
+            head, quote, rest = first.group(0).partition('text: "')
+            word = "Edited: " if flip[0] else "Changed: "
+            line = f"{head}{quote}{word}{rest}" if quote else first.group(0) + " " + word
             quotes.write_text(original.replace(first.group(0), line, 1), "utf-8")
 
         change = best(args.runs, [*CLI, "build", str(pack), "--out", str(out)], change_quote)
