@@ -4,9 +4,9 @@
     python benchmarks/floor.py write CONTENT.json OUTDIR      # the timed part
 
 `extract` composes the pack with nlmg-packs and keeps only the text, block by block, so `write`
-lays out the same words in the same number of documents, with no templates, theme, tables,
-answer lines, contents or "Page X of Y": what any tool must at least pay to put these pages on
-disk. `write` imports nothing from nlmg-packs.
+lays out the same words in the same number of documents, with page breaks and answer space
+where the documents have them, but no template, theme, tables, contents or "Page X of Y": what
+any tool must at least pay to put these pages on disk. `write` imports nothing from nlmg-packs.
 """
 
 from __future__ import annotations
@@ -44,9 +44,14 @@ def extract(target: Path, pack_dir: Path | None) -> None:
             kind = type(block).__name__
             if kind == "Table":
                 paragraphs += [["row", " | ".join(strings(row))] for row in block.rows]
+            elif kind in ("PageBreak", "Cover", "Contents"):
+                paragraphs += [["para", " ".join(strings(block))], ["break", ""]]
             else:
                 paragraphs.append(["heading" if kind == "Heading" else "para",
                                    " ".join(strings(block))])
+                lines = getattr(block, "lines", 0) or getattr(block, "count", 0)
+                if isinstance(lines, int) and lines:
+                    paragraphs.append(["space", str(lines)])  # answer lines
         documents.append({"path": spec.relpath(spec.native), "title": doc.title,
                           "blocks": paragraphs})
     target.write_text(json.dumps(documents), "utf-8")
@@ -62,7 +67,7 @@ def write(content: Path, out: Path) -> None:
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
     rl_config.invariant = 1
     pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
@@ -82,8 +87,14 @@ def write(content: Path, out: Path) -> None:
         if path.suffix == ".pdf":
             story = [Paragraph(escape(document["title"]), styles["Title"])]
             for kind, text in document["blocks"]:
-                story.append(Paragraph(escape(text), heading if kind == "heading" else body))
-                story.append(Spacer(1, 4))
+                if kind == "break":
+                    story.append(PageBreak())
+                elif kind == "space":
+                    story.append(Spacer(1, 22 * int(text)))
+                else:
+                    story.append(Paragraph(escape(text),
+                                           heading if kind == "heading" else body))
+                    story.append(Spacer(1, 4))
             SimpleDocTemplate(buffer, pagesize=A4, title=document["title"]).build(
                 story, onFirstPage=footer, onLaterPages=footer)
         else:
@@ -92,6 +103,11 @@ def write(content: Path, out: Path) -> None:
             for kind, text in document["blocks"]:
                 if kind == "heading":
                     word.add_heading(text, 2)
+                elif kind == "break":
+                    word.add_page_break()
+                elif kind == "space":
+                    for _ in range(int(text)):
+                        word.add_paragraph("")
                 else:
                     word.add_paragraph(text)
             word.save(buffer)

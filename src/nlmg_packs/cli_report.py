@@ -58,13 +58,13 @@ class Reporter:
     def file(self, result: FileResult) -> None:
         if self.quiet or self.json_out or result.status == "up to date":
             return
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
         line = f"{result.status:>10}  {result.path}"
         if result.note:
             line += f"\n            {result.note}"
-        typer.echo(line, err=True)
+        if self._bar is not None:  # above the bar, which stays at the bottom
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(line, err=True)
 
     def finish(self, report: BuildReport) -> None:
         if self.json_out:
