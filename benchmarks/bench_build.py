@@ -13,6 +13,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -26,13 +27,21 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 CLI = [sys.executable, "-m", "nlmg_packs"]
 
 
+CPU: dict[str, float] = {}
+"""CPU seconds (user + system, the process and its workers) of the last run of each command."""
+
+
 def timed(cmd: list[str], before: object = None) -> float:
     if callable(before):
         before()
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, env=ENV, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[" ".join(cmd)] = (after.ru_utime - used.ru_utime) + (after.ru_stime - used.ru_stime)
+    return wall
 
 
 def best(runs: int, cmd: list[str], before: object = None) -> float:
@@ -108,13 +117,18 @@ def main() -> None:
             for i in range(args.copies):
                 shutil.copytree(PACK, packs / f"copy-{i:02d}")
             scale_out = work / "scale"
-            scale = {}
+            scale: dict[int, float] = {}
+            cpu: dict[int, float] = {}
             for j in (1, 2):
                 shutil.rmtree(scale_out, ignore_errors=True)
                 cmd = [*CLI, "build", str(packs), "--out", str(scale_out), "-j", str(j)]
                 scale[j] = timed(cmd)
-                row(f"scale: {args.copies} copies, cold, --jobs {j}", f"{scale[j]:.1f} s")
+                cpu[j] = CPU[" ".join(cmd)]
+                row(f"scale: {args.copies} copies, cold, --jobs {j}",
+                    f"{scale[j]:.1f} s wall, {cpu[j]:.1f} s CPU")
             row("scale speed-up, --jobs 2 over --jobs 1", f"{scale[1] / scale[2]:.2f}x")
+            row("scale: CPU overhead of --jobs 2 (bound on an idle machine: 2 / overhead)",
+                f"{cpu[2] / cpu[1]:.2f}x, so at most {2 * cpu[1] / cpu[2]:.2f}x")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

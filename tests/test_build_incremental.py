@@ -55,7 +55,8 @@ def test_no_op_does_not_parse_yaml_or_import_heavy_libraries(mini: Path, tmp_pat
         "from nlmg_packs.cli import main\n"
         f"sys.argv = ['nlmg-packs', 'build', {str(mini)!r}, '--out', {str(out)!r}, '-q']\n"
         "main()\n"
-        "heavy = [m for m in ('yaml', 'pydantic', 'reportlab', 'docx', 'nlmg_packs.pack')"
+        "heavy = [m for m in ('yaml', 'pydantic', 'reportlab', 'docx', 'rich',"
+        " 'nlmg_packs.pack')"
         " if m in sys.modules]\n"
         "print(heavy)\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

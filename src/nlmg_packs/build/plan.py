@@ -27,15 +27,13 @@ class Job:
     key: str
     """Hash of everything the file is built from."""
     doc: Document
-    options: int
-    """Index of the pack's render options in the build's list."""
     target: str = ""
     """Where to write: relpath, or a '.new' name beside an edited file."""
     protected: str | None = None
     """Hash of an edited file at relpath that must not be overwritten."""
 
 
-def plan(pack: Pack, settings: str, options: int, courses: frozenset[str],
+def plan(pack: Pack, settings: str, courses: frozenset[str],
          editions: frozenset[str], formats: str, kinds: frozenset[str]) -> list[Job]:
     """Every file the selection asks for from `pack`, in catalogue order."""
     chosen = FORMATS[formats]
@@ -52,7 +50,7 @@ def plan(pack: Pack, settings: str, options: int, courses: frozenset[str],
         fingerprint = _fingerprint(doc)
         for fmt in chosen or (spec.native,):
             key = hashlib.sha256(f"{settings}\n{fmt}\n{fingerprint}".encode()).hexdigest()
-            jobs.append(Job(f"{pack.id}/{spec.relpath(fmt)}", spec, fmt, key, doc, options))
+            jobs.append(Job(f"{pack.id}/{spec.relpath(fmt)}", spec, fmt, key, doc))
     return jobs
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nlmg_packs.document import Document
@@ -13,8 +14,7 @@ if TYPE_CHECKING:
 _PAGE = re.compile(rb"/Type /Page[^s]")
 
 Rendered = tuple[bytes, int | None]
-Task = tuple["Document", str, int]
-"""A document, the format to render it in, and the index of its options."""
+Done = Callable[[Any, Rendered], None]
 
 
 def render_document(doc: Document, fmt: str, options: RenderOptions) -> Rendered:
@@ -29,57 +29,86 @@ def render_document(doc: Document, fmt: str, options: RenderOptions) -> Rendered
     return render_docx(doc, options), None
 
 
-def render_all(tasks: Sequence[Task], options: Sequence[RenderOptions], workers: int,
-               done: Callable[[int, Rendered], None]) -> None:
-    """Render every task; `done(i, result)` is called as each one finishes.
+class Renderer:
+    """Takes documents as they are planned and renders them, serially or in worker processes.
 
-    Tasks are started in the order given, so a caller can put the longest first (no long
-    render left to start last while the other workers sit idle) and group them by pack.
+    With several workers, rendering starts at the first `submit`s, so workers draw the first
+    pack while this process still reads and checks the next ones; `drain` then hands every
+    result to `done` as it arrives. Serially, everything is rendered in `drain`, in order.
+    Leaving the `with` block early (an error, Ctrl-C) cancels what has not started.
     """
-    if workers <= 1 or len(tasks) <= 1:
-        for i, (doc, fmt, opt) in enumerate(tasks):
-            done(i, render_document(doc, fmt, options[opt]))
-        return
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    # The options (with the template) go to each worker once, not with every task.
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=_context(),
-                               initializer=_init_worker, initargs=(tuple(options),))
-    try:
-        futures = {pool.submit(_render_in_worker, *task): i for i, task in enumerate(tasks)}
-        pending = set(futures)
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._queue: list[tuple[Hashable, tuple[Document, str, RenderOptions]]] = []
+        self._pool: Any = None
+        self._futures: dict[Any, Hashable] = {}
+        self._order: dict[Any, int] = {}
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=exc is None, cancel_futures=True)
+
+    def submit(self, key: Hashable, doc: Document, fmt: str, options: RenderOptions) -> None:
+        self._queue.append((key, (doc, fmt, options)))
+        # A pool only pays off with two files or more; one file renders faster in place.
+        if self.workers > 1 and (self._pool is not None or len(self._queue) > 1):
+            self._start()
+
+    def drain(self, done: Done) -> None:
+        """Wait for every submitted document; `done(key, result)` as each one finishes."""
+        if self._pool is None:
+            for key, args in self._queue:
+                done(key, render_document(*args))
+            self._queue.clear()
+            return
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        pending = set(self._futures)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(finished, key=futures.__getitem__):
-                done(futures[future], future.result())
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
+            for future in sorted(finished, key=lambda f: self._order[f]):
+                done(self._futures[future], future.result())
+
+    def _start(self) -> None:
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(),
+                                             initializer=_ignore_interrupts)
+        for key, args in self._queue:
+            future = self._pool.submit(render_document, *args)
+            self._futures[future] = key
+            self._order[future] = len(self._order)
+        self._queue.clear()
+
+
+def render_all(tasks: Sequence[tuple[Document, str, int]], options: Sequence[RenderOptions],
+               workers: int, done: Done) -> None:
+    """Render every task (a document, its format, the index of its options)."""
+    with Renderer(workers) as renderer:
+        for i, (doc, fmt, opt) in enumerate(tasks):
+            renderer.submit(i, doc, fmt, options[opt])
+        renderer.drain(done)
 
 
 def _context():  # type: ignore[no-untyped-def]
     import multiprocessing
     import sys
 
-    # fork starts a worker in milliseconds with this process's modules already imported;
-    # elsewhere (macOS, Windows) only spawn is safe.
+    # fork starts a worker in milliseconds with this process's modules already imported
+    # (pydantic, the document model); elsewhere (macOS, Windows) only spawn is safe.
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
-_worker_options: tuple[RenderOptions, ...] = ()
-
-
-def _init_worker(options: tuple[RenderOptions, ...]) -> None:
+def _ignore_interrupts() -> None:
     import signal
 
-    global _worker_options
-    _worker_options = options
-    # Ctrl-C is the parent's to handle; workers just stop when it shuts the pool down.
+    # Ctrl-C is the parent's to handle; workers stop when it shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _render_in_worker(doc: Document, fmt: str, opt: int) -> Rendered:
-    return render_document(doc, fmt, _worker_options[opt])

@@ -21,7 +21,9 @@ from nlmg_packs.errors import NlmgError, OutputError, PackError, Problem
 
 if TYPE_CHECKING:
     from nlmg_packs.build.plan import Job
+    from nlmg_packs.build.render_job import Renderer
     from nlmg_packs.pack import Pack
+    from nlmg_packs.template import Template
 
 DEFAULT_EPOCH = 1767225600
 """2026-01-01T00:00:00Z: the date files record when SOURCE_DATE_EPOCH is not set, so builds
@@ -140,43 +142,60 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
            request: BuildRequest, out: Path, manifest: Manifest, report: BuildReport,
            observer: Observer) -> None:
     """The full path: load and validate every pack, plan, render what is stale, write."""
-    from nlmg_packs.build.inputs import options_digest
-    from nlmg_packs.build.plan import plan, sort_out
-    from nlmg_packs.build.render_job import render_all
-    from nlmg_packs.errors import did_you_mean
-    from nlmg_packs.pack import load_pack
-    from nlmg_packs.render.options import RenderOptions
+    from nlmg_packs.build.render_job import Renderer
     from nlmg_packs.template import load_template
 
     template = load_template(template_dir)
-    packs: list[tuple[Pack, str, str]] = []
+    with Renderer(request.jobs) as renderer:
+        planned = _plan_all(todo, template, template_hash, epoch, request, out, manifest,
+                            report, observer, renderer)
+        observer.planned(sum(len(p.stale) for p in planned))
+        for p in planned:
+            if not p.stale:
+                _commit_pack(p, epoch, request, out, manifest, report, observer)
+        waiting = [len(p.stale) for p in planned]
+
+        def done(key: tuple[int, str], rendered: tuple[bytes, int | None]) -> None:
+            n, relpath = key
+            observer.rendered(relpath)
+            planned[n].rendered[relpath] = rendered
+            waiting[n] -= 1
+            if waiting[n] == 0:  # a pack is written as soon as all of its files are ready
+                _commit_pack(planned[n], epoch, request, out, manifest, report, observer)
+
+        renderer.drain(done)
+
+
+def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: str, epoch: int,
+              request: BuildRequest, out: Path, manifest: Manifest, report: BuildReport,
+              observer: Observer, renderer: Renderer) -> list[_Planned]:
+    """Load, check and plan every pack, handing stale documents to the renderer as they come;
+    raise before anything is written if any pack is invalid or an edited file is in the way."""
+    from nlmg_packs.build.inputs import options_digest
+    from nlmg_packs.build.plan import plan, sort_out
+    from nlmg_packs.errors import did_you_mean
+    from nlmg_packs.pack import load_pack
+    from nlmg_packs.render.options import RenderOptions
+
+    planned: list[_Planned] = []
     problems: list[Problem] = []
+    conflicts: list[Problem] = []
+    known: set[str] = set()
     for folder, digest in todo:
         try:
-            packs.append((load_pack(folder), _pack_key(folder), digest))
+            pack = load_pack(folder)
         except PackError as exc:
             problems.extend(exc.problems)
-    known = {c.id for pack, _, _ in packs for c in pack.courses}
-    for course in sorted(request.courses - known):
-        problems.append(Problem("--course", None, None, f"no course `{course}` in these packs",
-                                did_you_mean(course, known)))
-    if problems:
-        raise PackError(problems)
-
-    options: list[RenderOptions] = []
-    planned: list[_Planned] = []
-    conflicts: list[Problem] = []
-    for pack, key, digest in packs:
+            continue
+        known.update(c.id for c in pack.courses)
         paper = request.paper or pack.meta.paper or template.settings.paper
-        opts = RenderOptions(template=template, paper=paper,  # type: ignore[arg-type]
-                             preset=request.preset,  # type: ignore[arg-type]
-                             fillable=request.fillable, timestamp=epoch,
-                             reference_doc=request.reference_doc)
-        settings = options_digest(opts, template_hash, __version__)
-        if opts not in options:
-            options.append(opts)
-        jobs = plan(pack, settings, options.index(opts), request.courses, request.editions,
-                    request.formats, request.kinds)
+        options = RenderOptions(template=template, paper=paper,  # type: ignore[arg-type]
+                                preset=request.preset,  # type: ignore[arg-type]
+                                fillable=request.fillable, timestamp=epoch,
+                                reference_doc=request.reference_doc)
+        settings = options_digest(options, template_hash, __version__)
+        jobs = plan(pack, settings, request.courses, request.editions, request.formats,
+                    request.kinds)
         outcome = sort_out(jobs, out, manifest, request.force, request.strict)
         conflicts.extend(outcome.conflicts)
         for job in outcome.current:
@@ -187,29 +206,19 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
             entry = manifest.files[job.target]
             _tell(report, observer, job, "kept", (out / job.target).stat().st_size,
                   entry.pages, _kept_note(job))
-        planned.append(_Planned(pack, key, digest, jobs, outcome.stale))
+        if not problems and not conflicts:  # no point rendering what will not be written
+            # longest first, so no long render starts last while the other workers sit idle
+            for job in sorted(outcome.stale, key=lambda j: -len(j.doc.blocks)):
+                renderer.submit((len(planned), job.relpath), job.doc, job.fmt, options)
+        planned.append(_Planned(pack, _pack_key(folder), digest, jobs, outcome.stale))
+    for course in sorted(request.courses - known):
+        problems.append(Problem("--course", None, None, f"no course `{course}` in these packs",
+                                did_you_mean(course, known)))
+    if problems:
+        raise PackError(problems)
     if conflicts:
         raise OutputError(conflicts)
-
-    # Pack by pack, longest render first within each; a pack is written as soon as all of
-    # its files are rendered, so an interrupted build keeps the packs it finished.
-    tasks = [(n, j) for n, p in enumerate(planned)
-             for j in sorted(p.stale, key=lambda j: -len(j.doc.blocks))]
-    waiting = [len(p.stale) for p in planned]
-    observer.planned(len(tasks))
-    for p in planned:
-        if not p.stale:
-            _commit_pack(p, epoch, request, out, manifest, report, observer)
-
-    def done(i: int, rendered: tuple[bytes, int | None]) -> None:
-        n, job = tasks[i]
-        observer.rendered(job.relpath)
-        planned[n].rendered[job.relpath] = rendered
-        waiting[n] -= 1
-        if waiting[n] == 0:
-            _commit_pack(planned[n], epoch, request, out, manifest, report, observer)
-
-    render_all([(j.doc, j.fmt, j.options) for _, j in tasks], options, request.jobs, done)
+    return planned
 
 
 @dataclass
