@@ -179,3 +179,13 @@ def test_course_selection_keeps_common_handouts_and_rejects_unknown_ids(
     with pytest.raises(PackError, match="did you mean `literature`"):
         build(mini, tmp_path / "out2", courses=frozenset({"literatur"}))
     assert not (tmp_path / "out2" / "mini").exists()
+
+
+def test_packs_with_the_same_folder_name_are_refused(mini: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere" / "mini"
+    shutil.copytree(mini, other)
+    with pytest.raises(PackError, match="has the same folder name, so both would write to mini/"):
+        build((mini, other), tmp_path / "out")
+    assert not (tmp_path / "out" / "mini").exists()
+    report = build((mini, mini), tmp_path / "out")  # the same pack twice: built once
+    assert report.count("built") == 10

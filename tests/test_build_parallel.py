@@ -72,3 +72,17 @@ def test_render_all_reports_every_task_once_with_its_own_result(mini: Path) -> N
     letter = [r for i, r in results["pool"].items() if tasks[i][2] == 1]
     assert all(b"/MediaBox [ 0 0 612 792 ]" in data for data, _ in letter)
     assert all(pages and pages >= 1 for _, pages in results["pool"].values())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_render_error_in_a_worker_is_reported_and_nothing_is_written(
+        mini: Path, tmp_path: Path, jobs: int) -> None:
+    from nlmg_packs.errors import PackError
+    from tests.conftest import edit
+
+    edit(mini / "discussion.yaml", "Which moment of the book", "Какой момент of the book")
+    out = tmp_path / "out"
+    with pytest.raises(PackError) as caught:
+        build((mini,), out, jobs=jobs)
+    assert any(p.file.endswith("discussion.yaml") and p.line for p in caught.value.problems)
+    assert not [p for p in out.rglob("*") if p.suffix in (".pdf", ".docx")]

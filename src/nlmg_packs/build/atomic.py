@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
-import tempfile
 from pathlib import Path
 
 TEMP_PREFIX = ".nlmg-tmp-"
@@ -27,7 +25,7 @@ def _write_unnamed(path: Path, data: bytes) -> bool:
         fd = os.open(path.parent, flag | os.O_WRONLY, 0o644)
     except OSError:
         return False  # a file system without O_TMPFILE support
-    temp = path.parent / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
+    temp = path.parent / f"{TEMP_PREFIX}{os.urandom(8).hex()}"
     try:
         folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
         try:
@@ -49,6 +47,8 @@ def _write_unnamed(path: Path, data: bytes) -> bool:
 
 
 def _write_named(path: Path, data: bytes) -> None:
+    import tempfile
+
     fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
         try:

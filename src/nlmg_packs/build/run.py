@@ -7,6 +7,7 @@ from the manifest and raw file hashes without parsing YAML or loading pydantic o
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,9 +132,12 @@ def _fast_path(request: BuildRequest, out: Path, template_dir: Path, epoch: int,
         manifest.save(out)
     template = template_digest(template_dir, request.reference_doc)
     todo: list[tuple[Path, str]] = []
-    for folder in request.packs:
+    folders = {_pack_key(f): f for f in request.packs}  # the same pack named twice: once
+    names = Counter(Path(key).name.lower() for key in folders)
+    for key, folder in folders.items():
         digest = input_digest(folder, template, request, epoch, __version__)
-        if not _up_to_date(out, manifest, _pack_key(folder), digest, request, report):
+        clash = names[Path(key).name.lower()] > 1  # the full path reports it
+        if clash or not _up_to_date(out, manifest, key, digest, request, report):
             todo.append((folder, digest))
     return manifest, template, todo
 
@@ -181,12 +185,20 @@ def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: s
     problems: list[Problem] = []
     conflicts: list[Problem] = []
     known: set[str] = set()
+    folders: dict[str, Path] = {}
     for folder, digest in todo:
         try:
             pack = load_pack(folder)
         except PackError as exc:
             problems.extend(exc.problems)
             continue
+        if pack.id in folders:
+            problems.append(Problem(str(folder), None, None,
+                                    f"another pack, {folders[pack.id]}, has the same folder name, "
+                                    f"so both would write to {pack.id}/",
+                                    "rename one of the folders, or build them separately"))
+            continue
+        folders[pack.id] = folder
         known.update(c.id for c in pack.courses)
         paper = request.paper or pack.meta.paper or template.settings.paper
         options = RenderOptions(template=template, paper=paper,  # type: ignore[arg-type]
