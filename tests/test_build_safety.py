@@ -253,3 +253,42 @@ def test_unwritable_output_folder_exits_1(mini: Path, tmp_path: Path) -> None:
     done = cli("build", str(mini), "--out", str(out))
     assert done.returncode == 1
     assert "not writable" in done.stderr
+
+
+def test_ctrl_c_stops_a_parallel_build_at_once_and_the_next_one_finishes(
+        mini: Path, tmp_path: Path) -> None:
+    packs = many_packs(mini, tmp_path, 4)
+    out = tmp_path / "out"
+    child = subprocess.Popen([sys.executable, "-m", "nlmg_packs", "build", str(packs), "--out",
+                              str(out), "--jobs", "2"], env=ENV, stderr=subprocess.PIPE,
+                             text=True)
+    deadline = time.monotonic() + 120
+    while not any(out.rglob("*.pdf")):
+        assert child.poll() is None, "the build finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    child.send_signal(signal.SIGINT)
+    start = time.monotonic()
+    _, err = child.communicate(timeout=60)
+    assert time.monotonic() - start < 5  # workers are stopped, not waited for
+    assert child.returncode == 130
+    assert "interrupted: the files written so far are whole and recorded" in err
+    assert "Traceback" not in err
+    for path in out.rglob("*"):
+        if path.suffix in (".pdf", ".docx"):
+            assert_complete(path)
+    done = json.loads(cli("build", str(packs), "--out", str(out), "--json").stdout)
+    assert done["kept"] == 0 and done["up_to_date"] > 0
+    assert done["built"] + done["up_to_date"] == 40
+
+
+def test_atomic_write_without_o_tmpfile(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from nlmg_packs.build.atomic import write_atomic
+
+    monkeypatch.delattr(os, "O_TMPFILE", raising=False)
+    target = tmp_path / "deep" / "file.pdf"
+    write_atomic(target, b"one")
+    write_atomic(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert oct(target.stat().st_mode & 0o777) == "0o644"
+    assert [p.name for p in target.parent.iterdir()] == ["file.pdf"]

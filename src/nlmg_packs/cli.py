@@ -158,8 +158,13 @@ def build(
         preset=preset.value, fillable=fillable, template=template,
         reference_doc=reference_doc, force=force, strict=strict, jobs=jobs, zip_out=zip_out)
     reporter = Reporter(quiet=quiet, json_out=json_out)
-    with reporter:
-        report = run_build(request, reporter)
+    try:
+        with reporter:
+            report = run_build(request, reporter)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the files written so far are whole and recorded; "
+                   "build again to finish.", err=True)
+        raise  # typer exits with 130
     reporter.finish(report)
 
 

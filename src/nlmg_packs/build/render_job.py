@@ -50,8 +50,14 @@ class Renderer:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=exc is None, cancel_futures=True)
+        if self._pool is None:
+            return
+        if exc is not None:
+            # Stop at once: workers only hold renders in memory, so nothing is lost. (There is
+            # no public API for this; without it, exit waits for every running render.)
+            for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                process.terminate()
+        self._pool.shutdown(wait=exc is None, cancel_futures=True)
 
     def submit(self, key: Hashable, doc: Document, fmt: str, options: RenderOptions) -> None:
         self._queue.append((key, (doc, fmt, options)))
