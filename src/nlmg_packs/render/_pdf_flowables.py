@@ -26,13 +26,14 @@ def text_field(canv, name: str, width: float, height: float, size: float,
 
 
 class RuledLines(Flowable):
-    """`count` ruled lines `gap` apart; with a `field` name, one multi-line field over them all."""
+    """`count` ruled lines `gap` apart, `indent` in from the left; with a `field` name, one
+    multi-line field over them all."""
 
     def __init__(self, count: int, gap: float, colour: str, field: str | None = None,
-                 field_size: float = 11) -> None:
+                 field_size: float = 11, indent: float = 0) -> None:
         super().__init__()
         self.count, self.gap, self.colour = count, gap, colour
-        self.field, self.field_size = field, field_size
+        self.field, self.field_size, self.indent = field, field_size, indent
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.count * self.gap
@@ -43,20 +44,23 @@ class RuledLines(Flowable):
         if fits < 1 or fits >= self.count:
             return []
         rest = f"{self.field}_cont" if self.field else None
-        return [RuledLines(fits, self.gap, self.colour, self.field, self.field_size),
-                RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size)]
+        return [RuledLines(fits, self.gap, self.colour, self.field, self.field_size, self.indent),
+                RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size,
+                           self.indent)]
 
     def draw(self) -> None:
         canv = self.canv
         canv.saveState()
+        canv.translate(self.indent, 0)
+        width = self.width - self.indent
         canv.setStrokeColor(HexColor(self.colour))
         canv.setLineWidth(0.6)
         for i in range(self.count):
             y = self.height - (i + 1) * self.gap + 0.5
-            canv.line(0, y, self.width, y)
-        canv.restoreState()
+            canv.line(0, y, width, y)
         if self.field:
-            text_field(canv, self.field, self.width, self.height, self.field_size)
+            text_field(canv, self.field, width, self.height, self.field_size)
+        canv.restoreState()
 
 
 class NameLines(Flowable):

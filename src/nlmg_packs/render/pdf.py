@@ -13,8 +13,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     Image,
-    Indenter,
-    KeepTogether,
     ListFlowable,
     ListItem,
     Spacer,
@@ -28,7 +26,8 @@ from nlmg_packs import document as d
 from nlmg_packs.render._inline import plain_text
 from nlmg_packs.render._pdf_flowables import InlineMarks, NameLines, Pill, RuledLines, Swatch, Words
 from nlmg_packs.render._pdf_fonts import check_coverage, register_family
-from nlmg_packs.render._pdf_page import PAPER, Furniture, HandoutTemplate, fixed_canvas
+from nlmg_packs.render._pdf_keep import SPLIT_TALLER, Keep, group
+from nlmg_packs.render._pdf_page import Furniture, HandoutTemplate, fixed_canvas
 from nlmg_packs.render._pdf_styles import (
     MUTED,
     RULE,
@@ -110,7 +109,7 @@ class PdfRenderer:
         for position, block in enumerate(self.doc.blocks):
             self._position = position
             flowables.extend(self.render(block))
-        return flowables
+        return group(flowables)
 
     def render(self, block: d.Block) -> list[Flowable]:
         handler = _DISPATCH.get(type(block))
@@ -134,10 +133,11 @@ class PdfRenderer:
         font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.look.body_size)
         return TableStyle([font, *commands])
 
-    def _keep(self, flowables: list[Flowable]) -> list[Flowable]:
+    def _keep(self, box: Flowable, head: list[Flowable] | None = None,
+              split_taller: float = SPLIT_TALLER) -> list[Flowable]:
         """Keep a box whole unless it is tall, so short notes never straddle a page break."""
-        page_height = PAPER[self.options.paper][1]
-        return [KeepTogether(flowables, maxHeight=page_height * 0.4)]
+        lines = self.look.body_size * self.look.leading * 3
+        return [Keep(head or [], box, split_taller=split_taller, min_lead=lines)]
 
     def _field(self, base: str) -> str | None:
         if not self.options.fillable:
@@ -197,7 +197,7 @@ class PdfRenderer:
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.15),
             ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
         ]))
-        return self._keep([table])
+        return self._keep(table)
 
     def _render_question(self, block: d.Question) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -212,22 +212,19 @@ class PdfRenderer:
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        parts: list[Flowable] = [row]
-        if block.lines:
-            parts += [Indenter(left=number_w),
-                      RuledLines(block.lines, self.look.answer_line_gap, RULE,
-                                 self._field(f"q{block.number}_answer"), min(size, 14)),
-                      Indenter(left=-number_w)]
-        return [KeepTogether(parts), Spacer(1, size * (1.4 if block.lines else 0.9))]
+        gap = Spacer(1, size * (1.4 if block.lines else 0.9))
+        if not block.lines:
+            return [*self._keep(row), gap]
+        lines = RuledLines(block.lines, self.look.answer_line_gap, RULE,
+                           self._field(f"q{block.number}_answer"), min(size, 14), number_w)
+        return [*self._keep(lines, head=[row]), gap]
 
     def _render_answer_lines(self, block: d.AnswerLines) -> list[Flowable]:
-        parts: list[Flowable] = []
-        if block.label:
-            parts.append(self._text(block.label, self.styles.label))
+        head = [self._text(block.label, self.styles.label)] if block.label else []
         slug = re.sub(r"[^a-z0-9]+", "_", plain_text(block.label).lower()).strip("_")
-        parts.append(RuledLines(block.count, self.look.answer_line_gap, RULE,
-                                self._field(slug or "answer"), min(self.look.body_size, 14)))
-        return [KeepTogether(parts), Spacer(1, self.look.body_size)]
+        lines = RuledLines(block.count, self.look.answer_line_gap, RULE,
+                           self._field(slug or "answer"), min(self.look.body_size, 14))
+        return [*self._keep(lines, head=head), Spacer(1, self.look.body_size)]
 
     def _render_teacher_note(self, block: d.TeacherNote) -> list[Flowable]:
         size = self.look.body_size
@@ -235,7 +232,7 @@ class PdfRenderer:
         title = Para(literal(TEACHER + block.title), self.styles.box_title)
         rows = [[title]]
         with self.narrower(2 * pad + rule):
-            rows += [[self.render(inner)] for inner in block.blocks]
+            rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
         table = Table(rows, colWidths=[self.width], splitInRow=1, spaceBefore=size * 0.3,
                       spaceAfter=size * 1.2)
         table.setStyle(self._style([
@@ -249,7 +246,7 @@ class PdfRenderer:
             ("BOTTOMPADDING", (0, 0), (-1, 0), size * 0.1),
             ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.6),
         ]))
-        return self._keep([table])
+        return self._keep(table)
 
     def _render_callout(self, block: d.Callout) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -274,7 +271,7 @@ class PdfRenderer:
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.8),
         ]))
-        return self._keep([table])
+        return self._keep(table)
 
     def _render_bullet_list(self, block: d.BulletList) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -324,7 +321,7 @@ class PdfRenderer:
         table = Table(rows, colWidths=widths, repeatRows=first, hAlign="LEFT",
                       spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0)
         table.setStyle(self._style(style))
-        return [table]
+        return self._keep(table, split_taller=0)
 
     def _render_theme_legend(self, block: d.ThemeLegend) -> list[Flowable]:
         items: list[Pill | Words] = [Words("Key:", self.look.text, True)]
