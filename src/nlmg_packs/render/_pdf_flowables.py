@@ -109,6 +109,9 @@ class Pill:
     fill: str
     stroke: str | None = None
 
+    def width(self, font: str, size: float) -> float:
+        return max(size * 1.45, stringWidth(self.text, font, size) + size * 0.9)
+
 
 @dataclass(frozen=True)
 class Words:
@@ -129,18 +132,27 @@ class InlineMarks(Flowable):
 
     def _width(self, item: Pill | Words) -> float:
         if isinstance(item, Pill):
-            return max(self.size * 1.45, stringWidth(item.text, self.bold, self.size)
-                       + self.size * 0.9)
+            return item.width(self.bold, self.size)
         return stringWidth(item.text, self.bold if item.bold else self.regular, self.size)
 
+    def _gap(self, item: Pill | Words) -> float:
+        return self.size * 0.35 if isinstance(item, Pill) else self.size * 0.9
+
     def _layout(self, avail_width: float) -> list[tuple[float, int, Pill | Words]]:
+        """Items left to right; a pill and the words after it wrap together, as one unit."""
         placed, x, row = [], 0.0, 0
-        for item in self.items:
+        for i, item in enumerate(self.items):
             w = self._width(item)
-            if x > 0 and x + w > avail_width:
+            unit = w
+            after = self.items[i + 1] if i + 1 < len(self.items) else None
+            if isinstance(item, Pill) and isinstance(after, Words):
+                unit += self._gap(item) + self._width(after)
+            starts_unit = not (i and isinstance(self.items[i - 1], Pill)
+                               and isinstance(item, Words))
+            if starts_unit and x > 0 and x + unit > avail_width:
                 x, row = 0.0, row + 1
             placed.append((x, row, item))
-            x += w + (self.size * 0.35 if isinstance(item, Pill) else self.size * 0.9)
+            x += w + self._gap(item)
         return placed
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

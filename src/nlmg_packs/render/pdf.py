@@ -25,7 +25,7 @@ from reportlab.platypus import Paragraph as Para
 from nlmg_packs import document as d
 from nlmg_packs.render._inline import plain_text
 from nlmg_packs.render._pdf_flowables import InlineMarks, NameLines, Pill, RuledLines, Swatch, Words
-from nlmg_packs.render._pdf_fonts import check_coverage, register_family
+from nlmg_packs.render._pdf_fonts import check_coverage, normalise, register_family
 from nlmg_packs.render._pdf_keep import SPLIT_TALLER, Keep, group
 from nlmg_packs.render._pdf_page import Furniture, HandoutTemplate, fixed_canvas
 from nlmg_packs.render._pdf_styles import (
@@ -324,13 +324,46 @@ class PdfRenderer:
         return self._keep(table, split_taller=0)
 
     def _render_theme_legend(self, block: d.ThemeLegend) -> list[Flowable]:
-        items: list[Pill | Words] = [Words("Key:", self.look.text, True)]
+        """A key laid out as a grid of tag + name cells, so no tag is parted from its name."""
+        s, size = self.styles, self.look.body_size
+        if not block.themes:
+            return []
+        pill_w = max(Pill(t.letter, t.colour).width(s.fonts.bold, size) for t in block.themes)
+        pill_col = pill_w + size * 0.5
+        name_w = max(stringWidth(normalise(t.name), s.fonts.regular, size) for t in block.themes)
+        gutter = size * 1.2
+        across = 1
+        for n in (3, 2):
+            if n * (pill_col + name_w) + (n - 1) * gutter <= self.width:
+                across = n
+                break
+        across = min(across, len(block.themes))
+        name_col = (self.width - across * pill_col - (across - 1) * gutter) / across
+        name_style = s.body.clone("legend_name", spaceAfter=0, alignment=0,
+                                  leading=size * 1.2)
+        cells: list[list] = []
         for tag in block.themes:
-            items += [Pill(tag.letter, tag.colour), Words(tag.name, self.look.text)]
-        legend = InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
-                             self.look.body_size, space_after=self.look.body_size * 0.6)
-        legend.keepWithNext = 1
-        return [legend]
+            cells += [InlineMarks([Pill(tag.letter, tag.colour)], s.fonts.regular,
+                                  s.fonts.bold, size), self._text(tag.name, name_style)]
+        rows = []
+        per_row = 2 * across
+        for start in range(0, len(cells), per_row):
+            row = cells[start:start + per_row]
+            rows.append(row + [""] * (per_row - len(row)))
+        widths = []
+        for i in range(across):
+            widths += [pill_col, name_col + (gutter if i < across - 1 else 0)]
+        grid = Table(rows, colWidths=widths, hAlign="LEFT", spaceAfter=size * 0.8)
+        grid.setStyle(self._style([
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.1),
+            *[("RIGHTPADDING", (c, 0), (c, -1), gutter) for c in range(1, per_row - 1, 2)],
+        ]))
+        grid.keepWithNext = 1
+        label = Para("Key", s.label.clone("legend_key", keepWithNext=1, spaceAfter=size * 0.15))
+        return [label, grid]
 
     def _render_name_lines(self, block: d.NameLines) -> list[Flowable]:
         fields = {label: self._field(label.lower()) for label, _ in NameLines.SHARES}
