@@ -27,12 +27,13 @@ from nlmg_packs.render._inline import plain_text
 from nlmg_packs.render._pdf_flowables import InlineMarks, NameLines, Pill, RuledLines, Swatch, Words
 from nlmg_packs.render._pdf_fonts import check_coverage, normalise, register_family
 from nlmg_packs.render._pdf_keep import SPLIT_TALLER, Keep, group
-from nlmg_packs.render._pdf_page import Furniture, HandoutTemplate, fixed_canvas
+from nlmg_packs.render._pdf_page import PAPER, Furniture, HandoutTemplate, fixed_canvas
 from nlmg_packs.render._pdf_styles import (
     MUTED,
     RULE,
     Styles,
     build_styles,
+    ink_on,
     lighter,
     literal,
     markup,
@@ -73,7 +74,8 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
     settings = options.template.settings
     margins = settings.margins_mm
     furniture = Furniture(header=doc.header, school=settings.school, footer=doc.footer,
-                          logo=options.template.logo, look=styles.look, fonts=styles.fonts)
+                          logo=options.template.logo, look=styles.look, fonts=styles.fonts,
+                          cover=bool(doc.blocks) and isinstance(doc.blocks[0], d.Cover))
     buffer = BytesIO()
     meta = doc.metadata
     template = HandoutTemplate(
@@ -82,7 +84,7 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
         furniture=furniture, total=total, title=meta.title, author=meta.author,
         subject=meta.subject, keywords=list(meta.keywords), lang=meta.language,
         creator="nlmg-packs", producer="nlmg-packs (ReportLab)")
-    renderer = PdfRenderer(doc, options, styles, template.width, pages)
+    renderer = PdfRenderer(doc, options, styles, template.width, pages, template.frame_height)
     template.build(renderer.story(),
                    canvasmaker=fixed_canvas(options.timestamp, styles.fonts.regular))
     return buffer.getvalue(), template.page, dict(template.heading_pages)
@@ -96,8 +98,10 @@ class PdfRenderer:
     """Turns blocks into reportlab flowables; one `_render_<block>` method per block type."""
 
     def __init__(self, doc: d.Document, options: RenderOptions, styles: Styles, width: float,
-                 pages: dict[str, int]) -> None:
+                 pages: dict[str, int], height: float = 0) -> None:
         self.doc, self.options, self.styles, self.width = doc, options, styles, width
+        self.height = height or PAPER[options.paper][1] * 0.75
+        """The text area's height on a page."""
         self.look = styles.look
         self.pages = pages
         self.fields: set[str] = set()
@@ -318,7 +322,10 @@ class PdfRenderer:
             rows.append(row + [""] * (columns - len(row)))
         if not rows:
             return []
+        # A row taller than the space left (large print) may split inside, three lines or more
+        # a side; otherwise rows stay whole.
         table = Table(rows, colWidths=widths, repeatRows=first, hAlign="LEFT",
+                      splitInRow=int(cell.leading * 3 + pad * 2),
                       spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0)
         table.setStyle(self._style(style))
         return self._keep(table, split_taller=0)
@@ -372,20 +379,74 @@ class PdfRenderer:
                 Spacer(1, self.look.body_size * 1.2)]
 
     def _render_cover(self, block: d.Cover) -> list[Flowable]:
-        s, size = self.styles, self.look.body_size
-        parts: list[Flowable] = [Spacer(1, size * 2)]
-        logo = self.options.template.logo
-        if logo:
-            image = Image(str(logo))
-            height = 22 * mm
-            parts += [Image(str(logo), width=height * image.imageWidth / image.imageHeight,
-                            height=height, hAlign="LEFT"), Spacer(1, size * 1.5)]
-        parts += [_Bar(self.look.accent, size * 4, size * 0.35), Spacer(1, size * 0.8),
-                  self._text(block.title, s.cover_title)]
+        """A booklet cover: a band of the primary colour carrying the title, then the school."""
+        s, look, size = self.styles, self.look, self.look.body_size
+        ink = ink_on(look.primary)
+        soft = lighter(ink, 0.25) if ink == "#000000" else lighter(look.primary, 0.8)
+        pad = min(size * 2, 24)
+        inner = self.width - 2 * pad
+        title_size = min(s.cover_title.fontSize, 36)  # large print: big, yet on one line
+        parts: list[Flowable] = []
         if block.subtitle:
-            parts.append(self._text(block.subtitle, s.cover_subtitle))
-        parts += [self._text(line, s.cover_line) for line in block.lines]
-        return [*parts, Spacer(1, size * 2.5)]
+            parts.append(self._text(block.subtitle, s.cover_subtitle.clone(
+                "cover_kicker", textColor=soft, spaceAfter=size * 0.5)))
+        parts += [_Bar(look.accent, size * 4, size * 0.35), Spacer(1, size * 0.9),
+                  self._text(block.title, s.cover_title.clone(
+                      "cover_band_title", textColor=HexColor(ink), fontSize=title_size,
+                      leading=title_size * 1.17))]
+        for i, line in enumerate(block.lines):
+            style = s.cover_line.clone(f"cover_band_line{i}", textColor=soft,
+                                       spaceBefore=size * (0.6 if i == 0 else 0),
+                                       fontSize=size * 1.15, leading=size * 1.15 * 1.35)
+            parts.append(self._text(line, style))
+        content_h = sum(f.wrap(inner, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                        for f in parts)
+        # The band fills about half the page, less whatever the school line and a contents list
+        # that follows on this page need.
+        after = self._cover_follows(size)
+        band_h = max(content_h + 2 * pad, min(self.height * 0.5, self.height - after))
+        band = Table([[parts]], colWidths=[self.width], rowHeights=[band_h], hAlign="LEFT",
+                     spaceAfter=size * 1.6)
+        band.setStyle(self._style([
+            ("BACKGROUND", (0, 0), (-1, -1), HexColor(look.primary)),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ("LINEBELOW", (0, 0), (-1, -1), size * 0.35, HexColor(look.accent), "butt"),
+        ]))
+        story: list[Flowable] = [band]
+        school, logo = self.options.template.settings.school, self.options.template.logo
+        if school or logo:
+            cells: list = []
+            widths: list[float] = []
+            if logo:
+                image = Image(str(logo))
+                height = 18 * mm
+                width = height * image.imageWidth / image.imageHeight
+                cells.append(Image(str(logo), width=width, height=height))
+                widths.append(width + size)
+            cells.append(Para(literal(school), s.label.clone(
+                "cover_school", fontSize=size * 1.15, leading=size * 1.5,
+                textColor=HexColor(look.primary))) if school else "")
+            widths.append(self.width - sum(widths))
+            row = Table([cells], colWidths=widths, hAlign="LEFT", spaceAfter=size * 1.4)
+            row.setStyle(self._style([
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+            story.append(row)
+        return story
+
+    def _cover_follows(self, size: float) -> float:
+        """The height of the school line and contents list set under the cover."""
+        following = self.doc.blocks[self._position + 1:self._position + 2]
+        height = size * 1.6  # the band's space after
+        if self.options.template.settings.school or self.options.template.logo:
+            height += 18 * mm + size * 1.4
+        if following and isinstance(following[0], d.Contents):
+            for f in self._render_contents(following[0]):
+                height += f.wrap(self.width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        return height + size * 2
 
     def _render_contents(self, block: d.Contents) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -426,10 +487,12 @@ def _column_widths(block: d.Table, columns: int, total: float, font: str, bold: 
     for row in block.rows:
         for c, item in enumerate(row):
             texts[c].append(plain_text(item.text))
-    floor = [max((stringWidth(word, bold, size) + padding for t in column for word in t.split()),
-                 default=padding) for column in texts]
-    if sum(floor) > total:
-        return widths
+    # A word wider than this (a file path) is split rather than starving the other columns.
+    cap = max(total * 0.3, total / columns)
+    floor = [min(cap, max((stringWidth(word, bold, size) + padding for t in column
+                           for word in t.split()), default=padding)) for column in texts]
+    if sum(floor) > total:  # too many long words: share the width by the longest words
+        return [total * f / sum(floor) for f in floor]
     for _ in range(columns):
         short = [c for c in range(columns) if widths[c] < floor[c] - 0.01]
         if not short:
