@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
 from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace, _listWrapOn
 
@@ -12,6 +12,10 @@ WASTE = 1 / 3
 """Moving a block to the next page may leave at most this share of the page blank..."""
 SPLIT_TALLER = 0.5
 """...unless the block is shorter than this share of a page: short blocks always move whole."""
+
+
+INTRO_CHARS = 300
+"""A paragraph this short right after a heading is its introduction."""
 
 
 class Keep(_ContainerSpace, Flowable):
@@ -86,11 +90,17 @@ def group(flowables: list[Flowable], in_cell: bool = False) -> list[Flowable]:
     """
     out: list[Flowable] = []
     pending: list[Flowable] = []
+    heads: list[Flowable] = []
     for f in flowables:
         if in_cell and isinstance(f, Keep):
             out.extend(f._content)
             continue
-        if not in_cell and (f.getKeepWithNext() or (pending and isinstance(f, Spacer))):
+        # one short introduction under a heading stays with what it introduces, too
+        intro = (isinstance(f, Paragraph) and len(f.getPlainText()) <= INTRO_CHARS
+                 and bool(pending) and pending[-1] in heads)
+        if not in_cell and (f.getKeepWithNext() or intro or (pending and isinstance(f, Spacer))):
+            if f.getKeepWithNext():
+                heads.append(f)
             f.keepWithNext = 0  # decided here, not by reportlab's KeepTogether
             pending.append(f)
             continue
