@@ -60,10 +60,17 @@ class Keep(_ContainerSpace, Flowable):
 
     def _lead_fits(self, aW: float, aH: float) -> bool:
         """Whether the head and a decent first piece of the body fit in `aH`."""
-        room = aH - self._head_h - _gap(self.head, self.body)
+        room = aH - self._head_h - _gap(self.head, self.body) - 2  # 2 pt for rounding
         if self.body is None or room <= 0:
             return False
-        pieces = self.body.splitOn(self.canv, aW, room)
+        in_row = getattr(self.body, "splitInRow", 0)
+        if in_row:  # the lead must hold whole rows; a row splits only when it must
+            self.body.splitInRow = 0
+        try:
+            pieces = self.body.splitOn(self.canv, aW, room)
+        finally:
+            if in_row:
+                self.body.splitInRow = in_row
         if len(pieces) < 2:
             return False
         first = pieces[0]
@@ -100,6 +107,10 @@ def group(flowables: list[Flowable], in_cell: bool = False) -> list[Flowable]:
                  and bool(pending) and pending[-1] in heads)
         if not in_cell and (f.getKeepWithNext() or intro or (pending and isinstance(f, Spacer))):
             if f.getKeepWithNext():
+                if pending and pending[-1] not in heads:
+                    # a new heading after an introduction: the run so far is a block of its own
+                    out.append(Keep(pending[:-1], pending[-1]))
+                    pending = []
                 heads.append(f)
             f.keepWithNext = 0  # decided here, not by reportlab's KeepTogether
             pending.append(f)
