@@ -86,3 +86,26 @@ def test_a_render_error_in_a_worker_is_reported_and_nothing_is_written(
         build((mini,), out, jobs=jobs)
     assert any(p.file.endswith("discussion.yaml") and p.line for p in caught.value.problems)
     assert not [p for p in out.rglob("*") if p.suffix in (".pdf", ".docx")]
+
+
+def test_a_render_error_after_a_finished_pack_keeps_that_pack_and_says_so(
+        mini: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, edit
+
+    packs = tmp_path / "packs"
+    shutil.copytree(mini, packs / "a-good")
+    shutil.copytree(mini, packs / "b-bad")
+    edit(packs / "b-bad" / "discussion.yaml", "Which moment", "Какой момент")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "nlmg_packs", "build", str(packs), "--out",
+                           str(out), "--jobs", "1", "-q"], capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+                          timeout=120)
+    assert done.returncode == 1
+    assert "discussion.yaml:" in done.stderr
+    assert "nothing was written" not in done.stderr
+    assert len(list((out / "a-good").rglob("*.pdf"))) == 8
+    assert not (out / "b-bad").exists()

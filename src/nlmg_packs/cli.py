@@ -293,9 +293,9 @@ def main() -> None:
     """Entry point: run the app, turning known errors into exit code 1."""
     from nlmg_packs.errors import NlmgError, PackError
 
-    if _answer_noop(sys.argv[1:]):
-        return
     try:
+        if _answer_noop(sys.argv[1:]):
+            return
         app()  # standalone: usage errors print and exit 2 inside
     except NlmgError as exc:
         if _debug:

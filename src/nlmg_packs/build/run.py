@@ -167,7 +167,13 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
             if waiting[n] == 0:  # a pack is written as soon as all of its files are ready
                 _commit_pack(planned[n], epoch, request, out, manifest, report, observer)
 
-        renderer.drain(done)
+        try:
+            renderer.drain(done)
+        except PackError as exc:  # a document a renderer refused (a glyph no font has, say)
+            if any(p.written for p in planned):
+                # packs finished before it are written and whole: do not claim otherwise
+                raise NlmgError(exc.problems) from None
+            raise
 
 
 def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: str, epoch: int,
@@ -241,6 +247,7 @@ class _Planned:
     jobs: list[Job]
     stale: list[Job]
     rendered: dict[str, tuple[bytes, int | None]] = field(default_factory=dict)
+    written: bool = False
 
 
 def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
@@ -252,6 +259,7 @@ def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
               for j in p.stale]
     p.rendered.clear()
     if writes:
+        p.written = True
         write_all(out, manifest, writes)
         manifest.save(out)
     for job, w in zip(p.stale, writes, strict=True):
