@@ -189,3 +189,27 @@ def test_packs_with_the_same_folder_name_are_refused(mini: Path, tmp_path: Path)
     assert not (tmp_path / "out" / "mini").exists()
     report = build((mini, mini), tmp_path / "out")  # the same pack twice: built once
     assert report.count("built") == 10
+
+
+def test_a_file_the_pack_no_longer_makes_is_removed_unless_edited(mini: Path,
+                                                                  tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(mini, out, zip=True)
+    old = out / "mini/literature/teacher/lesson-lit-1.docx"
+    edit(mini / "courses.yaml", "id: lit-1", "id: lit-one")
+    report = build(mini, out, zip=True)
+    assert statuses(report)["mini/literature/teacher/lesson-lit-1.docx"] == "removed"
+    assert statuses(report)["mini/literature/teacher/lesson-lit-one.docx"] == "built"
+    assert not old.exists()
+    manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
+    assert "mini/literature/teacher/lesson-lit-1.docx" not in manifest["files"]
+
+    (out / "mini/literature/teacher/lesson-lit-one.docx").write_bytes(b"my own plan")
+    edit(mini / "courses.yaml", "id: lit-one", "id: lit-2")
+    report = build(mini, out)
+    assert statuses(report)["mini/literature/teacher/lesson-lit-one.docx"] == "kept"
+    assert (out / "mini/literature/teacher/lesson-lit-one.docx").read_bytes() == b"my own plan"
+    # a narrower selection removes nothing: the pack still makes those files
+    assert build(mini, out, kinds=frozenset({"plans"})).count("removed") == 0
+    assert (out / "mini/common/student/theme-tracker.pdf").is_file()
+    assert (out / "mini/literature.zip").is_file()

@@ -73,14 +73,16 @@ class Reporter:
                 "built": report.count("built"),
                 "up_to_date": report.count("up to date"),
                 "kept": report.count("kept"),
+                "removed": report.count("removed"),
                 "files": [{"path": str(report.out / f.path), "kind": f.kind, "format": f.format,
                            "pages": f.pages, "bytes": f.bytes, "status": f.status}
                           for f in report.files],
             }, indent=2))
             return
-        kept = report.count("kept")
+        kept, removed = report.count("kept"), report.count("removed")
         if not self.quiet or kept:
             summary = (f"{report.count('built')} built, {report.count('up to date')} up to "
                        f"date" + (f", {kept} kept (edited; new version written beside)"
-                                  if kept else "") + f" in {report.out}")
+                                  if kept else "")
+                       + (f", {removed} removed" if removed else "") + f" in {report.out}")
             typer.echo(summary, err=self.quiet)

@@ -45,3 +45,30 @@ def _prune_empty(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def remove_orphans(out: Path, manifest: Manifest, pack_id: str,
+                   made: set[str]) -> tuple[list[str], list[str]]:
+    """Delete the recorded files of `pack_id` it no longer makes (a lesson taken out, say).
+
+    `made` holds every path the pack can make, without extension, in any selection or format.
+    Returns (removed, left): edited files are left in place and forgotten, so they are the
+    user's from now on.
+    """
+    removed: list[str] = []
+    left: list[str] = []
+    for relpath, entry in sorted(manifest.files.items()):
+        stem = relpath.rsplit(".", 1)[0].removesuffix(".new")
+        if not relpath.startswith(pack_id + "/") or stem in made:
+            continue
+        path = out / relpath
+        current = file_sha256(path)
+        if current is None or entry.ours(current):
+            path.unlink(missing_ok=True)
+            _prune_empty(path.parent, out)
+            if current is not None:
+                removed.append(relpath)
+        else:
+            left.append(relpath)
+        del manifest.files[relpath]
+    return removed, left

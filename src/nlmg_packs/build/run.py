@@ -64,7 +64,8 @@ class FileResult:
     kind: str
     format: str
     status: str
-    """"built", "up to date", or "kept" (edited by a user; the new file went beside it)."""
+    """"built", "up to date", "kept" (edited by a user; the new file went beside it), or
+    "removed" (made by an earlier build, no longer by the pack)."""
     bytes: int
     pages: int | None = None
     note: str = ""
@@ -267,6 +268,7 @@ def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
         status = "built" if w.target == w.relpath else "kept"
         _tell(report, observer, job, status, len(w.data), w.pages,
               _kept_note(job) if status == "kept" else "")
+    _remove_orphans(p.pack, out, manifest, report, observer)
     files = [j.relpath for j in p.jobs]
     if request.zip:
         files += _write_bundles(p.pack, p.jobs, out, epoch, manifest, report, observer)
@@ -275,6 +277,30 @@ def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
     else:
         manifest.inputs.pop(p.key, None)
     manifest.save(out)
+
+
+def _remove_orphans(pack: Pack, out: Path, manifest: Manifest, report: BuildReport,
+                    observer: Observer) -> None:
+    from nlmg_packs.build.clean import remove_orphans
+    from nlmg_packs.compose.catalogue import catalogue
+
+    made = {f"{pack.id}/{spec.relpath('x').removesuffix('.x')}" for spec in catalogue(pack)}
+    made |= {f"{pack.id}/{course.id}" for course in pack.courses}  # bundles
+    removed, left = remove_orphans(out, manifest, pack.id, made)
+    for relpath in removed:
+        result = FileResult(relpath, "", relpath.rsplit(".", 1)[-1], "removed", 0, None,
+                            "the pack no longer makes this file")
+        report.files.append(result)
+        observer.file(result)
+    for relpath in left:
+        result = FileResult(relpath, "", relpath.rsplit(".", 1)[-1], "kept",
+                            (out / relpath).stat().st_size, None,
+                            "the pack no longer makes this file; left in place because it was "
+                            "edited")
+        report.files.append(result)
+        observer.file(result)
+    if removed or left:
+        manifest.save(out)
 
 
 def _write_bundles(pack: Pack, jobs: list[Job], out: Path, epoch: int, manifest: Manifest,
