@@ -67,6 +67,18 @@ def main() -> None:
         print(f"{name}: {value}", file=sys.stderr)
 
     try:
+        # What this machine gives two processes right now: ~2x on an idle 2-CPU machine, less
+        # when other jobs run. Read the --jobs figures against it.
+        spin = [sys.executable, "-c", "sum(range(6 * 10**7))"]
+        serial = min(timed(spin) + timed(spin) for _ in range(2))
+        side = []
+        for _ in range(2):
+            start = time.perf_counter()
+            for proc in [subprocess.Popen(spin) for _ in range(2)]:
+                proc.wait()
+            side.append(time.perf_counter() - start)
+        row("control: two CPU-bound processes side by side vs one after the other",
+            f"{serial / min(side):.2f}x")
         row("--help", f"{best(args.runs * 2, [*CLI, '--help']):.3f} s")
         start = best(args.runs * 2, [sys.executable, "-c", "pass"])
         row("python -c pass (interpreter start)", f"{start:.3f} s")
