@@ -65,7 +65,8 @@ def _fill(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
-    os.fchmod(fd, 0o644)
+    if hasattr(os, "fchmod"):  # not on Windows
+        os.fchmod(fd, 0o644)
     os.fsync(fd)
 
 
