@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -17,7 +16,7 @@ from nlmg_packs import __version__
 from nlmg_packs.build.atomic import remove_stale_temporaries
 from nlmg_packs.build.inputs import input_digest, template_digest
 from nlmg_packs.build.lock import build_lock
-from nlmg_packs.build.manifest import Manifest, file_sha256
+from nlmg_packs.build.manifest import Inputs, Manifest, file_sha256
 from nlmg_packs.errors import NlmgError, OutputError, PackError, Problem
 
 if TYPE_CHECKING:
@@ -273,7 +272,7 @@ def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
     if request.zip:
         files += _write_bundles(p.pack, p.jobs, out, epoch, manifest, report, observer)
     if all(j.target == j.relpath for j in p.jobs):
-        manifest.inputs[p.key] = _inputs(p.digest, files)
+        manifest.inputs[p.key] = Inputs(p.digest, files)
     else:
         manifest.inputs.pop(p.key, None)
     manifest.save(out)
@@ -352,12 +351,6 @@ def _tell(report: BuildReport, observer: Observer, job: Job, status: str, size: 
 def _kept_note(job: Job) -> str:
     return (f"{job.relpath} was changed since the last build and was kept; "
             f"the new version is {job.target}")
-
-
-def _inputs(digest: str, files: Iterable[str]):  # type: ignore[no-untyped-def]
-    from nlmg_packs.build.manifest import Inputs
-
-    return Inputs(digest, list(files))
 
 
 def _up_to_date(out: Path, manifest: Manifest, pack_key: str, digest: str,
