@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -32,6 +33,9 @@ def _problem(err: Any, model: type[BaseModel], lines: LineMap) -> Problem:
                              "put the value in quotes")
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return lines.problem(loc, f"`{field}` must be a whole number, not {_describe(value)}",
+                             "write digits only, without quotes")
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return lines.problem(loc, f"`{field}` must be a number, not {_describe(value)}",
                              "write digits only, without quotes")
     if kind == "bool_type":
         return lines.problem(loc, f"`{field}` must be true or false", "write `true` or `false`")
@@ -87,8 +91,10 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, str):
         shown = value if len(value) < 40 else value[:37] + "..."
-        return f'"{shown}"'
-    return f"a {type(value).__name__} ({value}; YAML read it as a date or time)"
+        return '"' + repr(shown)[1:-1] + '"'  # one line, control characters escaped
+    if isinstance(value, datetime.date | datetime.time):
+        return f"{value} (YAML read it as a date or time)"
+    return f"a {type(value).__name__} value"
 
 
 def _pattern_hint(field: str) -> str:
