@@ -18,7 +18,8 @@ app = typer.Typer(
     name="nlmg-packs",
     help="Printable teaching packs for novels: PDF handouts and editable DOCX lesson plans "
     "from YAML.\n\nExit codes: 0 success, 1 invalid input or output problem, 2 usage error, "
-    "3 internal error (a bug: rerun with --debug).",
+    "3 internal error (a bug: rerun with --debug).\n\n"
+    "Example: nlmg-packs build   (builds the bundled pack into output/)",
     no_args_is_help=False,
     add_completion=False,
     rich_markup_mode=None,
@@ -80,7 +81,8 @@ def main_options(
 
 
 PackArg = Annotated[list[Path] | None, typer.Argument(
-    help="Pack folders, or folders of packs. Default: the bundled pack.", show_default=False)]
+    help="Pack folders, or folders of packs. Default: the bundled pack.", show_default=False,
+    metavar="PACK...")]
 
 
 def _expand(paths: list[Path] | None) -> tuple[Path, ...]:
@@ -239,7 +241,7 @@ def main() -> None:
     from nlmg_packs.errors import NlmgError, PackError
 
     try:
-        app(standalone_mode=False)
+        app()  # standalone: usage errors print and exit 2 inside
     except NlmgError as exc:
         if _debug:
             raise
@@ -249,9 +251,6 @@ def main() -> None:
         tail = "; nothing was written." if isinstance(exc, PackError) else "."
         typer.echo(f"{count} problem{'s' if count != 1 else ''} found{tail}", err=True)
         sys.exit(1)
-    except _click_exceptions() as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("interrupted; files written so far are complete and recorded.", err=True)
         sys.exit(130)
@@ -261,9 +260,3 @@ def main() -> None:
         typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "
                    "nlmg-packs; run again with --debug for the details and report it.", err=True)
         sys.exit(3)
-
-
-def _click_exceptions() -> tuple[type[BaseException], ...]:
-    import click
-
-    return (click.ClickException,)

@@ -1,0 +1,1 @@
+"""Plan, decide what is stale, render, write atomically, record in the manifest."""
