@@ -12,7 +12,7 @@ _HERE = Path(__file__).resolve().parent
 def bundled_root() -> Path:
     """The folder holding `packs/` and `templates/`: the checkout, or the wheel's copy."""
     checkout = _HERE.parent.parent
-    if (checkout / "packs").is_dir() and (checkout / "pyproject.toml").is_file():
+    if (checkout / "templates").is_dir() and (checkout / "pyproject.toml").is_file():
         return checkout
     return _HERE / "_bundled"
 
@@ -35,8 +35,8 @@ def resolve_inside(base: Path, relative: str, where: Problem) -> Path:
     def refuse(message: str, hint: str) -> PackError:
         return PackError([Problem(where.file, where.line, where.col, message, hint)])
 
-    shown = repr(relative)[1:-1]
-    if "\0" in relative or any(ord(c) < 32 for c in relative):
+    shown = relative if relative.isprintable() else repr(relative)[1:-1]
+    if not relative.isprintable():
         raise refuse(f"path `{shown}` contains a control character",
                      "write the file name as plain text")
     if "\\" in relative:
@@ -51,8 +51,8 @@ def resolve_inside(base: Path, relative: str, where: Problem) -> Path:
         resolved = (base / candidate).resolve()
         inside = resolved.is_relative_to(base.resolve())
         is_file = resolved.is_file()
-    except (OSError, RuntimeError) as exc:  # a link loop, a name too long
-        raise refuse(f"path `{shown}` cannot be followed ({getattr(exc, 'strerror', None) or exc})",
+    except (OSError, RuntimeError):  # a link loop, a name too long
+        raise refuse(f"path `{shown}` cannot be followed (a link loop, or a name too long)",
                      "check the name and any links in the folder") from None
     if not inside:
         raise refuse(f"path `{shown}` is a link to outside the folder",

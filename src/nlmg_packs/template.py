@@ -151,5 +151,5 @@ def _check_asset(path: Path, kind: str, value: str, where: Problem) -> None:
         try:
             TTFontFile(str(path))
         except Exception as exc:  # reportlab raises several kinds on a damaged file
-            detail = " ".join(str(exc).split())[:120]
+            detail = " ".join(str(exc).replace(str(path), value).split())[:120]
             raise refuse(f"`{value}` is not a usable TrueType font ({detail})") from None
