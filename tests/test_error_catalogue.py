@@ -1,6 +1,6 @@
 """Every error in docs/errors.md, triggered once, with the exact wording of its message.
 
-Each case is registered under the slug of its section in docs/errors.md (`### \`slug\``);
+Each case is registered under the slug of its section in docs/errors.md (a `### slug` heading);
 `test_catalogue_and_docs_agree` keeps the two lists identical.
 """
 
@@ -582,11 +582,20 @@ DOCUMENTED_ELSEWHERE = {
 }
 
 
-def test_docs_quote_every_message_exactly() -> None:
-    text = DOCS.read_text("utf-8")
-    for slug, entry in CASES.items():
-        section = text.split(f"### `{slug}`", 1)[1].split("\n### ", 1)[0]
-        assert entry.message.split("(")[0].strip() in section.replace("\\|", "|"), slug
+def documented_message(slug: str) -> re.Pattern[str]:
+    """The `**Message:**` line of a section as a pattern: `…` is any text, `a|b` either word."""
+    section = DOCS.read_text("utf-8").split(f"### `{slug}`\n", 1)[1].split("\n### ", 1)[0]
+    found = re.search(r"^\*\*Message:\*\* (.*?)(?: \(or [^)]*\))? *$", section, flags=re.M)
+    assert found, f"{slug}: no **Message:** line"
+    pattern = ""
+    for piece in re.split(r"(…|[\w-]+(?:\|[\w-]+)+)", found.group(1)):
+        if piece == "…":
+            pattern += ".+"
+        elif "|" in piece:
+            pattern += "(?:" + "|".join(map(re.escape, piece.split("|"))) + ")"
+        else:
+            pattern += re.escape(piece)
+    return re.compile(pattern)
 
 
 @pytest.mark.parametrize("slug", sorted(CASES))
@@ -600,8 +609,81 @@ def test_error(slug: str, mini: Path, tmp_path: Path, monkeypatch: pytest.Monkey
                 or (slug == "font-damaged" and p.message.startswith(entry.message))]
     assert matching, f"no problem says {entry.message!r}; got {[str(p) for p in found]}"
     problem = matching[0]
+    assert documented_message(slug).fullmatch(problem.message), (
+        f"docs/errors.md does not describe {problem.message!r}")
     assert entry.hint in problem.hint, problem
     if entry.where is not None:
         assert str(problem).split(": ", 1)[0].endswith(entry.where), str(problem)
     assert "\n" not in str(problem)
     assert "Traceback" not in str(problem)
+
+
+# ---- how errors reach the user -----------------------------------------------------------
+
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+            *args: str) -> tuple[int, str]:
+    """Run the command line in-process; its exit code and what it printed on stderr."""
+    from nlmg_packs.cli import main
+
+    monkeypatch.setattr("sys.argv", ["nlmg-packs", *args])
+    with pytest.raises(SystemExit) as caught:
+        main()
+    return caught.value.code, capsys.readouterr().err
+
+
+PACK_CASES = sorted(slug for slug, c in CASES.items()
+                    if c.where and (c.where.startswith(("pack", "quotes", "discussion",
+                                                        "worksheets", "courses"))))
+
+
+@pytest.mark.parametrize("slug", PACK_CASES)
+def test_bad_pack_exits_1_with_located_errors_and_no_traceback(
+        slug: str, mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.chdir(tmp_path)
+    CASES[slug].trigger(mini, scratch)
+    strict = ("--strict",) if slug == "unverified-quote" else ()
+    code, err = run_cli(monkeypatch, capsys, "validate", str(mini), *strict)
+    assert code == 1
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert lines[-1].endswith("found; nothing was written.")
+    for line in lines[:-1]:
+        assert re.match(r"error: mini/[a-z]+\.yaml:\d+:\d+: ", line), line
+
+
+def test_debug_shows_the_traceback_for_bad_input(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from nlmg_packs.cli import main
+    from nlmg_packs.errors import PackError
+
+    edit(mini / "quotes.yaml", "chapter: 5", "chapter: five")
+    monkeypatch.setattr("sys.argv", ["nlmg-packs", "--debug", "validate", str(mini)])
+    with pytest.raises(PackError):
+        main()
+
+
+def test_usage_error_exits_2(monkeypatch: pytest.MonkeyPatch,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = run_cli(monkeypatch, capsys, "build", "--bogus")
+    assert code == 2
+    assert "No such option: --bogus" in err and "Traceback" not in err
+
+
+def test_internal_error_is_brief_without_debug(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    def bug(folder: Path) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("nlmg_packs.pack.load_pack", bug)
+    code, err = run_cli(monkeypatch, capsys, "validate", str(mini))
+    assert code == 3
+    assert err.startswith("internal error: ZeroDivisionError: division by zero — this is a bug")
+    assert "Traceback" not in err
+    from nlmg_packs.cli import main
+
+    monkeypatch.setattr("sys.argv", ["nlmg-packs", "--debug", "validate", str(mini)])
+    with pytest.raises(ZeroDivisionError):
+        main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,10 +110,14 @@ class _Located(Exception):
 
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when it is below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    # Not resolved first: a link is shown by its own name, never by where it leads.
+    for candidate, base in ((Path(os.path.abspath(path)), Path.cwd()),
+                            (path.resolve(), Path.cwd().resolve())):
+        try:
+            return str(candidate.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def load_yaml(path: Path) -> LoadedFile:
