@@ -172,6 +172,7 @@ def validate(
     """
     from nlmg_packs.errors import PackError
     from nlmg_packs.pack import load_pack
+    from nlmg_packs.pack.loader import display_path
     from nlmg_packs.pack.strict import unverified_quotes
 
     problems = []
@@ -184,8 +185,9 @@ def validate(
         unchecked = unverified_quotes(pack)
         if strict:
             problems.extend(unchecked)
-        typer.echo(f"{folder}: valid — {len(pack.prompts)} prompts, {len(pack.quotes)} "
-                   f"quotes, {len(pack.worksheets)} worksheets, {len(pack.courses)} courses, "
+        typer.echo(f"{display_path(folder)}: valid — {len(pack.prompts)} prompts, "
+                   f"{len(pack.quotes)} quotes, {len(pack.worksheets)} worksheets, "
+                   f"{len(pack.courses)} courses, "
                    f"{sum(len(c.lessons) for c in pack.courses)} lessons"
                    + (f"; {len(unchecked)} quotes not yet checked against an edition"
                       if unchecked else ""))

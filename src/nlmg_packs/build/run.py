@@ -1,4 +1,4 @@
-"""The build: validate everything, then for each pack compose, skip what is current, render, write."""
+"""The build: validate everything; per pack compose, skip what is current, render, write."""
 
 from __future__ import annotations
 

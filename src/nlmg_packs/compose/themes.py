@@ -42,14 +42,18 @@ def compose_course_map(pack: Pack, edition: str) -> d.Document:
                     blocks, edition, ("themes", "courses", "curriculum"))
 
 
+TRACKED_SPAN = 3
+"""Prompts about more chapters than this say little about where a theme runs: left out."""
+
+
 def theme_chapters(pack: Pack) -> dict[str, set[int]]:
-    """For each theme, the chapters where the pack's prompts and quotes tag it."""
+    """For each theme, the chapters where the pack's quotes and focused prompts tag it."""
     found: dict[str, set[int]] = {t: set() for t in pack.themes}
     for quote in pack.quotes:
         for theme in quote.themes:
             found[theme].add(quote.chapter)
     for prompt in pack.prompts:
-        if not prompt.chapters:
+        if not prompt.chapters or prompt.chapters[-1] - prompt.chapters[0] >= TRACKED_SPAN:
             continue
         span = range(prompt.chapters[0], prompt.chapters[-1] + 1)
         for theme in prompt.themes:
@@ -71,8 +75,8 @@ def compose_theme_tracker(pack: Pack, edition: str) -> d.Document:
     blocks: list[d.Block] = [
         d.Heading("Theme tracker", 1),
         d.Paragraph("Where each theme runs through the novel, chapter by chapter, as tagged in "
-                    "this pack's discussion questions and quotations. Add your own marks as you "
-                    "read.", "lead"),
+                    "this pack's quotations and its questions on one to three chapters. Add your "
+                    "own marks as you read.", "lead"),
         d.ThemeLegend(themes),
         d.Table(("Chapter", *(t.letter for t in themes)), tuple(rows),
                 widths=(3.0, *(1.0 for _ in themes)), compact=True),

@@ -88,7 +88,7 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
             answer = character_name(pack, quote.speaker)
             if quote.addressee:
                 answer += f", to {character_name(pack, quote.addressee)}"
-            answer += f". {quote.context}"
+            answer = answer.rstrip(".") + f". {quote.context}"
         elif activity.type == "context":
             blocks += [block, d.Question(numbers.next(), "What is happening at this point in "
                                          "the novel, and why does the line matter here?", lines)]

@@ -1,0 +1,183 @@
+"""Custom flowables: ruled answer space (optionally a form field), name lines, theme tags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from nlmg_packs.render._pdf_styles import ink_on
+
+FIELD_FONT = "Helvetica"
+"""AcroForm fields may only use the standard-14 fonts."""
+FIELD_MAXLEN = 100_000
+
+
+def text_field(canv, name: str, width: float, height: float, size: float,
+               multiline: bool = True) -> None:
+    """A typeable, borderless field over the box (0, 0, width, height) of the current flowable."""
+    canv.acroForm.textfield(
+        name=name, tooltip=name.replace("_", " "), x=0, y=0, width=width, height=height,
+        relative=True, fieldFlags="multiline" if multiline else "", maxlen=FIELD_MAXLEN,
+        borderWidth=0, fillColor=None, textColor=HexColor("#1A1A1A"), fontName=FIELD_FONT,
+        fontSize=size)
+
+
+class RuledLines(Flowable):
+    """`count` ruled lines `gap` apart; with a `field` name, one multi-line field over them all."""
+
+    def __init__(self, count: int, gap: float, colour: str, field: str | None = None,
+                 field_size: float = 11) -> None:
+        super().__init__()
+        self.count, self.gap, self.colour = count, gap, colour
+        self.field, self.field_size = field, field_size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, self.count * self.gap
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int(avail_height // self.gap)
+        if fits < 1 or fits >= self.count:
+            return []
+        rest = f"{self.field}_cont" if self.field else None
+        return [RuledLines(fits, self.gap, self.colour, self.field, self.field_size),
+                RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size)]
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(HexColor(self.colour))
+        canv.setLineWidth(0.6)
+        for i in range(self.count):
+            y = self.height - (i + 1) * self.gap + 0.5
+            canv.line(0, y, self.width, y)
+        canv.restoreState()
+        if self.field:
+            text_field(canv, self.field, self.width, self.height, self.field_size)
+
+
+class NameLines(Flowable):
+    """Name / Date / Class labels, each followed by a ruled line (a field when fillable)."""
+
+    SHARES = (("Name", 0.5), ("Date", 0.25), ("Class", 0.25))
+
+    def __init__(self, font: str, size: float, colour: str, rule: str,
+                 fields: dict[str, str | None] | None = None) -> None:
+        super().__init__()
+        self.font, self.size, self.colour, self.rule = font, size, colour, rule
+        self.fields = fields or {}
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, self.size * 2.2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        gutter = self.size * 1.2
+        x = 0.0
+        usable = self.width - gutter * (len(self.SHARES) - 1)
+        for label, share in self.SHARES:
+            span = usable * share
+            label_w = stringWidth(label, self.font, self.size) + self.size * 0.4
+            canv.setFont(self.font, self.size)
+            canv.setFillColor(HexColor(self.colour))
+            canv.drawString(x, self.size * 0.45, label)
+            canv.setStrokeColor(HexColor(self.rule))
+            canv.setLineWidth(0.6)
+            canv.line(x + label_w, self.size * 0.3, x + span, self.size * 0.3)
+            if self.fields.get(label):
+                canv.saveState()
+                canv.translate(x + label_w, self.size * 0.3)
+                text_field(canv, self.fields[label], span - label_w, self.size * 1.6,
+                           min(self.size, 14), multiline=False)
+                canv.restoreState()
+            x += span + gutter
+
+
+@dataclass(frozen=True)
+class Pill:
+    """A rounded box with short bold text (a theme letter, a warning)."""
+
+    text: str
+    fill: str
+    stroke: str | None = None
+
+
+@dataclass(frozen=True)
+class Words:
+    text: str
+    colour: str
+    bold: bool = False
+
+
+class InlineMarks(Flowable):
+    """A left-aligned row of pills and words that wraps onto more rows when it must."""
+
+    def __init__(self, items: list[Pill | Words], regular: str, bold: str, size: float,
+                 space_before: float = 0, space_after: float = 0) -> None:
+        super().__init__()
+        self.items, self.regular, self.bold, self.size = items, regular, bold, size
+        self.spaceBefore, self.spaceAfter = space_before, space_after
+        self.row_height = size * 1.75
+
+    def _width(self, item: Pill | Words) -> float:
+        if isinstance(item, Pill):
+            return max(self.size * 1.45, stringWidth(item.text, self.bold, self.size)
+                       + self.size * 0.9)
+        return stringWidth(item.text, self.bold if item.bold else self.regular, self.size)
+
+    def _layout(self, avail_width: float) -> list[tuple[float, int, Pill | Words]]:
+        placed, x, row = [], 0.0, 0
+        for item in self.items:
+            w = self._width(item)
+            if x > 0 and x + w > avail_width:
+                x, row = 0.0, row + 1
+            placed.append((x, row, item))
+            x += w + (self.size * 0.35 if isinstance(item, Pill) else self.size * 0.9)
+        return placed
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._placed = self._layout(avail_width)
+        rows = 1 + max((row for _, row, _ in self._placed), default=0)
+        self.width, self.height = avail_width, rows * self.row_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        box_h = self.size * 1.45
+        for x, row, item in self._placed:
+            base = self.height - (row + 1) * self.row_height + (self.row_height - box_h) / 2
+            text_y = base + (box_h - self.size * 0.72) / 2
+            if isinstance(item, Pill):
+                w = self._width(item)
+                canv.setFillColor(HexColor(item.fill))
+                canv.setStrokeColor(HexColor(item.stroke or item.fill))
+                canv.setLineWidth(0.8)
+                canv.roundRect(x, base, w, box_h, self.size * 0.3, stroke=1, fill=1)
+                canv.setFillColor(HexColor(ink_on(item.fill)))
+                canv.setFont(self.bold, self.size)
+                canv.drawCentredString(x + w / 2, text_y, item.text)
+            else:
+                canv.setFillColor(HexColor(item.colour))
+                canv.setFont(self.bold if item.bold else self.regular, self.size)
+                canv.drawString(x, text_y, item.text)
+
+
+class Swatch(Flowable):
+    """A theme letter centred on its colour, filling a table cell."""
+
+    def __init__(self, letter: str, colour: str, font: str, size: float) -> None:
+        super().__init__()
+        self.letter, self.colour, self.font, self.size = letter, colour, font, size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, self.size * 1.2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(HexColor(ink_on(self.colour)))
+        self.canv.setFont(self.font, self.size)
+        self.canv.drawCentredString(self.width / 2, self.size * 0.25, self.letter)

@@ -1,0 +1,156 @@
+"""The page: size, margins, running header and footer, page tint, outline and fixed dates."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, TimeStamp, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from nlmg_packs.render._inline import plain_text
+from nlmg_packs.render._pdf_fonts import FontFamily, normalise
+from nlmg_packs.render._pdf_styles import MUTED
+from nlmg_packs.render._theme import Look
+
+PAPER = {"a4": A4, "letter": LETTER}
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page carries around the text."""
+
+    header: str
+    school: str
+    footer: str
+    logo: Path | None
+    look: Look
+    fonts: FontFamily
+
+
+def fixed_canvas(timestamp: int, font: str):
+    """A canvas maker recording `timestamp` as the file's dates, starting in `font`."""
+
+    def make(*args, **kwargs) -> Canvas:
+        # The default initial font (Helvetica) would be listed, unembedded, on every page.
+        kwargs.update(invariant=1, initialFontName=font)
+        canv = Canvas(*args, **kwargs)
+        stamp = TimeStamp(invariant=1)
+        stamp.t = timestamp
+        stamp.lt = time.gmtime(timestamp)
+        stamp.YMDhms = tuple(stamp.lt)[:6]
+        canv._doc._timeStamp = stamp
+        return canv
+
+    return make
+
+
+class HandoutTemplate(BaseDocTemplate):
+    """One page template; headings flagged with `outline` become bookmarks and page records."""
+
+    def __init__(self, buffer, *, paper: str, margins, furniture: Furniture,
+                 total: int | None, **metadata) -> None:
+        self.furniture, self.total = furniture, total
+        self.heading_pages: dict[str, int] = {}
+        self._last_level = -1
+        look = furniture.look
+        left, right, top, bottom = (m * mm for m in margins)
+        width, height = PAPER[paper]
+        self._footer_lines = self._footer_text(width - left - right)
+        self.header_band = self._header_height() + look.body_size * 1.2
+        self.footer_band = (len(self._footer_lines) * look.footer_size * 1.25
+                            + look.footer_size * 0.8 + look.body_size * 1.2)
+        super().__init__(buffer, pagesize=(width, height), leftMargin=left, rightMargin=right,
+                         topMargin=top, bottomMargin=bottom, displayDocTitle=1, **metadata)
+        frame = Frame(left, bottom + self.footer_band, width - left - right,
+                      height - top - bottom - self.header_band - self.footer_band,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._furnish)])
+
+    def _header_height(self) -> float:
+        size = self.furniture.look.footer_size
+        return max(size * 1.3, self._logo_height()) + size * 0.5
+
+    def _logo_height(self) -> float:
+        return self.furniture.look.footer_size * 2.6 if self.furniture.logo else 0
+
+    def _page_label(self, page: int | str, total: int | str) -> str:
+        return f"Page {page} of {total}"
+
+    def _footer_text(self, width: float) -> list[str]:
+        f = self.furniture
+        room = width - stringWidth(self._page_label(888, 888), f.fonts.regular,
+                                   f.look.footer_size) - f.look.footer_size * 2
+        text = normalise(plain_text(f.footer))
+        return simpleSplit(text, f.fonts.regular, f.look.footer_size, room)[:3]
+
+    def afterFlowable(self, flowable) -> None:
+        outline = getattr(flowable, "outline", None)
+        if outline is None:
+            return
+        key, level, text = outline
+        level = max(0, min(level, self._last_level + 1))
+        self._last_level = level
+        self.canv.addOutlineEntry(text, key, level=level, closed=False)
+        self.heading_pages[key] = self.page
+
+    def _furnish(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        f, look = self.furniture, self.furniture.look
+        width, height = self.pagesize
+        left, right = self.leftMargin, width - self.rightMargin
+        canv.saveState()
+        if look.page_tint:
+            canv.setFillColor(HexColor(look.page_tint))
+            canv.rect(0, 0, width, height, stroke=0, fill=1)
+        size = look.footer_size
+        top = height - self.topMargin
+        band = self._header_height()
+        canv.setFillColor(HexColor(MUTED))
+        canv.setFont(f.fonts.regular, size)
+        baseline = top - band + size * 0.75
+        text_right = right
+        if f.logo:
+            logo = ImageReader(str(f.logo))
+            w, h = logo.getSize()
+            logo_h = self._logo_height()
+            logo_w = logo_h * w / h
+            canv.drawImage(logo, right - logo_w, top - logo_h, logo_w, logo_h, mask="auto")
+            text_right = right - logo_w - size
+        if f.school:
+            canv.setFont(f.fonts.bold, size)
+            canv.drawRightString(text_right, baseline, normalise(f.school))
+            text_right -= stringWidth(normalise(f.school), f.fonts.bold, size) + size * 1.5
+        canv.setFont(f.fonts.regular, size)
+        canv.drawString(left, baseline, _fit(normalise(plain_text(f.header)), f.fonts.regular, size,
+                                             text_right - left))
+        canv.setStrokeColor(HexColor(look.primary))
+        canv.setLineWidth(0.75)
+        canv.line(left, top - band, right, top - band)
+        bottom = self.bottomMargin
+        rule_y = bottom + len(self._footer_lines) * size * 1.25 + size * 0.5
+        canv.setStrokeColor(HexColor("#B8C0CC"))
+        canv.setLineWidth(0.5)
+        canv.line(left, rule_y, right, rule_y)
+        canv.setFillColor(HexColor(MUTED))
+        for i, line in enumerate(self._footer_lines):
+            canv.drawString(left, rule_y - size * 1.25 * (i + 1), line)
+        canv.setFillColor(HexColor(look.text))
+        canv.setFont(f.fonts.bold, size)
+        canv.drawRightString(right, rule_y - size * 1.25,
+                             self._page_label(doc.page, self.total or "?"))
+        canv.restoreState()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text`, cut with an ellipsis if it is wider than `width`."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "...", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "..." if text else ""

@@ -1,0 +1,152 @@
+"""Paragraph styles from the shared Look, and document text turned into safe reportlab markup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from nlmg_packs.render._inline import parse_inline
+from nlmg_packs.render._pdf_fonts import FontFamily, normalise
+from nlmg_packs.render._theme import Look
+
+MUTED = "#4D4D4D"
+"""Secondary text: 8.4:1 on white, still AA on the cream page."""
+RULE = "#8C96A3"
+"""Ruled answer lines: visible to write on, quiet in print."""
+
+
+def ink_on(colour: str) -> str:
+    """Black or white, whichever reads better on `colour` (WCAG relative luminance)."""
+    c = HexColor(colour)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
+    return "#000000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#FFFFFF"
+
+
+def lighter(colour: str, amount: float) -> Color:
+    """`colour` mixed with white by `amount` (0 = unchanged, 1 = white)."""
+    c = HexColor(colour)
+    return Color(*(v + (1 - v) * amount for v in (c.red, c.green, c.blue)))
+
+
+def literal(text: str) -> str:
+    """Plain text as markup: every character prints as itself; newlines break lines."""
+    return escape(normalise(text)).replace("\n", "<br/>")
+
+
+def markup(text: str, italics: bool = True) -> str:
+    """Text with the inline syntax as markup; italic becomes bold when `italics` is False."""
+    parts = []
+    for run in parse_inline(normalise(text)):
+        chunk = literal(run.text)
+        italic = run.italic and italics
+        bold = run.bold or (run.italic and not italics)
+        if italic:
+            chunk = f"<i>{chunk}</i>"
+        if bold:
+            chunk = f"<b>{chunk}</b>"
+        parts.append(chunk)
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Styles:
+    look: Look
+    fonts: FontFamily
+    body: ParagraphStyle
+    lead: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    headings: tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]
+    quote: ParagraphStyle
+    citation: ParagraphStyle
+    question: ParagraphStyle
+    number: ParagraphStyle
+    meta: ParagraphStyle
+    box_title: ParagraphStyle
+    cell: ParagraphStyle
+    cell_small: ParagraphStyle
+    header_cell: ParagraphStyle
+    header_cell_small: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_subtitle: ParagraphStyle
+    cover_line: ParagraphStyle
+    contents_entry: ParagraphStyle
+    contents_page: ParagraphStyle
+    label: ParagraphStyle
+
+
+def build_styles(look: Look, fonts: FontFamily) -> Styles:
+    """Every paragraph style the renderer uses, sized and coloured by `look`."""
+    size = look.body_size
+    text = HexColor(look.text)
+    primary = HexColor(look.primary)
+    body = ParagraphStyle(
+        "body", fontName=fonts.regular, fontSize=size, leading=size * look.leading,
+        textColor=text, alignment=TA_JUSTIFY if look.justify else TA_LEFT,
+        spaceAfter=size * 0.6, allowWidows=0, allowOrphans=0)
+
+    def like(name: str, parent: ParagraphStyle = body, **kw: object) -> ParagraphStyle:
+        if "fontSize" in kw and "leading" not in kw:
+            kw["leading"] = kw["fontSize"] * look.leading
+        return ParagraphStyle(name, parent=parent, **kw)
+
+    small = like("small", fontSize=look.small_size)
+    h_sizes = look.heading_sizes
+    headings = (
+        like("h1", fontName=fonts.bold, fontSize=h_sizes[0], leading=h_sizes[0] * 1.2,
+             textColor=primary, spaceBefore=h_sizes[0] * 0.9, spaceAfter=size * 0.7,
+             keepWithNext=1, alignment=TA_LEFT),
+        like("h2", fontName=fonts.bold, fontSize=h_sizes[1], leading=h_sizes[1] * 1.25,
+             textColor=primary, spaceBefore=h_sizes[1] * 0.9, spaceAfter=size * 0.5,
+             keepWithNext=1, alignment=TA_LEFT),
+        like("h3", fontName=fonts.bold, fontSize=h_sizes[2], leading=h_sizes[2] * 1.25,
+             textColor=text, spaceBefore=h_sizes[2] * 0.8, spaceAfter=size * 0.4,
+             keepWithNext=1, alignment=TA_LEFT),
+    )
+    quote_font = fonts.italic if look.italics else fonts.regular
+    cell_size = min(size, look.small_size + 1) if look.body_size < 14 else size
+    return Styles(
+        look=look, fonts=fonts, body=body,
+        lead=like("lead", fontSize=size * 1.15, spaceAfter=size * 0.8),
+        small=small,
+        muted=like("muted", textColor=HexColor(MUTED)),
+        headings=headings,
+        quote=like("quote", fontName=quote_font, fontSize=size * 1.05, spaceAfter=size * 0.25,
+                   alignment=TA_LEFT),
+        citation=like("citation", fontSize=look.small_size, textColor=HexColor(MUTED),
+                      spaceAfter=0, alignment=TA_LEFT),
+        question=like("question", spaceAfter=size * 0.2, alignment=TA_LEFT),
+        number=like("number", fontName=fonts.bold, textColor=primary, alignment=TA_LEFT),
+        meta=like("meta", fontSize=look.small_size, textColor=HexColor(MUTED), spaceAfter=0,
+                  alignment=TA_LEFT),
+        box_title=like("box_title", fontName=fonts.bold, spaceAfter=size * 0.3,
+                       alignment=TA_LEFT),
+        cell=like("cell", fontSize=cell_size, spaceAfter=0, alignment=TA_LEFT),
+        cell_small=like("cell_small", fontSize=look.small_size, leading=look.small_size * 1.2,
+                        spaceAfter=0, alignment=TA_LEFT),
+        header_cell=like("header_cell", fontName=fonts.bold, fontSize=cell_size,
+                         textColor=HexColor(ink_on(look.primary)), spaceAfter=0, alignment=TA_LEFT),
+        header_cell_small=like("header_cell_small", fontName=fonts.bold,
+                               fontSize=look.small_size, leading=look.small_size * 1.2,
+                               textColor=HexColor(ink_on(look.primary)), spaceAfter=0,
+                               alignment=TA_CENTER),
+        cover_title=like("cover_title", fontName=fonts.bold, fontSize=h_sizes[0] * 1.75,
+                         leading=h_sizes[0] * 2.05, textColor=primary, spaceAfter=size * 0.6,
+                         alignment=TA_LEFT),
+        cover_subtitle=like("cover_subtitle", fontSize=h_sizes[1] * 1.15,
+                            leading=h_sizes[1] * 1.5, textColor=text, spaceAfter=size * 1.2,
+                            alignment=TA_LEFT),
+        cover_line=like("cover_line", textColor=HexColor(MUTED), spaceAfter=size * 0.2,
+                        alignment=TA_LEFT),
+        contents_entry=like("contents_entry", spaceAfter=0, alignment=TA_LEFT),
+        contents_page=like("contents_page", spaceAfter=0, alignment=TA_RIGHT),
+        label=like("label", fontName=fonts.bold, spaceAfter=size * 0.2, alignment=TA_LEFT),
+    )

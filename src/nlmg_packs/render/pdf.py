@@ -1,0 +1,433 @@
+"""The PDF renderer: a Document drawn as a printable handout with reportlab."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from io import BytesIO
+
+from reportlab import rl_config
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    Indenter,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import PageBreak as PageBreakFlowable
+from reportlab.platypus import Paragraph as Para
+
+from nlmg_packs import document as d
+from nlmg_packs.render._inline import plain_text
+from nlmg_packs.render._pdf_flowables import InlineMarks, NameLines, Pill, RuledLines, Swatch, Words
+from nlmg_packs.render._pdf_fonts import check_coverage, register_family
+from nlmg_packs.render._pdf_page import PAPER, Furniture, HandoutTemplate, fixed_canvas
+from nlmg_packs.render._pdf_styles import (
+    MUTED,
+    RULE,
+    Styles,
+    build_styles,
+    lighter,
+    literal,
+    markup,
+)
+from nlmg_packs.render._theme import look_for
+from nlmg_packs.render.options import RenderOptions
+
+CHECK_WORDING = "Check the wording against your edition"
+TEACHER = "Teacher: "
+GRID = "#C5CCD6"
+_BUILD_PASSES = 3
+
+
+def render_pdf(doc: d.Document, options: RenderOptions) -> bytes:
+    """The document as PDF bytes; the same inputs always give the same bytes."""
+    rl_config.invariant = 1
+    look = look_for(options)
+    fonts = register_family(options.template)
+    school = options.template.settings.school
+    check_coverage(doc, fonts, extra=(school, CHECK_WORDING, TEACHER, "Page 0123456789 of",
+                                      "Name Date Class Warning: !", "•"))
+    styles = build_styles(look, fonts)
+    pages: dict[str, int] = {}
+    total: int | None = None
+    data = b""
+    # Build until the page count and contents page numbers settle (normally twice):
+    # "Page X of Y" and the contents need numbers only a finished layout knows.
+    for _ in range(_BUILD_PASSES):
+        data, count, found = _build(doc, options, styles, pages, total)
+        if count == total and found == pages:
+            break
+        total, pages = count, found
+    return data
+
+
+def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[str, int],
+           total: int | None) -> tuple[bytes, int, dict[str, int]]:
+    settings = options.template.settings
+    margins = settings.margins_mm
+    furniture = Furniture(header=doc.header, school=settings.school, footer=doc.footer,
+                          logo=options.template.logo, look=styles.look, fonts=styles.fonts)
+    buffer = BytesIO()
+    meta = doc.metadata
+    template = HandoutTemplate(
+        buffer, paper=options.paper, margins=(margins.left, margins.right, margins.top,
+                                              margins.bottom),
+        furniture=furniture, total=total, title=meta.title, author=meta.author,
+        subject=meta.subject, keywords=list(meta.keywords), lang=meta.language,
+        creator="nlmg-packs", producer="nlmg-packs (ReportLab)")
+    renderer = PdfRenderer(doc, options, styles, template.width, pages)
+    template.build(renderer.story(),
+                   canvasmaker=fixed_canvas(options.timestamp, styles.fonts.regular))
+    return buffer.getvalue(), template.page, dict(template.heading_pages)
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+class PdfRenderer:
+    """Turns blocks into reportlab flowables; one `_render_<block>` method per block type."""
+
+    def __init__(self, doc: d.Document, options: RenderOptions, styles: Styles, width: float,
+                 pages: dict[str, int]) -> None:
+        self.doc, self.options, self.styles, self.width = doc, options, styles, width
+        self.look = styles.look
+        self.pages = pages
+        self.fields: set[str] = set()
+        self.keys = {id(b): f"h{i}" for i, b in enumerate(doc.blocks) if isinstance(b, d.Heading)}
+        self._position = 0
+
+    def story(self) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for position, block in enumerate(self.doc.blocks):
+            self._position = position
+            flowables.extend(self.render(block))
+        return flowables
+
+    def render(self, block: d.Block) -> list[Flowable]:
+        handler = _DISPATCH.get(type(block))
+        if handler is None:
+            raise TypeError(f"the PDF renderer cannot draw a {type(block).__name__} block")
+        return handler(self, block)
+
+    @contextmanager
+    def narrower(self, by: float):
+        self.width -= by
+        try:
+            yield
+        finally:
+            self.width += by
+
+    def _text(self, text: str, style) -> Para:
+        return Para(markup(text, self.look.italics), style)
+
+    def _style(self, commands: list) -> TableStyle:
+        # Tables otherwise set Helvetica, which would then be listed (unembedded) in the file.
+        font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.look.body_size)
+        return TableStyle([font, *commands])
+
+    def _keep(self, flowables: list[Flowable]) -> list[Flowable]:
+        """Keep a box whole unless it is tall, so short notes never straddle a page break."""
+        page_height = PAPER[self.options.paper][1]
+        return [KeepTogether(flowables, maxHeight=page_height * 0.4)]
+
+    def _field(self, base: str) -> str | None:
+        if not self.options.fillable:
+            return None
+        name, n = base, 2
+        while name in self.fields:
+            name, n = f"{base}_{n}", n + 1
+        self.fields.add(name)
+        return name
+
+    def _marks(self, themes: tuple[d.ThemeTag, ...], tail: str = "", names: bool = True,
+               **space: float) -> InlineMarks:
+        items: list[Pill | Words] = []
+        for tag in themes:
+            items.append(Pill(tag.letter, tag.colour))
+            if names:
+                items.append(Words(tag.name, MUTED))
+        if tail:
+            items.append(Words(tail, MUTED))
+        return InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
+                           self.look.small_size, **space)
+
+    # One method per block type, in document.BLOCK_TYPES order.
+
+    def _render_heading(self, block: d.Heading) -> list[Flowable]:
+        level = min(max(block.level, 1), 3)
+        key = self.keys.get(id(block))
+        if key is None:  # inside a teacher note: styled, not bookmarked
+            return [self._text(block.text, self.styles.headings[level - 1])]
+        para = Para(f'<a name="{key}"/>' + markup(block.text, self.look.italics),
+                    self.styles.headings[level - 1])
+        para.outline = (key, level - 1, plain_text(block.text))
+        return [para]
+
+    def _render_paragraph(self, block: d.Paragraph) -> list[Flowable]:
+        return [self._text(block.text, getattr(self.styles, block.style))]
+
+    def _render_quote(self, block: d.Quote) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        inner: list[Flowable] = [self._text(block.text, s.quote)]
+        if block.citation:
+            inner.append(Para("— " + markup(block.citation, self.look.italics), s.citation))
+        if block.themes:
+            inner.append(self._marks(block.themes, space_before=size * 0.3))
+        if block.check_wording:
+            inner.append(InlineMarks([Pill("!", self.look.accent), Words(CHECK_WORDING,
+                                                                         self.look.accent, True)],
+                                     s.fonts.regular, s.fonts.bold, self.look.small_size,
+                                     space_before=size * 0.3))
+        indent = size * 1.5
+        table = Table([[inner]], colWidths=[self.width - indent], hAlign="RIGHT", splitInRow=1,
+                      spaceBefore=size * 0.3, spaceAfter=size * 0.9)
+        table.setStyle(self._style([
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, HexColor(self.look.primary), "butt"),
+            ("LEFTPADDING", (0, 0), (-1, -1), size * 1.0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.15),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
+        ]))
+        return self._keep([table])
+
+    def _render_question(self, block: d.Question) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        number_w = size * 2.4
+        cell: list[Flowable] = [self._text(block.text, s.question)]
+        if block.themes or block.meta:
+            cell.append(self._marks(block.themes, block.meta))
+        row = Table([[Para(f"{block.number}.", s.number), cell]],
+                    colWidths=[number_w, self.width - number_w], hAlign="LEFT")
+        row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        parts: list[Flowable] = [row]
+        if block.lines:
+            parts += [Indenter(left=number_w),
+                      RuledLines(block.lines, self.look.answer_line_gap, RULE,
+                                 self._field(f"q{block.number}_answer"), min(size, 14)),
+                      Indenter(left=-number_w)]
+        return [KeepTogether(parts), Spacer(1, size * (1.4 if block.lines else 0.9))]
+
+    def _render_answer_lines(self, block: d.AnswerLines) -> list[Flowable]:
+        parts: list[Flowable] = []
+        if block.label:
+            parts.append(self._text(block.label, self.styles.label))
+        slug = re.sub(r"[^a-z0-9]+", "_", plain_text(block.label).lower()).strip("_")
+        parts.append(RuledLines(block.count, self.look.answer_line_gap, RULE,
+                                self._field(slug or "answer"), min(self.look.body_size, 14)))
+        return [KeepTogether(parts), Spacer(1, self.look.body_size)]
+
+    def _render_teacher_note(self, block: d.TeacherNote) -> list[Flowable]:
+        size = self.look.body_size
+        pad, rule = size * 1.0, 4
+        title = Para(literal(TEACHER + block.title), self.styles.box_title)
+        rows = [[title]]
+        with self.narrower(2 * pad + rule):
+            rows += [[self.render(inner)] for inner in block.blocks]
+        table = Table(rows, colWidths=[self.width], splitInRow=1, spaceBefore=size * 0.3,
+                      spaceAfter=size * 1.2)
+        table.setStyle(self._style([
+            ("BACKGROUND", (0, 0), (-1, -1), HexColor(self.look.teacher_tint)),
+            ("LINEBEFORE", (0, 0), (0, -1), rule, HexColor(self.look.primary), "butt"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.45),
+            ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), size * 0.1),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.6),
+        ]))
+        return self._keep([table])
+
+    def _render_callout(self, block: d.Callout) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        warning = block.tone == "warning"
+        colour = self.look.accent if warning else self.look.primary
+        title = block.title
+        if warning and "warning" not in title.lower():
+            title = f"Warning: {title}"
+        items: list[Pill | Words] = [Words(title, self.look.text, True)]
+        if warning:
+            items.insert(0, Pill("!", colour))
+        heading = InlineMarks(items, s.fonts.regular, s.fonts.bold, size, space_after=size * 0.2)
+        text = self._text(block.text, s.body.clone("callout", spaceAfter=0))
+        table = Table([[[heading, text]]], colWidths=[self.width],
+                      splitInRow=1, spaceBefore=size * 0.3, spaceAfter=size * 1.0)
+        table.setStyle(self._style([
+            ("BACKGROUND", (0, 0), (-1, -1), lighter(colour, 0.9)),
+            ("BOX", (0, 0), (-1, -1), 0.75, HexColor(colour)),
+            ("LINEBEFORE", (0, 0), (0, -1), 4, HexColor(colour), "butt"),
+            ("LEFTPADDING", (0, 0), (-1, -1), size),
+            ("RIGHTPADDING", (0, 0), (-1, -1), size),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.8),
+        ]))
+        return self._keep([table])
+
+    def _render_bullet_list(self, block: d.BulletList) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        item_style = s.body.clone("item", spaceAfter=size * 0.25)
+        items = [ListItem(self._text(text, item_style)) for text in block.items]
+        common = dict(bulletFontName=s.fonts.regular, bulletFontSize=size,
+                      leftIndent=size * 1.8, spaceBefore=size * 0.2, spaceAfter=size * 0.9)
+        if block.ordered:
+            return [ListFlowable(items, bulletType="1", start=1, bulletFormat="%s.",
+                                 **common)]
+        return [ListFlowable(items, bulletType="bullet", start="•", **common)]
+
+    def _render_table(self, block: d.Table) -> list[Flowable]:
+        s, look = self.styles, self.look
+        cell = s.cell_small if block.compact else s.cell
+        head = s.header_cell_small if block.compact else s.header_cell
+        columns = max([len(block.header)] + [len(r) for r in block.rows])
+        pad = look.small_size * (0.35 if block.compact else 0.6)
+        widths = _column_widths(block, columns, self.width, cell.fontName, s.fonts.bold,
+                                cell.fontSize, pad * 2.8 + 1)
+        header = [Para(markup(h, look.italics), head if i else head.clone("h0", alignment=0))
+                  for i, h in enumerate(block.header)]
+        rows: list[list] = [header] if block.header else []
+        style = [("GRID", (0, 0), (-1, -1), 0.5, HexColor(GRID)),
+                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if block.compact else "TOP")]
+        style += [("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                  ("LEFTPADDING", (0, 0), (-1, -1), pad * 1.4),
+                  ("RIGHTPADDING", (0, 0), (-1, -1), pad * 1.4)]
+        first = 1 if block.header else 0
+        if block.header:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), HexColor(look.primary)))
+        style.append(("ROWBACKGROUNDS", (0, first), (-1, -1),
+                      [None, lighter(look.primary, 0.94)]))
+        for r, source in enumerate(block.rows, start=first):
+            row = []
+            for c, item in enumerate(source):
+                if item.tag:
+                    row.append(Swatch(item.tag.letter, item.tag.colour, s.fonts.bold,
+                                      cell.fontSize))
+                    style.append(("BACKGROUND", (c, r), (c, r), HexColor(item.tag.colour)))
+                    continue
+                text = markup(item.text, look.italics)
+                row.append(Para(f"<b>{text}</b>" if item.bold and text else text, cell))
+            rows.append(row + [""] * (columns - len(row)))
+        if not rows:
+            return []
+        table = Table(rows, colWidths=widths, repeatRows=first, hAlign="LEFT",
+                      spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0)
+        table.setStyle(self._style(style))
+        return [table]
+
+    def _render_theme_legend(self, block: d.ThemeLegend) -> list[Flowable]:
+        items: list[Pill | Words] = [Words("Key:", self.look.text, True)]
+        for tag in block.themes:
+            items += [Pill(tag.letter, tag.colour), Words(tag.name, self.look.text)]
+        legend = InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
+                             self.look.body_size, space_after=self.look.body_size * 0.6)
+        legend.keepWithNext = 1
+        return [legend]
+
+    def _render_name_lines(self, block: d.NameLines) -> list[Flowable]:
+        fields = {label: self._field(label.lower()) for label, _ in NameLines.SHARES}
+        return [NameLines(self.styles.fonts.bold, self.look.body_size, self.look.text, RULE,
+                          fields=fields),
+                Spacer(1, self.look.body_size * 1.2)]
+
+    def _render_cover(self, block: d.Cover) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        parts: list[Flowable] = [Spacer(1, size * 2)]
+        logo = self.options.template.logo
+        if logo:
+            image = Image(str(logo))
+            height = 22 * mm
+            parts += [Image(str(logo), width=height * image.imageWidth / image.imageHeight,
+                            height=height, hAlign="LEFT"), Spacer(1, size * 1.5)]
+        parts += [_Bar(self.look.accent, size * 4, size * 0.35), Spacer(1, size * 0.8),
+                  self._text(block.title, s.cover_title)]
+        if block.subtitle:
+            parts.append(self._text(block.subtitle, s.cover_subtitle))
+        parts += [self._text(line, s.cover_line) for line in block.lines]
+        return [*parts, Spacer(1, size * 2.5)]
+
+    def _render_contents(self, block: d.Contents) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        following = self.doc.blocks[self._position + 1:]
+        entries = [b for b in following if isinstance(b, d.Heading) and b.level == 1]
+        title = s.headings[0].clone("contents_title", keepWithNext=1)
+        parts: list[Flowable] = [self._text(block.title, title)]
+        if not entries:
+            return parts
+        link = self.look.primary
+        rows = []
+        for heading in entries:
+            key = self.keys[id(heading)]
+            text = markup(heading.text, self.look.italics)
+            rows.append([Para(f'<a href="#{key}" color="{link}">{text}</a>', s.contents_entry),
+                         Para(f'<a href="#{key}">{self.pages.get(key, "")}</a>',
+                              s.contents_page)])
+        page_w = size * 3
+        table = Table(rows, colWidths=[self.width - page_w, page_w], hAlign="LEFT",
+                      spaceAfter=size)
+        table.setStyle(self._style([
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(GRID)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.35),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.35)]))
+        return [*parts, table]
+
+    def _render_page_break(self, block: d.PageBreak) -> list[Flowable]:
+        return [PageBreakFlowable()]
+
+
+def _column_widths(block: d.Table, columns: int, total: float, font: str, bold: str,
+                   size: float, padding: float) -> list[float]:
+    """Relative widths scaled to `total`, widened so no column breaks inside a word."""
+    weights = (list(block.widths or ()) + [1.0] * columns)[:columns]
+    widths = [total * w / sum(weights) for w in weights]
+    texts = [[h] for h in block.header] + [[] for _ in range(columns - len(block.header))]
+    for row in block.rows:
+        for c, item in enumerate(row):
+            texts[c].append(plain_text(item.text))
+    floor = [max((stringWidth(word, bold, size) + padding for t in column for word in t.split()),
+                 default=padding) for column in texts]
+    if sum(floor) > total:
+        return widths
+    for _ in range(columns):
+        short = [c for c in range(columns) if widths[c] < floor[c] - 0.01]
+        if not short:
+            break
+        need = sum(floor[c] - widths[c] for c in short)
+        spare = [c for c in range(columns) if c not in short and widths[c] > floor[c]]
+        room = sum(widths[c] - floor[c] for c in spare)
+        for c in short:
+            widths[c] = floor[c]
+        for c in spare:
+            widths[c] -= need * (widths[c] - floor[c]) / room
+    return widths
+
+
+class _Bar(Flowable):
+    """A short thick rule in a colour (the cover's accent)."""
+
+    def __init__(self, colour: str, width: float, height: float) -> None:
+        super().__init__()
+        self.colour, self.width, self.height = colour, width, height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(HexColor(self.colour))
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+
+
+_DISPATCH = {kind: getattr(PdfRenderer, f"_render_{_snake(kind.__name__)}")
+             for kind in d.BLOCK_TYPES}
+"""Block type → renderer method, built once; a block type without a method fails at import."""
+
+__all__ = ["render_pdf"]

@@ -1,0 +1,144 @@
+"""The bundled *Never Let Me Go* pack loads and holds everything a teacher is promised."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from nlmg_packs.pack import Pack, load_pack
+
+PACK_DIR = Path(__file__).parents[1] / "packs" / "never-let-me-go"
+
+PARTS = {"part-one": (1, 9), "part-two": (10, 17), "part-three": (18, 23)}
+CHARACTERS = {"kathy", "ruth", "tommy", "miss-emily", "madame", "miss-lucy",
+              "miss-geraldine", "chrissie", "rodney", "keffers"}
+SYMBOLS = {"hailsham", "gallery", "tape", "norfolk", "boat"}
+COURSES = {"bioethics", "posthuman", "social-studies", "english-literature"}
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    return load_pack(PACK_DIR)
+
+
+def class_prompts(pack: Pack):
+    return [p for p in pack.prompts if p.audience == "class"]
+
+
+def test_book(pack: Pack) -> None:
+    book = pack.book
+    assert book.title == "Never Let Me Go"
+    assert book.author == "Kazuo Ishiguro"
+    assert book.year == 2005
+    assert book.publisher == "Faber and Faber"
+    assert book.chapters == 23
+    assert book.language == "en-GB"
+    assert pack.meta.paper == "a4"
+    assert book.edition_note and "chapter" in book.edition_note
+    assert book.blurb and book.citation
+    assert {p.id: tuple(p.chapters) for p in book.parts} == PARTS
+
+
+def test_characters_themes_symbols(pack: Pack) -> None:
+    assert set(pack.characters) >= CHARACTERS
+    assert len(pack.themes) >= 8
+    colours = [t.colour.lower() for t in pack.themes.values()]
+    letters = [t.letter or t.name[0] for t in pack.themes.values()]
+    assert len(set(colours)) == len(colours)
+    assert len(set(letters)) == len(letters)
+    assert {s.id for s in pack.meta.symbols} >= SYMBOLS
+
+
+@pytest.mark.parametrize("part", sorted(PARTS))
+def test_class_prompts_per_part(pack: Pack, part: str) -> None:
+    assert len([p for p in class_prompts(pack) if p.part == part]) >= 12
+
+
+def test_whole_novel_and_book_club_prompts(pack: Pack) -> None:
+    assert len([p for p in class_prompts(pack) if p.part is None]) >= 8
+    club = [p for p in pack.prompts if p.audience == "book-club"]
+    assert len(club) >= 10
+
+
+def test_prompt_levels_and_notes(pack: Pack) -> None:
+    prompts = class_prompts(pack)
+    levels = Counter(p.level for p in prompts)
+    assert set(levels) == {"recall", "understand", "apply", "analyse", "evaluate", "create"}
+    assert sum(1 for p in pack.prompts if p.teacher_notes) * 2 >= len(pack.prompts)
+    for p in pack.prompts:
+        assert p.themes and p.chapters, p.id
+
+
+def test_quotes(pack: Pack) -> None:
+    assert len(pack.quotes) >= 24
+    per_part = Counter(pack.part_of_chapter(q.chapter).id for q in pack.quotes)
+    for part in PARTS:
+        assert per_part[part] >= 6, part
+    for q in pack.quotes:
+        assert len(q.questions) >= 2, q.id
+        assert q.speaker in pack.characters, q.id
+        assert len(q.model_answer.split()) >= 40, q.id
+        assert not (q.source.verified and not q.source.edition), q.id
+
+
+def test_no_quote_claims_verification(pack: Pack) -> None:
+    # Nobody has checked these against a printed edition yet.
+    assert all(not q.source.verified for q in pack.quotes)
+
+
+def test_worksheets(pack: Pack) -> None:
+    assert len(pack.worksheets) >= 5
+    for ws in pack.worksheets:
+        assert (ws.theme is None) != (ws.part is None), ws.id
+        assert len({a.type for a in ws.activities}) >= 3, ws.id
+        for act in ws.activities:
+            if act.type == "written-response":
+                assert act.prompt and act.model_answer, ws.id
+
+
+def test_part_worksheets_do_not_spoil(pack: Pack) -> None:
+    for ws in pack.worksheets:
+        if ws.part is None:
+            continue
+        last = PARTS[ws.part][1]
+        for act in ws.activities:
+            for qid in act.quotes:
+                assert pack.quote_by_id[qid].chapter <= last, (ws.id, qid)
+
+
+def test_courses(pack: Pack) -> None:
+    assert {c.id for c in pack.courses} == COURSES
+    for course in pack.courses:
+        assert course.focus and course.themes
+        assert len(course.lessons) >= 3, course.id
+        for lesson in course.lessons:
+            assert lesson.minutes == 50, lesson.id
+            assert sum(s.minutes for s in lesson.sequence) == 50, lesson.id
+            assert lesson.objectives and lesson.assessment, lesson.id
+            assert lesson.differentiation.support and lesson.differentiation.stretch
+            assert lesson.homework, lesson.id
+
+
+def _chapter_ranges(pack: Pack):
+    for c in pack.meta.characters:
+        yield f"character {c.id}", c.chapters, None
+    for s in pack.meta.symbols:
+        yield f"symbol {s.id}", s.chapters, None
+    for p in pack.prompts:
+        yield f"prompt {p.id}", p.chapters or [], p.part
+    for q in pack.quotes:
+        yield f"quote {q.id}", [q.chapter], None
+    for course in pack.courses:
+        for lesson in course.lessons:
+            yield f"lesson {lesson.id}", lesson.chapters or [], None
+
+
+def test_chapters_in_range_and_in_part(pack: Pack) -> None:
+    for where, chapters, part in _chapter_ranges(pack):
+        for chapter in chapters:
+            assert 1 <= chapter <= 23, where
+            if part is not None:
+                first, last = PARTS[part]
+                assert first <= chapter <= last, where
