@@ -173,7 +173,7 @@ def run_cli(*args: str) -> tuple[int, str]:
                 code = 0
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else 1
-            except BaseException as exc:  # escaped main: the worst kind of crash
+            except BaseException:  # escaped main: the worst kind of crash
                 import traceback
 
                 err.write("Traceback (escaped main)\n" + traceback.format_exc())
