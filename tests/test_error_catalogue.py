@@ -315,6 +315,20 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
                       "night she lit the lamp?", "text: " + "x" * 100_000)
 
 
+@case("text-control-character", "`text` contains the control character U+001B",
+      "delete it, or the escape", "discussion.yaml:7:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "discussion.yaml", "text: What does Mara remember about the *first* "
+                      "night she lit the lamp?", 'text: "colour \\x1b[31m codes"')
+
+
+@case("lone-surrogate", "`text` contains a lone surrogate (an escape such as `\\uD800`)",
+      "write the character itself", "discussion.yaml:7:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "discussion.yaml", "text: What does Mara remember about the *first* "
+                      "night she lit the lamp?", 'text: "half an emoji \\ud83d"')
+
+
 @case("empty-text", "`text` is empty", "write some text", "discussion.yaml:7:5")
 def _(mini: Path, tmp: Path) -> list[Problem]:
     return pack_after(mini, "discussion.yaml", "text: What does Mara remember about the *first* "

@@ -56,6 +56,14 @@ def _problem(err: Any, model: type[BaseModel], lines: LineMap) -> Problem:
         limit = err.get("ctx", {}).get("max_length")
         return lines.problem(loc, f"`{field}` is too long ({len(value)} characters, "
                              f"the limit is {limit})", "shorten it or split it up")
+    if kind == "control_character":
+        code = err.get("ctx", {}).get("code", "")
+        return lines.problem(loc, f"`{field}` contains the control character {code}",
+                             "delete it, or the escape (such as `\\a` or `\\x07`) that wrote it")
+    if kind == "string_unicode":
+        return lines.problem(loc, f"`{field}` contains a lone surrogate (an escape such as "
+                             "`\\uD800`)", "write the character itself, or its full escape "
+                             "(`\\U0001F600`)")
     if kind == "string_too_short":
         return lines.problem(loc, f"`{field}` is empty", "write some text, or remove the key")
     if kind == "too_short":
