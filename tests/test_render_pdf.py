@@ -268,3 +268,73 @@ def test_only_embedded_fonts(teacher):
             descendant = font.get("/DescendantFonts")
             described = descendant[0].get_object() if descendant else font
             assert "/FontDescriptor" in described, font["/BaseFont"]
+
+
+def test_cover_page_has_no_running_header(teacher):
+    pages = read(teacher).pages
+    assert "The Lantern Keeper · Discussion guide" not in pages[0].extract_text()
+    assert "The Lantern Keeper · Discussion guide" in pages[1].extract_text()
+    assert "The Lantern Keeper" in pages[0].extract_text()
+
+
+@pytest.mark.parametrize(("preset", "across"), [("standard", 3), ("large-print", 2)])
+def test_theme_key_is_a_grid_of_tag_and_name_cells(preset, across):
+    from reportlab.platypus import Table
+
+    from nlmg_packs.render._pdf_fonts import register_family
+    from nlmg_packs.render._pdf_styles import build_styles
+    from nlmg_packs.render._theme import look_for
+
+    opts = options(preset=preset)
+    styles = build_styles(look_for(opts), register_family(TEMPLATE))
+    renderer = pdf.PdfRenderer(every_block("student"), opts, styles, 480, {})
+    themes = tuple(d.ThemeTag(f"t{i}", f"Theme {i} at length", "#4C6A92", f"T{i}")
+                   for i in range(7))
+    grid = next(f for f in renderer.render(d.ThemeLegend(themes)) if isinstance(f, Table))
+    cells = [c for row in grid._cellvalues for c in row if c != ""]
+    assert len(grid._cellvalues[0]) == 2 * across
+    # each tag's pill sits in the cell just before its name, on the same row
+    pairs = [(cells[i].items[0].text, cells[i + 1].getPlainText())
+             for i in range(0, len(cells), 2)]
+    assert pairs == [(t.letter, t.name) for t in themes]
+
+
+def pages_with(data: bytes, text: str) -> list[int]:
+    return [i for i, page in enumerate(read(data).pages) if text in page.extract_text()]
+
+
+def test_a_long_table_after_half_a_page_splits_rather_than_leaving_a_gap():
+    filler = tuple(d.Paragraph(f"Line {i}") for i in range(16))
+    rows = tuple((d.Cell(str(i)), d.Cell(f"Activity number {i}")) for i in range(40))
+    data = pdf.render_pdf(with_blocks(*filler, d.Heading("Sequence", 2),
+                                      d.Table(("Min", "Activity"), rows)), options())
+    # The heading and the first rows share the filler's page; the header repeats after.
+    assert pages_with(data, "Sequence") == pages_with(data, "Line 15") == [0]
+    assert pages_with(data, "Activity number 0") == [0]
+    assert pages_with(data, "Activity number 39") != [0]
+
+
+def test_a_short_table_moves_whole_when_little_room_is_left():
+    filler = tuple(d.Paragraph(f"Line {i}") for i in range(36))
+    rows = tuple((d.Cell(str(i)), d.Cell(f"Activity number {i}")) for i in range(6))
+    data = pdf.render_pdf(with_blocks(*filler, d.Table(("Min", "Activity"), rows)), options())
+    assert pages_with(data, "Activity number 0") == pages_with(data, "Activity number 5")
+
+
+@pytest.mark.parametrize("filler", range(30, 46, 3))
+def test_a_heading_never_ends_a_page(filler):
+    lines = tuple(d.Paragraph(f"Line {i}") for i in range(filler))
+    note = d.Callout("Boxed note", "A note in a box, kept below its heading. " * 4)
+    data = pdf.render_pdf(with_blocks(*lines, d.Heading("Heading above a box", 2), note),
+                          options())
+    assert pages_with(data, "Heading above a box") == pages_with(data, "Boxed note")
+
+
+def test_answer_lines_taller_than_half_a_page_split_and_keep_the_question_with_them():
+    filler = tuple(d.Paragraph(f"Line {i}") for i in range(14))
+    doc = with_blocks(*filler, d.Question(3, "Write at length.", lines=24))
+    reader = read(pdf.render_pdf(doc, options(fillable=True)))
+    assert set(reader.get_fields()) == {"q3_answer", "q3_answer_cont"}
+    first = reader.pages[0]
+    assert "Write at length." in first.extract_text()
+    assert [a.get_object()["/T"] for a in first.get("/Annots", [])] == ["q3_answer"]

@@ -122,19 +122,21 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
         d.Heading("Themes", 2),
         d.ThemeLegend(tags(pack, course.themes)),
         d.Heading("Lessons at a glance", 2),
-        d.Table(("#", "Lesson", "Chapters", "Students will be able to", "Handouts"),
+        d.Table(("#", "Lesson", "Chapters", "Handouts"),
                 tuple((d.Cell(str(n)), d.Cell(lesson.title, bold=True),
-                       d.Cell(chapters_label(lesson.chapters)),
-                       d.Cell("; ".join(lesson.objectives)),
+                       d.Cell(chapters_label(lesson.chapters).replace("Chapters ", "")
+                              .replace("Chapter ", "")),
                        d.Cell(", ".join(pack.worksheet_by_id[w].title
                                         for w in lesson.worksheets)))
                       for n, lesson in enumerate(course.lessons, 1)),
-                widths=(0.5, 2.5, 1.5, 4.5, 2.5)),
+                widths=(0.5, 4.0, 1.6, 4.0)),
     ]
     for n, lesson in enumerate(course.lessons, 1):
         at = ("courses", c_index, "lessons", n - 1)
         blocks += [d.Heading(f"Lesson {n}: {lesson.title}", 2,
                              origin(pack, "courses.yaml", (*at, "title"))),
+                   d.Paragraph("Students will be able to:"),
+                   d.BulletList(tuple(lesson.objectives)),
                    d.Paragraph(f"**Assessment.** {lesson.assessment}",
                                origin=origin(pack, "courses.yaml", (*at, "assessment")))]
         if lesson.homework:

@@ -26,13 +26,14 @@ def text_field(canv, name: str, width: float, height: float, size: float,
 
 
 class RuledLines(Flowable):
-    """`count` ruled lines `gap` apart; with a `field` name, one multi-line field over them all."""
+    """`count` ruled lines `gap` apart, `indent` in from the left; with a `field` name, one
+    multi-line field over them all."""
 
     def __init__(self, count: int, gap: float, colour: str, field: str | None = None,
-                 field_size: float = 11) -> None:
+                 field_size: float = 11, indent: float = 0) -> None:
         super().__init__()
         self.count, self.gap, self.colour = count, gap, colour
-        self.field, self.field_size = field, field_size
+        self.field, self.field_size, self.indent = field, field_size, indent
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.count * self.gap
@@ -43,20 +44,23 @@ class RuledLines(Flowable):
         if fits < 1 or fits >= self.count:
             return []
         rest = f"{self.field}_cont" if self.field else None
-        return [RuledLines(fits, self.gap, self.colour, self.field, self.field_size),
-                RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size)]
+        return [RuledLines(fits, self.gap, self.colour, self.field, self.field_size, self.indent),
+                RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size,
+                           self.indent)]
 
     def draw(self) -> None:
         canv = self.canv
         canv.saveState()
+        canv.translate(self.indent, 0)
+        width = self.width - self.indent
         canv.setStrokeColor(HexColor(self.colour))
         canv.setLineWidth(0.6)
         for i in range(self.count):
             y = self.height - (i + 1) * self.gap + 0.5
-            canv.line(0, y, self.width, y)
-        canv.restoreState()
+            canv.line(0, y, width, y)
         if self.field:
-            text_field(canv, self.field, self.width, self.height, self.field_size)
+            text_field(canv, self.field, width, self.height, self.field_size)
+        canv.restoreState()
 
 
 class NameLines(Flowable):
@@ -105,6 +109,9 @@ class Pill:
     fill: str
     stroke: str | None = None
 
+    def width(self, font: str, size: float) -> float:
+        return max(size * 1.45, stringWidth(self.text, font, size) + size * 0.9)
+
 
 @dataclass(frozen=True)
 class Words:
@@ -125,18 +132,27 @@ class InlineMarks(Flowable):
 
     def _width(self, item: Pill | Words) -> float:
         if isinstance(item, Pill):
-            return max(self.size * 1.45, stringWidth(item.text, self.bold, self.size)
-                       + self.size * 0.9)
+            return item.width(self.bold, self.size)
         return stringWidth(item.text, self.bold if item.bold else self.regular, self.size)
 
+    def _gap(self, item: Pill | Words) -> float:
+        return self.size * 0.35 if isinstance(item, Pill) else self.size * 0.9
+
     def _layout(self, avail_width: float) -> list[tuple[float, int, Pill | Words]]:
+        """Items left to right; a pill and the words after it wrap together, as one unit."""
         placed, x, row = [], 0.0, 0
-        for item in self.items:
+        for i, item in enumerate(self.items):
             w = self._width(item)
-            if x > 0 and x + w > avail_width:
+            unit = w
+            after = self.items[i + 1] if i + 1 < len(self.items) else None
+            if isinstance(item, Pill) and isinstance(after, Words):
+                unit += self._gap(item) + self._width(after)
+            starts_unit = not (i and isinstance(self.items[i - 1], Pill)
+                               and isinstance(item, Words))
+            if starts_unit and x > 0 and x + unit > avail_width:
                 x, row = 0.0, row + 1
             placed.append((x, row, item))
-            x += w + (self.size * 0.35 if isinstance(item, Pill) else self.size * 0.9)
+            x += w + self._gap(item)
         return placed
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

@@ -32,6 +32,8 @@ class Furniture:
     logo: Path | None
     look: Look
     fonts: FontFamily
+    cover: bool = False
+    """The first page is a cover: it carries its own title, so no running header."""
 
 
 def fixed_canvas(timestamp: int, font: str):
@@ -68,8 +70,8 @@ class HandoutTemplate(BaseDocTemplate):
                             + look.footer_size * 0.8 + look.body_size * 1.2)
         super().__init__(buffer, pagesize=(width, height), leftMargin=left, rightMargin=right,
                          topMargin=top, bottomMargin=bottom, displayDocTitle=1, **metadata)
-        frame = Frame(left, bottom + self.footer_band, width - left - right,
-                      height - top - bottom - self.header_band - self.footer_band,
+        self.frame_height = height - top - bottom - self.header_band - self.footer_band
+        frame = Frame(left, bottom + self.footer_band, width - left - right, self.frame_height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._furnish)])
 
@@ -108,8 +110,14 @@ class HandoutTemplate(BaseDocTemplate):
         if look.page_tint:
             canv.setFillColor(HexColor(look.page_tint))
             canv.rect(0, 0, width, height, stroke=0, fill=1)
+        if not (f.cover and doc.page == 1):
+            self._header(canv, height - self.topMargin, left, right)
+        self._footer(canv, doc, left, right)
+        canv.restoreState()
+
+    def _header(self, canv: Canvas, top: float, left: float, right: float) -> None:
+        f, look = self.furniture, self.furniture.look
         size = look.footer_size
-        top = height - self.topMargin
         band = self._header_height()
         canv.setFillColor(HexColor(MUTED))
         canv.setFont(f.fonts.regular, size)
@@ -132,19 +140,23 @@ class HandoutTemplate(BaseDocTemplate):
         canv.setStrokeColor(HexColor(look.primary))
         canv.setLineWidth(0.75)
         canv.line(left, top - band, right, top - band)
+
+    def _footer(self, canv: Canvas, doc: BaseDocTemplate, left: float, right: float) -> None:
+        f, look = self.furniture, self.furniture.look
+        size = look.footer_size
         bottom = self.bottomMargin
         rule_y = bottom + len(self._footer_lines) * size * 1.25 + size * 0.5
         canv.setStrokeColor(HexColor("#B8C0CC"))
         canv.setLineWidth(0.5)
         canv.line(left, rule_y, right, rule_y)
         canv.setFillColor(HexColor(MUTED))
+        canv.setFont(f.fonts.regular, size)
         for i, line in enumerate(self._footer_lines):
             canv.drawString(left, rule_y - size * 1.25 * (i + 1), line)
         canv.setFillColor(HexColor(look.text))
         canv.setFont(f.fonts.bold, size)
         canv.drawRightString(right, rule_y - size * 1.25,
                              self._page_label(doc.page, self.total or "?"))
-        canv.restoreState()
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

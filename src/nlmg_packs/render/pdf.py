@@ -13,8 +13,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     Image,
-    Indenter,
-    KeepTogether,
     ListFlowable,
     ListItem,
     Spacer,
@@ -27,13 +25,15 @@ from reportlab.platypus import Paragraph as Para
 from nlmg_packs import document as d
 from nlmg_packs.render._inline import plain_text
 from nlmg_packs.render._pdf_flowables import InlineMarks, NameLines, Pill, RuledLines, Swatch, Words
-from nlmg_packs.render._pdf_fonts import check_coverage, register_family
+from nlmg_packs.render._pdf_fonts import check_coverage, normalise, register_family
+from nlmg_packs.render._pdf_keep import SPLIT_TALLER, Keep, group
 from nlmg_packs.render._pdf_page import PAPER, Furniture, HandoutTemplate, fixed_canvas
 from nlmg_packs.render._pdf_styles import (
     MUTED,
     RULE,
     Styles,
     build_styles,
+    ink_on,
     lighter,
     literal,
     markup,
@@ -74,7 +74,8 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
     settings = options.template.settings
     margins = settings.margins_mm
     furniture = Furniture(header=doc.header, school=settings.school, footer=doc.footer,
-                          logo=options.template.logo, look=styles.look, fonts=styles.fonts)
+                          logo=options.template.logo, look=styles.look, fonts=styles.fonts,
+                          cover=bool(doc.blocks) and isinstance(doc.blocks[0], d.Cover))
     buffer = BytesIO()
     meta = doc.metadata
     template = HandoutTemplate(
@@ -83,7 +84,7 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
         furniture=furniture, total=total, title=meta.title, author=meta.author,
         subject=meta.subject, keywords=list(meta.keywords), lang=meta.language,
         creator="nlmg-packs", producer="nlmg-packs (ReportLab)")
-    renderer = PdfRenderer(doc, options, styles, template.width, pages)
+    renderer = PdfRenderer(doc, options, styles, template.width, pages, template.frame_height)
     template.build(renderer.story(),
                    canvasmaker=fixed_canvas(options.timestamp, styles.fonts.regular))
     return buffer.getvalue(), template.page, dict(template.heading_pages)
@@ -97,8 +98,10 @@ class PdfRenderer:
     """Turns blocks into reportlab flowables; one `_render_<block>` method per block type."""
 
     def __init__(self, doc: d.Document, options: RenderOptions, styles: Styles, width: float,
-                 pages: dict[str, int]) -> None:
+                 pages: dict[str, int], height: float = 0) -> None:
         self.doc, self.options, self.styles, self.width = doc, options, styles, width
+        self.height = height or PAPER[options.paper][1] * 0.75
+        """The text area's height on a page."""
         self.look = styles.look
         self.pages = pages
         self.fields: set[str] = set()
@@ -110,7 +113,7 @@ class PdfRenderer:
         for position, block in enumerate(self.doc.blocks):
             self._position = position
             flowables.extend(self.render(block))
-        return flowables
+        return group(flowables)
 
     def render(self, block: d.Block) -> list[Flowable]:
         handler = _DISPATCH.get(type(block))
@@ -134,10 +137,11 @@ class PdfRenderer:
         font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.look.body_size)
         return TableStyle([font, *commands])
 
-    def _keep(self, flowables: list[Flowable]) -> list[Flowable]:
+    def _keep(self, box: Flowable, head: list[Flowable] | None = None,
+              split_taller: float = SPLIT_TALLER) -> list[Flowable]:
         """Keep a box whole unless it is tall, so short notes never straddle a page break."""
-        page_height = PAPER[self.options.paper][1]
-        return [KeepTogether(flowables, maxHeight=page_height * 0.4)]
+        lines = self.look.body_size * self.look.leading * 3
+        return [Keep(head or [], box, split_taller=split_taller, min_lead=lines)]
 
     def _field(self, base: str) -> str | None:
         if not self.options.fillable:
@@ -197,7 +201,7 @@ class PdfRenderer:
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.15),
             ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
         ]))
-        return self._keep([table])
+        return self._keep(table)
 
     def _render_question(self, block: d.Question) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -212,22 +216,19 @@ class PdfRenderer:
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        parts: list[Flowable] = [row]
-        if block.lines:
-            parts += [Indenter(left=number_w),
-                      RuledLines(block.lines, self.look.answer_line_gap, RULE,
-                                 self._field(f"q{block.number}_answer"), min(size, 14)),
-                      Indenter(left=-number_w)]
-        return [KeepTogether(parts), Spacer(1, size * (1.4 if block.lines else 0.9))]
+        gap = Spacer(1, size * (1.4 if block.lines else 0.9))
+        if not block.lines:
+            return [*self._keep(row), gap]
+        lines = RuledLines(block.lines, self.look.answer_line_gap, RULE,
+                           self._field(f"q{block.number}_answer"), min(size, 14), number_w)
+        return [*self._keep(lines, head=[row]), gap]
 
     def _render_answer_lines(self, block: d.AnswerLines) -> list[Flowable]:
-        parts: list[Flowable] = []
-        if block.label:
-            parts.append(self._text(block.label, self.styles.label))
+        head = [self._text(block.label, self.styles.label)] if block.label else []
         slug = re.sub(r"[^a-z0-9]+", "_", plain_text(block.label).lower()).strip("_")
-        parts.append(RuledLines(block.count, self.look.answer_line_gap, RULE,
-                                self._field(slug or "answer"), min(self.look.body_size, 14)))
-        return [KeepTogether(parts), Spacer(1, self.look.body_size)]
+        lines = RuledLines(block.count, self.look.answer_line_gap, RULE,
+                           self._field(slug or "answer"), min(self.look.body_size, 14))
+        return [*self._keep(lines, head=head), Spacer(1, self.look.body_size)]
 
     def _render_teacher_note(self, block: d.TeacherNote) -> list[Flowable]:
         size = self.look.body_size
@@ -235,7 +236,7 @@ class PdfRenderer:
         title = Para(literal(TEACHER + block.title), self.styles.box_title)
         rows = [[title]]
         with self.narrower(2 * pad + rule):
-            rows += [[self.render(inner)] for inner in block.blocks]
+            rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
         table = Table(rows, colWidths=[self.width], splitInRow=1, spaceBefore=size * 0.3,
                       spaceAfter=size * 1.2)
         table.setStyle(self._style([
@@ -249,7 +250,7 @@ class PdfRenderer:
             ("BOTTOMPADDING", (0, 0), (-1, 0), size * 0.1),
             ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.6),
         ]))
-        return self._keep([table])
+        return self._keep(table)
 
     def _render_callout(self, block: d.Callout) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -274,7 +275,7 @@ class PdfRenderer:
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.8),
         ]))
-        return self._keep([table])
+        return self._keep(table)
 
     def _render_bullet_list(self, block: d.BulletList) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -321,19 +322,55 @@ class PdfRenderer:
             rows.append(row + [""] * (columns - len(row)))
         if not rows:
             return []
+        # A row taller than the space left (large print) may split inside, three lines or more
+        # a side; otherwise rows stay whole.
         table = Table(rows, colWidths=widths, repeatRows=first, hAlign="LEFT",
+                      splitInRow=int(cell.leading * 3 + pad * 2),
                       spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0)
         table.setStyle(self._style(style))
-        return [table]
+        return self._keep(table, split_taller=0)
 
     def _render_theme_legend(self, block: d.ThemeLegend) -> list[Flowable]:
-        items: list[Pill | Words] = [Words("Key:", self.look.text, True)]
+        """A key laid out as a grid of tag + name cells, so no tag is parted from its name."""
+        s, size = self.styles, self.look.body_size
+        if not block.themes:
+            return []
+        pill_w = max(Pill(t.letter, t.colour).width(s.fonts.bold, size) for t in block.themes)
+        pill_col = pill_w + size * 0.5
+        name_w = max(stringWidth(normalise(t.name), s.fonts.regular, size) for t in block.themes)
+        gutter = size * 1.2
+        across = 1
+        for n in (3, 2):
+            if n * (pill_col + name_w) + (n - 1) * gutter <= self.width:
+                across = n
+                break
+        across = min(across, len(block.themes))
+        name_col = (self.width - across * pill_col - (across - 1) * gutter) / across
+        name_style = s.body.clone("legend_name", spaceAfter=0, alignment=0,
+                                  leading=size * 1.2)
+        cells: list[list] = []
         for tag in block.themes:
-            items += [Pill(tag.letter, tag.colour), Words(tag.name, self.look.text)]
-        legend = InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
-                             self.look.body_size, space_after=self.look.body_size * 0.6)
-        legend.keepWithNext = 1
-        return [legend]
+            cells += [InlineMarks([Pill(tag.letter, tag.colour)], s.fonts.regular,
+                                  s.fonts.bold, size), self._text(tag.name, name_style)]
+        rows = []
+        per_row = 2 * across
+        for start in range(0, len(cells), per_row):
+            row = cells[start:start + per_row]
+            rows.append(row + [""] * (per_row - len(row)))
+        widths = []
+        for i in range(across):
+            widths += [pill_col, name_col + (gutter if i < across - 1 else 0)]
+        grid = Table(rows, colWidths=widths, hAlign="LEFT", spaceAfter=size * 0.8)
+        grid.setStyle(self._style([
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.1),
+            *[("RIGHTPADDING", (c, 0), (c, -1), gutter) for c in range(1, per_row - 1, 2)],
+        ]))
+        grid.keepWithNext = 1
+        label = Para("Key", s.label.clone("legend_key", keepWithNext=1, spaceAfter=size * 0.15))
+        return [label, grid]
 
     def _render_name_lines(self, block: d.NameLines) -> list[Flowable]:
         fields = {label: self._field(label.lower()) for label, _ in NameLines.SHARES}
@@ -342,20 +379,74 @@ class PdfRenderer:
                 Spacer(1, self.look.body_size * 1.2)]
 
     def _render_cover(self, block: d.Cover) -> list[Flowable]:
-        s, size = self.styles, self.look.body_size
-        parts: list[Flowable] = [Spacer(1, size * 2)]
-        logo = self.options.template.logo
-        if logo:
-            image = Image(str(logo))
-            height = 22 * mm
-            parts += [Image(str(logo), width=height * image.imageWidth / image.imageHeight,
-                            height=height, hAlign="LEFT"), Spacer(1, size * 1.5)]
-        parts += [_Bar(self.look.accent, size * 4, size * 0.35), Spacer(1, size * 0.8),
-                  self._text(block.title, s.cover_title)]
+        """A booklet cover: a band of the primary colour carrying the title, then the school."""
+        s, look, size = self.styles, self.look, self.look.body_size
+        ink = ink_on(look.primary)
+        soft = lighter(ink, 0.25) if ink == "#000000" else lighter(look.primary, 0.8)
+        pad = min(size * 2, 24)
+        inner = self.width - 2 * pad
+        title_size = min(s.cover_title.fontSize, 36)  # large print: big, yet on one line
+        parts: list[Flowable] = []
         if block.subtitle:
-            parts.append(self._text(block.subtitle, s.cover_subtitle))
-        parts += [self._text(line, s.cover_line) for line in block.lines]
-        return [*parts, Spacer(1, size * 2.5)]
+            parts.append(self._text(block.subtitle, s.cover_subtitle.clone(
+                "cover_kicker", textColor=soft, spaceAfter=size * 0.5)))
+        parts += [_Bar(look.accent, size * 4, size * 0.35), Spacer(1, size * 0.9),
+                  self._text(block.title, s.cover_title.clone(
+                      "cover_band_title", textColor=HexColor(ink), fontSize=title_size,
+                      leading=title_size * 1.17))]
+        for i, line in enumerate(block.lines):
+            style = s.cover_line.clone(f"cover_band_line{i}", textColor=soft,
+                                       spaceBefore=size * (0.6 if i == 0 else 0),
+                                       fontSize=size * 1.15, leading=size * 1.15 * 1.35)
+            parts.append(self._text(line, style))
+        content_h = sum(f.wrap(inner, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                        for f in parts)
+        # The band fills about half the page, less whatever the school line and a contents list
+        # that follows on this page need.
+        after = self._cover_follows(size)
+        band_h = max(content_h + 2 * pad, min(self.height * 0.5, self.height - after))
+        band = Table([[parts]], colWidths=[self.width], rowHeights=[band_h], hAlign="LEFT",
+                     spaceAfter=size * 1.6)
+        band.setStyle(self._style([
+            ("BACKGROUND", (0, 0), (-1, -1), HexColor(look.primary)),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ("LINEBELOW", (0, 0), (-1, -1), size * 0.35, HexColor(look.accent), "butt"),
+        ]))
+        story: list[Flowable] = [band]
+        school, logo = self.options.template.settings.school, self.options.template.logo
+        if school or logo:
+            cells: list = []
+            widths: list[float] = []
+            if logo:
+                image = Image(str(logo))
+                height = 18 * mm
+                width = height * image.imageWidth / image.imageHeight
+                cells.append(Image(str(logo), width=width, height=height))
+                widths.append(width + size)
+            cells.append(Para(literal(school), s.label.clone(
+                "cover_school", fontSize=size * 1.15, leading=size * 1.5,
+                textColor=HexColor(look.primary))) if school else "")
+            widths.append(self.width - sum(widths))
+            row = Table([cells], colWidths=widths, hAlign="LEFT", spaceAfter=size * 1.4)
+            row.setStyle(self._style([
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+            story.append(row)
+        return story
+
+    def _cover_follows(self, size: float) -> float:
+        """The height of the school line and contents list set under the cover."""
+        following = self.doc.blocks[self._position + 1:self._position + 2]
+        height = size * 1.6  # the band's space after
+        if self.options.template.settings.school or self.options.template.logo:
+            height += 18 * mm + size * 1.4
+        if following and isinstance(following[0], d.Contents):
+            for f in self._render_contents(following[0]):
+                height += f.wrap(self.width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        return height + size * 2
 
     def _render_contents(self, block: d.Contents) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
@@ -396,10 +487,12 @@ def _column_widths(block: d.Table, columns: int, total: float, font: str, bold: 
     for row in block.rows:
         for c, item in enumerate(row):
             texts[c].append(plain_text(item.text))
-    floor = [max((stringWidth(word, bold, size) + padding for t in column for word in t.split()),
-                 default=padding) for column in texts]
-    if sum(floor) > total:
-        return widths
+    # A word wider than this (a file path) is split rather than starving the other columns.
+    cap = max(total * 0.3, total / columns)
+    floor = [min(cap, max((stringWidth(word, bold, size) + padding for t in column
+                           for word in t.split()), default=padding)) for column in texts]
+    if sum(floor) > total:  # too many long words: share the width by the longest words
+        return [total * f / sum(floor) for f in floor]
     for _ in range(columns):
         short = [c for c in range(columns) if widths[c] < floor[c] - 0.01]
         if not short:

@@ -1,0 +1,131 @@
+"""Page-break decisions: what stays together, and when a block may split instead of jumping."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
+from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace, _listWrapOn
+
+from nlmg_packs.render._pdf_flowables import RuledLines
+
+WASTE = 1 / 3
+"""Moving a block to the next page may leave at most this share of the page blank..."""
+SPLIT_TALLER = 0.5
+"""...unless the block is shorter than this share of a page: short blocks always move whole."""
+
+
+INTRO_CHARS = 300
+"""A paragraph this short right after a heading is its introduction."""
+
+
+class Keep(_ContainerSpace, Flowable):
+    """`head` flowables kept with the start of `body`; the body moves whole or splits.
+
+    The block moves to the next page when it does not fit, unless that would leave more than
+    `WASTE` of the page blank and the body is tall (over `split_taller` of a page; 0 lets a
+    data table split at any height); then it splits where it is, keeping the head with at
+    least the body's first rows or lines. A head-only Keep moves whole. Either way the
+    pieces go back on the story one by one, so each may still split if it must.
+    """
+
+    def __init__(self, head: list[Flowable], body: Flowable | None = None,
+                 split_taller: float = SPLIT_TALLER, min_lead: float = 40) -> None:
+        self.head, self.body = list(head), body
+        self.split_taller, self.min_lead = split_taller, min_lead
+
+    @property
+    def _content(self) -> list[Flowable]:  # read by _ContainerSpace for spacing
+        return self.head + ([self.body] if self.body is not None else [])
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        dims: list = []
+        self._W, self._H = _listWrapOn(self._content, aW, self.canv, dims=dims)
+        self._head_h = sum(h for _, h in dims[:len(self.head)]) if dims else 0
+        self._wrap_info = aW, aH
+        return self._W, 0xFFFFFF  # always asked to split, where the decision is made
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrap_info", None) != (aW, aH):
+            self.wrap(aW, aH)
+        here = [NullActionFlowable(), *self._content]
+        frame = getattr(self, "_frame", None)
+        if aH >= self._H or frame is None or getattr(frame, "_atTop", False):
+            return here
+        page = frame._height
+        tall = self.body is not None and page * self.split_taller < self._H
+        fits_nowhere = page < self._H
+        if (fits_nowhere or (tall and aH > page * WASTE)) and self._lead_fits(aW, aH):
+            return here
+        return [FrameBreak(), *self._content]
+
+    def _lead_fits(self, aW: float, aH: float) -> bool:
+        """Whether the head and a decent first piece of the body fit in `aH`."""
+        room = aH - self._head_h - _gap(self.head, self.body) - 2  # 2 pt for rounding
+        if self.body is None or room <= 0:
+            return False
+        in_row = getattr(self.body, "splitInRow", 0)
+        if in_row:  # the lead must hold whole rows; a row splits only when it must
+            self.body.splitInRow = 0
+        try:
+            pieces = self.body.splitOn(self.canv, aW, room)
+        finally:
+            if in_row:
+                self.body.splitInRow = in_row
+        if len(pieces) < 2:
+            return False
+        first = pieces[0]
+        if isinstance(self.body, RuledLines):
+            return first.count >= min(3, self.body.count)
+        if isinstance(self.body, Table) and self.body.repeatRows:
+            # the header plus at least two body rows (one when the table is short)
+            head_rows = self.body.repeatRows
+            rows = len(first._cellvalues) - head_rows
+            return rows >= max(1, min(2, len(self.body._cellvalues) - head_rows - 1))
+        return first.wrapOn(self.canv, aW, room)[1] >= self.min_lead
+
+
+def _gap(head: list[Flowable], body: Flowable | None) -> float:
+    if not head or body is None:
+        return 0
+    return max(head[-1].getSpaceAfter(), body.getSpaceBefore())
+
+
+def group(flowables: list[Flowable], in_cell: bool = False) -> list[Flowable]:
+    """Fold every keep-with-next flowable (headings, legends) into what follows it.
+
+    Inside a table cell nothing can move to another page: Keeps are unpacked instead.
+    """
+    out: list[Flowable] = []
+    pending: list[Flowable] = []
+    heads: list[Flowable] = []
+    for f in flowables:
+        if in_cell and isinstance(f, Keep):
+            out.extend(f._content)
+            continue
+        # one short introduction under a heading stays with what it introduces, too
+        intro = (isinstance(f, Paragraph) and len(f.getPlainText()) <= INTRO_CHARS
+                 and bool(pending) and pending[-1] in heads)
+        if not in_cell and (f.getKeepWithNext() or intro or (pending and isinstance(f, Spacer))):
+            if f.getKeepWithNext():
+                if pending and pending[-1] not in heads:
+                    # a new heading after an introduction: the run so far is a block of its own
+                    out.append(Keep(pending[:-1], pending[-1]))
+                    pending = []
+                heads.append(f)
+            f.keepWithNext = 0  # decided here, not by reportlab's KeepTogether
+            pending.append(f)
+            continue
+        # a page break follows: nothing to keep with
+        if pending and isinstance(f, (ActionFlowable, UseUpSpace)):
+            out.append(Keep(pending))
+            pending = []
+        elif pending:
+            if isinstance(f, Keep):
+                f.head[:0] = pending
+            else:
+                f = Keep(pending, f)
+            pending = []
+        out.append(f)
+    if pending:
+        out.append(Keep(pending))
+    return out
