@@ -186,10 +186,10 @@ def run_cli(*args: str) -> tuple[int, str]:
 _BASE: dict[str, Path] = {}
 
 
-def _base_output(pack: str) -> Path:
+def _base_output(pack: str, parent: str) -> Path:
     """The unmutated pack built once per process, so a mutant re-renders only what it changed."""
     if pack not in _BASE:
-        home = Path(tempfile.mkdtemp(prefix="nlmg-base-"))
+        home = Path(tempfile.mkdtemp(prefix="base-", dir=parent))
         shutil.copytree(pack, home / "mutant")
         with contextlib.chdir(home):
             code, text = run_cli("build", "mutant", "--out", "out", "-j", "1", "-q")
@@ -207,11 +207,11 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
             if p.is_file() and not p.name.endswith(".lock")}
 
 
-def check_one(args: tuple[int, int, str]) -> dict[str, Any]:
-    index, seed, pack = args
+def check_one(args: tuple[int, int, str, str]) -> dict[str, Any]:
+    index, seed, pack, parent = args
     rng = random.Random(seed * 1_000_003 + index)
-    base = _base_output(pack)
-    with tempfile.TemporaryDirectory(prefix="nlmg-mutant-") as scratch, \
+    base = _base_output(pack, parent)
+    with tempfile.TemporaryDirectory(prefix="mutant-", dir=parent) as scratch, \
             contextlib.chdir(scratch):
         what = mutate(Path(pack), Path("mutant"), rng)
         shutil.copytree(base, "out")
@@ -243,12 +243,14 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="Write every result to this file.")
     options = parser.parse_args()
     started = time.monotonic()
-    work = [(i, options.seed, str(options.pack.resolve())) for i in range(options.count)]
-    if options.jobs > 1:
-        with ProcessPoolExecutor(options.jobs) as pool:
-            results = list(pool.map(check_one, work, chunksize=4))
-    else:
-        results = [check_one(w) for w in work]
+    with tempfile.TemporaryDirectory(prefix="nlmg-mutants-") as parent:
+        work = [(i, options.seed, str(options.pack.resolve()), parent)
+                for i in range(options.count)]
+        if options.jobs > 1:
+            with ProcessPoolExecutor(options.jobs) as pool:
+                results = list(pool.map(check_one, work, chunksize=4))
+        else:
+            results = [check_one(w) for w in work]
     elapsed = time.monotonic() - started
     valid = sum(1 for r in results if r["validate"] == 0)
     figures = {
