@@ -24,3 +24,17 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _register_hypothesis_profiles() -> None:
+    """HYPOTHESIS_PROFILE=long runs tests/test_properties.py twenty times longer."""
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("ci", deadline=None)
+    settings.register_profile("long", deadline=None, max_examples=2000)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_register_hypothesis_profiles()

@@ -72,3 +72,35 @@ def test_syntax_error_is_located(tmp_path: Path) -> None:
 def test_huge_file_refused_before_parsing(tmp_path: Path) -> None:
     message = error_of(tmp_path, "a: " + "x" * (MAX_FILE_BYTES + 1) + "\n")
     assert "over the 2 MB limit" in message
+
+
+def test_tens_of_megabytes_refused_from_the_size_alone(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlmg_packs.pack import loader
+
+    path = tmp_path / "x.yaml"
+    with path.open("wb") as handle:  # sparse: 40 MB long, nothing on disk, nothing in memory
+        handle.truncate(40 * 1024 * 1024)
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file was read or parsed")
+
+    monkeypatch.setattr(loader, "_StrictLoader", never)
+    monkeypatch.setattr(Path, "open", never)
+    monkeypatch.setattr(Path, "read_bytes", never)
+    with pytest.raises(PackError) as caught:
+        load_yaml(path)
+    assert str(caught.value).endswith("x.yaml: file is 40.0 MB, over the 2 MB limit for a pack "
+                                      "file — split it, or remove what is not lesson content")
+
+
+def test_billion_laughs_refused_at_the_first_alias(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    message = error_of(tmp_path, "\n".join(lines) + "\n")
+    assert "x.yaml:2:10: YAML aliases (`*name`) are not supported" in message
+
+
+def test_deep_nesting_refused_before_the_recursion_limit(tmp_path: Path) -> None:
+    message = error_of(tmp_path, "a: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert "x.yaml:1:27: lists and mappings are nested more than 24 deep" in message

@@ -12,7 +12,7 @@ _HERE = Path(__file__).resolve().parent
 def bundled_root() -> Path:
     """The folder holding `packs/` and `templates/`: the checkout, or the wheel's copy."""
     checkout = _HERE.parent.parent
-    if (checkout / "packs").is_dir() and (checkout / "pyproject.toml").is_file():
+    if (checkout / "templates").is_dir() and (checkout / "pyproject.toml").is_file():
         return checkout
     return _HERE / "_bundled"
 
@@ -31,18 +31,32 @@ def default_template() -> Path:
 
 def resolve_inside(base: Path, relative: str, where: Problem) -> Path:
     """Resolve `relative` below `base`, refusing absolute paths, `..` and links leading out."""
+
+    def refuse(message: str, hint: str) -> PackError:
+        return PackError([Problem(where.file, where.line, where.col, message, hint)])
+
+    shown = relative if relative.isprintable() else repr(relative)[1:-1]
+    if not relative.isprintable():
+        raise refuse(f"path `{shown}` contains a control character",
+                     "write the file name as plain text")
+    if "\\" in relative:
+        raise refuse(f"path `{shown}` uses `\\`",
+                     "separate folders with `/`, e.g. `assets/logo.png`")
     candidate = Path(relative)
-    if candidate.is_absolute() or ".." in candidate.parts:
-        raise PackError([Problem(where.file, where.line, where.col,
-                                 f"path `{relative}` leaves the folder",
-                                 "use a path inside the pack or template folder, "
-                                 "without `..` or a leading `/`")])
-    resolved = (base / candidate).resolve()
-    if not resolved.is_relative_to(base.resolve()):
-        raise PackError([Problem(where.file, where.line, where.col,
-                                 f"path `{relative}` is a link to outside the folder",
-                                 "copy the file into the folder instead of linking it")])
-    if not resolved.is_file():
-        raise PackError([Problem(where.file, where.line, where.col,
-                                 f"file `{relative}` not found", "check the name and folder")])
+    if candidate.is_absolute() or ".." in candidate.parts or candidate.drive:
+        raise refuse(f"path `{shown}` leaves the folder",
+                     "use a path inside the pack or template folder, "
+                     "without `..` or a leading `/`")
+    try:
+        resolved = (base / candidate).resolve()
+        inside = resolved.is_relative_to(base.resolve())
+        is_file = resolved.is_file()
+    except (OSError, RuntimeError):  # a link loop, a name too long
+        raise refuse(f"path `{shown}` cannot be followed (a link loop, or a name too long)",
+                     "check the name and any links in the folder") from None
+    if not inside:
+        raise refuse(f"path `{shown}` is a link to outside the folder",
+                     "copy the file into the folder instead of linking it")
+    if not is_file:
+        raise refuse(f"file `{shown}` not found", "check the name and folder")
     return resolved

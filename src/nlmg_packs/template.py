@@ -82,17 +82,74 @@ def load_template(folder: Path) -> Template:
     except ValidationError as exc:
         raise PackError(problems_from(exc, TemplateFile, loaded.lines)) from None
 
-    def resolve(value: str | None, *key: str) -> Path | None:
+    problems: list[Problem] = []
+
+    def resolve(value: str | None, kind: str, *key: str) -> Path | None:
         if value is None:
             return None
-        return resolve_inside(folder, value, loaded.lines.problem(key, ""))
+        where = loaded.lines.problem(key, "")
+        try:
+            path = resolve_inside(folder, value, where)
+            _check_asset(path, kind, value, where)
+        except PackError as exc:
+            problems.extend(exc.problems)
+            return None
+        return path
 
-    fonts = {face: resolve(getattr(settings.fonts, face), "fonts", face)
+    fonts = {face: resolve(getattr(settings.fonts, face), "font", "fonts", face)
              for face in ("regular", "bold", "italic", "bold_italic")}
+    logo = resolve(settings.logo, "logo", "logo")
+    reference_doc = resolve(settings.reference_doc, "reference_doc", "reference_doc")
+    if problems:
+        raise PackError(problems)
     return Template(
         folder=folder,
         settings=settings,
-        logo=resolve(settings.logo, "logo"),
+        logo=logo,
         font_files={face: p for face, p in fonts.items() if p is not None},
-        reference_doc=resolve(settings.reference_doc, "reference_doc"),
+        reference_doc=reference_doc,
     )
+
+
+MAX_ASSET_BYTES = 20 * 1024 * 1024
+"""A logo, font or reference document larger than this is refused."""
+
+_SIGNATURES = {
+    "logo": ((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"), "a PNG or JPEG image",
+             "export the logo as PNG or JPEG"),
+    "font": ((b"\x00\x01\x00\x00", b"true"), "a TrueType font (.ttf)",
+             "use a .ttf file (OpenType .otf with PostScript outlines and .ttc collections "
+             "do not work)"),
+    "reference_doc": ((b"PK\x03\x04",), "a Word document (.docx)",
+                      "save it from Word or LibreOffice as .docx (not .doc or .dotx)"),
+}
+
+
+def _check_asset(path: Path, kind: str, value: str, where: Problem) -> None:
+    """Refuse an asset that is not what its key says, before a renderer trips over it."""
+    signatures, what, hint = _SIGNATURES[kind]
+
+    def refuse(message: str) -> PackError:
+        return PackError([Problem(where.file, where.line, where.col, message, hint)])
+
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise refuse(f"cannot read `{value}` ({exc.strerror})") from None
+    if size > MAX_ASSET_BYTES:
+        raise refuse(f"`{value}` is {size / 1_048_576:.1f} MB, over the "
+                     f"{MAX_ASSET_BYTES // 1_048_576} MB limit")
+    if not head.startswith(signatures):
+        raise refuse(f"`{value}` is not {what}")
+    if kind == "reference_doc" and path.suffix.lower() != ".docx":
+        raise refuse(f"`{value}` is not {what}")
+    if kind == "font":
+        from reportlab.pdfbase.ttfonts import TTFontFile
+
+        try:
+            TTFontFile(str(path))
+        except Exception as exc:  # reportlab raises several kinds on a damaged file
+            detail = " ".join(str(exc).replace(str(path), value).split())[:120]
+            raise refuse(f"`{value}` is not a usable TrueType font ({detail})") from None

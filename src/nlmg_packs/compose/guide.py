@@ -21,10 +21,12 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
         d.Heading("About this guide", 1),
     ]
     if pack.book.blurb:
-        blocks.append(d.Paragraph(pack.book.blurb, "lead"))
+        blocks.append(d.Paragraph(pack.book.blurb, "lead",
+                                  origin(pack, "pack.yaml", ("book", "blurb"))))
     blocks.append(d.Paragraph(_how_to_use(book_club)))
     if pack.book.edition_note:
-        blocks.append(d.Paragraph(pack.book.edition_note, "small"))
+        blocks.append(d.Paragraph(pack.book.edition_note, "small",
+                                  origin(pack, "pack.yaml", ("book", "edition_note"))))
     blocks += [d.Heading("Themes to look out for", 2), d.ThemeLegend(all_tags(pack))]
     number = 0
     for part_id, heading, warning in _sections(pack):
@@ -32,7 +34,9 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
                   if p.audience == audience and p.part == part_id]
         if not chosen:
             continue
-        blocks += [d.PageBreak(), d.Heading(heading, 1),
+        part_at = next((("book", "parts", i, "title") for i, p in enumerate(pack.book.parts)
+                        if p.id == part_id), ("book", "title"))
+        blocks += [d.PageBreak(), d.Heading(heading, 1, origin(pack, "pack.yaml", part_at)),
                    d.Callout("Spoiler warning", warning, "warning")]
         for index, prompt in chosen:
             number += 1
@@ -40,7 +44,9 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
                                      _meta(prompt, book_club),
                                      origin(pack, "discussion.yaml", ("prompts", index, "text"))))
             if edition == "teacher" and prompt.teacher_notes:
-                blocks.append(d.TeacherNote("Teacher notes", (d.Paragraph(prompt.teacher_notes),)))
+                where = origin(pack, "discussion.yaml", ("prompts", index, "teacher_notes"))
+                blocks.append(d.TeacherNote("Teacher notes",
+                                            (d.Paragraph(prompt.teacher_notes, origin=where),)))
     blocks += [d.PageBreak(), d.Heading("Notes", 1),
                d.AnswerLines(NOTES_LINES, "Your notes, questions and favourite lines")]
     keywords = ("book club",) if book_club else ("discussion", "classroom")

@@ -24,10 +24,15 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
     c_index, course, l_index, lesson = _find(pack, lesson_id)
     path = ("courses", c_index, "lessons", l_index)
     facts = [course.name, f"{lesson.minutes} minutes", chapters_label(lesson.chapters)]
+
+    def at(*key: str | int, file: str = "courses.yaml") -> d.Origin:
+        return origin(pack, file, (*path, *key) if file == "courses.yaml" else key)
+
     blocks: list[d.Block] = [
         d.Heading(f"Lesson {l_index + 1}: {lesson.title}", 1,
                   origin(pack, "courses.yaml", (*path, "title"))),
-        d.Paragraph(" · ".join(f for f in facts if f), "muted"),
+        d.Paragraph(" · ".join(f for f in facts if f), "muted",
+                    origin(pack, "courses.yaml", ("courses", c_index, "name"))),
         d.Heading("Objectives", 2),
         d.Paragraph("Students will be able to:"),
         d.BulletList(tuple(lesson.objectives), ordered=True),
@@ -40,21 +45,30 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
         blocks.append(d.Heading("Discussion prompts", 2))
         for number, prompt_id in enumerate(lesson.prompts, 1):
             prompt = pack.prompt_by_id[prompt_id]
+            p_index = next(i for i, p in enumerate(pack.prompts) if p.id == prompt_id)
             blocks.append(d.Question(number, prompt.text, 0, tags(pack, prompt.themes),
-                                     chapters_label(prompt.chapters)))
+                                     chapters_label(prompt.chapters),
+                                     at("prompts", p_index, "text", file="discussion.yaml")))
             if prompt.teacher_notes:
-                blocks.append(d.TeacherNote("Notes", (d.Paragraph(prompt.teacher_notes),)))
+                where = at("prompts", p_index, "teacher_notes", file="discussion.yaml")
+                blocks.append(d.TeacherNote("Notes",
+                                            (d.Paragraph(prompt.teacher_notes, origin=where),)))
     if lesson.quotes:
         blocks.append(d.Heading("Quotations", 2))
         blocks += [quote_block(pack, q, "teacher") for q in lesson.quotes]
     blocks += [
         d.Heading("Differentiation", 2),
-        d.Heading("Support", 3), d.Paragraph(lesson.differentiation.support),
-        d.Heading("Stretch", 3), d.Paragraph(lesson.differentiation.stretch),
-        d.Heading("Assessment", 2), d.Paragraph(lesson.assessment),
+        d.Heading("Support", 3),
+        d.Paragraph(lesson.differentiation.support,
+                    origin=at("differentiation", "support")),
+        d.Heading("Stretch", 3),
+        d.Paragraph(lesson.differentiation.stretch,
+                    origin=at("differentiation", "stretch")),
+        d.Heading("Assessment", 2), d.Paragraph(lesson.assessment, origin=at("assessment")),
     ]
     if lesson.homework:
-        blocks += [d.Heading("Homework", 2), d.Paragraph(lesson.homework)]
+        blocks += [d.Heading("Homework", 2),
+                   d.Paragraph(lesson.homework, origin=at("homework"))]
     blocks += [d.Heading("Teacher's notes", 2), d.AnswerLines(NOTES_LINES)]
     return document(pack, f"{course.name}, lesson {l_index + 1}: {lesson.title}",
                     f"Lesson plan: {lesson.title}", blocks, "teacher",
@@ -101,9 +115,10 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
         d.Heading(f"{course.name}: unit overview", 1,
                   origin(pack, "courses.yaml", ("courses", c_index, "name"))),
         d.Paragraph(f"*{pack.book.title}* by {pack.book.author} · {len(course.lessons)} lessons "
-                    f"· {total} minutes", "muted"),
+                    f"· {total} minutes", "muted", origin(pack, "pack.yaml", ("book", "title"))),
         d.Heading("Focus", 2),
-        d.Paragraph(course.focus),
+        d.Paragraph(course.focus, origin=origin(pack, "courses.yaml",
+                                                ("courses", c_index, "focus"))),
         d.Heading("Themes", 2),
         d.ThemeLegend(tags(pack, course.themes)),
         d.Heading("Lessons at a glance", 2),
@@ -117,12 +132,16 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
                 widths=(0.5, 4.0, 1.6, 4.0)),
     ]
     for n, lesson in enumerate(course.lessons, 1):
-        blocks += [d.Heading(f"Lesson {n}: {lesson.title}", 2),
+        at = ("courses", c_index, "lessons", n - 1)
+        blocks += [d.Heading(f"Lesson {n}: {lesson.title}", 2,
+                             origin(pack, "courses.yaml", (*at, "title"))),
                    d.Paragraph("Students will be able to:"),
                    d.BulletList(tuple(lesson.objectives)),
-                   d.Paragraph(f"**Assessment.** {lesson.assessment}")]
+                   d.Paragraph(f"**Assessment.** {lesson.assessment}",
+                               origin=origin(pack, "courses.yaml", (*at, "assessment")))]
         if lesson.homework:
-            blocks.append(d.Paragraph(f"**Homework.** {lesson.homework}"))
+            blocks.append(d.Paragraph(f"**Homework.** {lesson.homework}",
+                                      origin=origin(pack, "courses.yaml", (*at, "homework"))))
     blocks += [d.Heading("Notes", 2), d.AnswerLines(NOTES_LINES)]
     return document(pack, f"{course.name}: unit overview", f"Course overview: {course.name}",
                     blocks, "teacher", ("course overview", course.name))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
-from nlmg_packs.compose._common import all_tags, document, tag
+from nlmg_packs.compose._common import all_tags, document, origin, tag
 from nlmg_packs.pack import Pack
 
 
@@ -14,7 +14,7 @@ def compose_course_map(pack: Pack, edition: str) -> d.Document:
         d.Heading("Themes by course", 1),
         d.Paragraph(f"Which themes of *{pack.book.title}* each course follows. A filled cell "
                     "marks a theme the course studies; its letter reads in black-and-white "
-                    "print.", "lead"),
+                    "print.", "lead", origin(pack, "pack.yaml", ("book", "title"))),
         d.ThemeLegend(themes),
         d.Table(("Course", *(t.letter for t in themes)),
                 tuple((d.Cell(course.name, bold=True),
@@ -23,21 +23,27 @@ def compose_course_map(pack: Pack, edition: str) -> d.Document:
                 widths=(4.0, *(1.0 for _ in themes)), compact=True),
         d.Heading("The themes", 2),
     ]
-    blocks += [d.Paragraph(f"**{t.name}** ({tag(pack, t.id).letter}). {t.summary}")
-               for t in pack.meta.themes]
+    blocks += [d.Paragraph(f"**{t.name}** ({tag(pack, t.id).letter}). {t.summary}",
+                           origin=origin(pack, "pack.yaml", ("themes", i, "summary")))
+               for i, t in enumerate(pack.meta.themes)]
     blocks.append(d.Heading("The courses", 1))
-    for course in pack.courses:
-        blocks += [d.Heading(course.name, 2), d.Paragraph(course.focus)]
+    for c_index, course in enumerate(pack.courses):
+        blocks += [d.Heading(course.name, 2,
+                             origin(pack, "courses.yaml", ("courses", c_index, "name"))),
+                   d.Paragraph(course.focus,
+                               origin=origin(pack, "courses.yaml", ("courses", c_index, "focus")))]
         if course.lessons:
             blocks.append(d.BulletList(tuple(f"Lesson {n}: {lesson.title} ({lesson.minutes} min)"
                                              for n, lesson in enumerate(course.lessons, 1)),
                                        ordered=False))
     if pack.meta.symbols:
         blocks.append(d.Heading("Key symbols", 1))
-        for symbol in pack.meta.symbols:
+        for s_index, symbol in enumerate(pack.meta.symbols):
             names = ", ".join(pack.themes[t].name for t in symbol.themes)
             blocks.append(d.Paragraph(f"**{symbol.name}.** {symbol.description}"
-                                      + (f" *Themes: {names}.*" if names else "")))
+                                      + (f" *Themes: {names}.*" if names else ""),
+                                      origin=origin(pack, "pack.yaml",
+                                                    ("symbols", s_index, "description"))))
     return document(pack, "Themes by course", f"Themes-by-course map for {pack.book.title}",
                     blocks, edition, ("themes", "courses", "curriculum"))
 

@@ -51,14 +51,18 @@ def compose_worksheet(pack: Pack, worksheet_id: str, edition: str) -> d.Document
     blocks.append(d.Heading(sheet.title, 1,
                             origin(pack, "worksheets.yaml", ("worksheets", index, "title"))))
     if focus:
-        blocks.append(d.Paragraph(f"Focus: {focus}", "muted"))
+        blocks.append(d.Paragraph(f"Focus: {focus}", "muted",
+                                  origin(pack, "worksheets.yaml",
+                                         ("worksheets", index, "theme" if sheet.theme
+                                          else "part"))))
     if sheet.intro:
         blocks.append(d.Paragraph(sheet.intro, "lead",
                                   origin(pack, "worksheets.yaml", ("worksheets", index, "intro"))))
     numbers = _Numbering()
     for a_index, activity in enumerate(sheet.activities):
         path = ("worksheets", index, "activities", a_index)
-        blocks.append(d.Heading(f"{a_index + 1}. {activity.title or TITLES[activity.type]}", 2))
+        blocks.append(d.Heading(f"{a_index + 1}. {activity.title or TITLES[activity.type]}", 2,
+                                origin(pack, "worksheets.yaml", (*path, "title"))))
         blocks.append(d.Paragraph(activity.instructions or INSTRUCTIONS[activity.type], "body",
                                   origin(pack, "worksheets.yaml", (*path, "instructions"))))
         blocks += _activity_blocks(pack, activity, edition, numbers, path)
@@ -74,11 +78,16 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
                                             origin=origin(pack, "worksheets.yaml",
                                                           (*path, "prompt")))]
         if edition == "teacher" and activity.model_answer:
-            blocks.append(d.TeacherNote("Model answer", (d.Paragraph(activity.model_answer),)))
+            where = origin(pack, "worksheets.yaml", (*path, "model_answer"))
+            blocks.append(d.TeacherNote("Model answer",
+                                        (d.Paragraph(activity.model_answer, origin=where),)))
         return blocks
     blocks = []
     for quote_id in activity.quotes:
         quote = pack.quote_by_id[quote_id]
+        q_index = next(i for i, q in enumerate(pack.quotes) if q.id == quote_id)
+        at = ("quotes", q_index)
+        answer_at = (*at, "model_answer")
         block = quote_block(pack, quote_id, edition)
         if activity.type == "who-said-it":
             block = d.Quote(block.text, f"Chapter {quote.chapter}", (), block.check_wording,
@@ -89,10 +98,12 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
             if quote.addressee:
                 answer += f", to {character_name(pack, quote.addressee)}"
             answer = answer.rstrip(".") + f". {quote.context}"
+            answer_at = (*at, "context")
         elif activity.type == "context":
             blocks += [block, d.Question(numbers.next(), "What is happening at this point in "
                                          "the novel, and why does the line matter here?", lines)]
             answer = quote.context
+            answer_at = (*at, "context")
         elif activity.type == "theme-link":
             block = d.Quote(block.text, block.citation, (), block.check_wording, block.origin)
             blocks += [block, d.Question(numbers.next(), "Which theme does this connect to? "
@@ -101,8 +112,11 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
             answer += quote.model_answer
         else:
             blocks.append(block)
-            blocks += [d.Question(numbers.next(), q, lines) for q in quote.questions]
+            blocks += [d.Question(numbers.next(), q, lines,
+                                  origin=origin(pack, "quotes.yaml", (*at, "questions", k)))
+                       for k, q in enumerate(quote.questions)]
             answer = quote.model_answer
         if edition == "teacher":
-            blocks.append(d.TeacherNote("Model answer", (d.Paragraph(answer),)))
+            where = origin(pack, "quotes.yaml", answer_at)
+            blocks.append(d.TeacherNote("Model answer", (d.Paragraph(answer, origin=where),)))
     return blocks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,14 @@ from nlmg_packs.errors import PackError, Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A pack file larger than this is refused before parsing (a real pack file is a few hundred KB)."""
+
+MAX_DEPTH = 24
+"""Deepest nesting of lists and mappings; the pack format needs 7 (courses → lessons → sequence).
+Deeper documents are refused while composing, before Python's recursion limit is reached."""
+
+_ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+                 ("str", "int", "float", "bool", "null", "seq", "map")}
+"""Explicit tags that only say what plain YAML already means; every other tag is refused."""
 
 KeyPath = tuple[str | int, ...]
 
@@ -46,20 +56,42 @@ class LoadedFile:
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases (billion laughs) and duplicate keys."""
+    """SafeLoader that refuses aliases (billion laughs), tags, deep nesting and duplicate keys."""
+
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
             raise _Located(event.start_mark, "YAML aliases (`*name`) are not supported",
                            "write the text out in full instead of referring to an anchor")
-        return super().compose_node(parent, index)
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Located(event.start_mark, f"YAML tag `{shown}` is not allowed",
+                           "remove the tag: a pack holds only text, numbers, true/false, "
+                           "lists and mappings")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Located(event.start_mark, f"lists and mappings are nested more than "
+                               f"{MAX_DEPTH} deep", "check the indentation and brackets here")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: dict[Any, Any] = {}
         for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Located(key_node.start_mark, "YAML merge keys (`<<`) are not supported",
+                               "write the keys out in full")
             key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, list | dict):
+            if isinstance(key, bool):
+                raise _Located(key_node.start_mark, f"the key `{key_node.value}` is read by "
+                               f"YAML as {str(key).lower()}, not as a word",
+                               "put it in quotes, or use the key the format expects")
+            if not isinstance(key, str):
                 raise _Located(key_node.start_mark, "a key must be a plain word",
                                "write keys like `title:`")
             if key in seen:
@@ -78,17 +110,24 @@ class _Located(Exception):
 
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when it is below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    # Not resolved first: a link is shown by its own name, never by where it leads.
+    for candidate, base in ((Path(os.path.abspath(path)), Path.cwd()),
+                            (path.resolve(), Path.cwd().resolve())):
+        try:
+            return str(candidate.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def load_yaml(path: Path) -> LoadedFile:
     """Parse `path`; any problem becomes a PackError located at file:line:col."""
     name = display_path(path)
     text = _read_text(path, name)
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)  # checks every character is one YAML allows
+    except yaml.reader.ReaderError as exc:
+        raise PackError([_reader_problem(name, text, exc)]) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -100,6 +139,8 @@ def load_yaml(path: Path) -> LoadedFile:
                                  exc.message, exc.hint)]) from None
     except yaml.MarkedYAMLError as exc:
         raise PackError([_syntax_problem(name, text, exc)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise PackError([_reader_problem(name, text, exc)]) from None
     finally:
         loader.dispose()
     lines = LineMap(name)
@@ -107,15 +148,25 @@ def load_yaml(path: Path) -> LoadedFile:
     return LoadedFile(data, lines)
 
 
+def _too_big(name: str, size: int) -> PackError:
+    return PackError([Problem(name, None, None,
+                              f"file is {size / 1_048_576:.1f} MB, over the "
+                              f"{MAX_FILE_BYTES // 1_048_576} MB limit for a pack file",
+                              "split it, or remove what is not lesson content")])
+
+
 def _read_text(path: Path, name: str) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PackError([Problem(name, None, None,
-                                     f"file is {size / 1_048_576:.1f} MB, over the "
-                                     f"{MAX_FILE_BYTES // 1_048_576} MB limit for a pack file",
-                                     "split it, or remove what is not lesson content")])
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise PackError([Problem(name, None, None, "not a regular file",
+                                     "a pack file must be a plain text file")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_big(name, info.st_size)
+        with path.open("rb") as handle:  # never trust st_size alone: read at most the limit
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise _too_big(name, len(raw))
     except OSError as exc:
         raise PackError([Problem(name, None, None, f"cannot read the file ({exc.strerror})",
                                  "check that it exists and you may read it")]) from None
@@ -132,6 +183,16 @@ def _read_text(path: Path, name: str) -> str:
                                  "save it as UTF-8 (Notepad: Save As, Encoding: UTF-8)")],
                         ) from None
     return text.replace("\r\n", "\n")
+
+
+def _reader_problem(name: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    col = exc.position - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Problem(name, line, col, f"the file contains the control character U+{ord(char):04X}, "
+                   "which YAML does not allow", "delete it (it is invisible in most editors; it "
+                   "often comes from text copied out of a PDF)")
 
 
 def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:

@@ -8,14 +8,29 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 MAX_TEXT = 20_000
 """Longest free-text field, in characters: longer is almost certainly a paste accident."""
 
+
+
+def _no_control_characters(value: str) -> str:
+    """Refuse invisible characters that only reach a pack by accident (or a YAML escape)."""
+    for char in value:
+        code = ord(char)
+        if (code < 32 and char not in "\n\t") or 0x7F <= code < 0xA0 or code in (0xFFFE, 0xFFFF):
+            raise PydanticCustomError("control_character", "contains the control character "
+                                      "{code}", {"code": f"U+{code:04X}"})
+    return value
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT),
+                 AfterValidator(_no_control_characters)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300),
+                      AfterValidator(_no_control_characters)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Chapter = Annotated[int, Field(ge=1, le=999)]
 ChapterRange = Annotated[list[Chapter], Field(min_length=1, max_length=2)]

@@ -93,9 +93,19 @@ def load_pack(folder: Path) -> Pack:
                                 + did_you_mean(entry.name, m.FILES)))
     parsed: dict[str, m.Strict] = {}
     lines: dict[str, LineMap] = {}
+    inside = folder.resolve()
     for name, schema in m.FILES.items():
         path = folder / name
+        if path.is_dir():
+            problems.append(Problem(display_path(path), None, None, "this is a folder, not a file",
+                                    f"{name} must be a YAML file"))
+            continue
         if not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(inside):
+            problems.append(Problem(display_path(path), None, None,
+                                    "this file is a link to outside the pack folder",
+                                    "copy the file into the pack folder instead of linking it"))
             continue
         try:
             loaded = load_yaml(path)
@@ -125,7 +135,7 @@ def load_pack(folder: Path) -> Pack:
     )
     from nlmg_packs.pack.references import check_references
 
-    broken = {name for name in m.FILES if (folder / name).is_file() and name not in parsed}
+    broken = {name for name in m.FILES if (folder / name).exists() and name not in parsed}
     problems.extend(check_references(pack, broken))
     if problems:
         raise PackError(problems)

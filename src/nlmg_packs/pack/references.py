@@ -9,6 +9,9 @@ from nlmg_packs.errors import Problem, did_you_mean
 from nlmg_packs.pack.loader import KeyPath, LineMap
 from nlmg_packs.pack.pack import Pack
 
+COMMON = "common"
+"""The output folder of documents every course shares (compose.naming.COMMON): no course id."""
+
 # Which file defines each kind of id: a reference into a file that failed to load is not checked.
 _DEFINED_IN = {"quote": "quotes.yaml", "prompt": "discussion.yaml",
                "worksheet": "worksheets.yaml"}
@@ -155,6 +158,9 @@ def _check_courses(c: _Checker) -> None:
     c.unique(f, ("courses",), pack.courses, "course")
     lesson_ids: dict[str, str] = {}
     for i, course in enumerate(pack.courses):
+        if course.id == COMMON:
+            c.at(f, ("courses", i, "id"), f"the course id `{COMMON}` is reserved",
+                 f"documents shared by every course go in `{COMMON}/`; choose another id")
         c.refs(f, ("courses", i, "themes"), course.themes, pack.themes, "theme")
         c.unique(f, ("courses", i, "lessons"), course.lessons, "lesson", lesson_ids)
         for j, lesson in enumerate(course.lessons):

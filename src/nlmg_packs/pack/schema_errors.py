@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -33,6 +34,9 @@ def _problem(err: Any, model: type[BaseModel], lines: LineMap) -> Problem:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return lines.problem(loc, f"`{field}` must be a whole number, not {_describe(value)}",
                              "write digits only, without quotes")
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return lines.problem(loc, f"`{field}` must be a number, not {_describe(value)}",
+                             "write digits only, without quotes")
     if kind == "bool_type":
         return lines.problem(loc, f"`{field}` must be true or false", "write `true` or `false`")
     if kind == "list_type":
@@ -52,6 +56,14 @@ def _problem(err: Any, model: type[BaseModel], lines: LineMap) -> Problem:
         limit = err.get("ctx", {}).get("max_length")
         return lines.problem(loc, f"`{field}` is too long ({len(value)} characters, "
                              f"the limit is {limit})", "shorten it or split it up")
+    if kind == "control_character":
+        code = err.get("ctx", {}).get("code", "")
+        return lines.problem(loc, f"`{field}` contains the control character {code}",
+                             "delete it, or the escape (such as `\\a` or `\\x07`) that wrote it")
+    if kind == "string_unicode":
+        return lines.problem(loc, f"`{field}` contains a lone surrogate (an escape such as "
+                             "`\\uD800`)", "write the character itself, or its full escape "
+                             "(`\\U0001F600`)")
     if kind == "string_too_short":
         return lines.problem(loc, f"`{field}` is empty", "write some text, or remove the key")
     if kind == "too_short":
@@ -87,8 +99,10 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, str):
         shown = value if len(value) < 40 else value[:37] + "..."
-        return f'"{shown}"'
-    return f"a {type(value).__name__} ({value}; YAML read it as a date or time)"
+        return '"' + repr(shown)[1:-1] + '"'  # one line, control characters escaped
+    if isinstance(value, datetime.date | datetime.time):
+        return f"{value} (YAML read it as a date or time)"
+    return f"a {type(value).__name__} value"
 
 
 def _pattern_hint(field: str) -> str:
