@@ -27,17 +27,18 @@ def _write_unnamed(path: Path, data: bytes) -> bool:
         return False  # a file system without O_TMPFILE support
     temp = path.parent / f"{TEMP_PREFIX}{os.urandom(8).hex()}"
     try:
+        _fill(fd, data)  # a full disk is a full disk: that error goes to the caller
         folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
         try:
-            _fill(fd, data)
             # With dst_dir_fd Python calls linkat(AT_SYMLINK_FOLLOW), which can link the
             # unnamed inode behind /proc/self/fd/N; plain link() fails with EXDEV.
             os.link(f"/proc/self/fd/{fd}", temp.name, dst_dir_fd=folder, follow_symlinks=True)
+        except OSError:
+            return False  # no /proc, say: fall back to a named temporary file
         finally:
             os.close(folder)
-            os.close(fd)
-    except OSError:
-        return False  # no /proc, say: fall back to a named temporary file
+    finally:
+        os.close(fd)
     try:
         os.replace(temp, path)
     except BaseException:
@@ -62,9 +63,9 @@ def _write_named(path: Path, data: bytes) -> None:
 
 
 def _fill(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+    with os.fdopen(fd, "wb", closefd=False) as handle:
+        handle.write(data)
+        handle.flush()
     if hasattr(os, "fchmod"):  # not on Windows
         os.fchmod(fd, 0o644)
     os.fsync(fd)

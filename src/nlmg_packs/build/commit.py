@@ -34,23 +34,41 @@ def write_all(out: Path, manifest: Manifest, writes: Sequence[Write]) -> None:
         if w.protected is not None and w.protected == sha256(w.data):
             w.target = w.relpath  # the "edited" file is exactly what we would write
         manifest.begin(w.target, w.key, sha256(w.data), w.kind, w.pages)
-    manifest.save(out)
+    try:
+        save(manifest, out)
+    except OutputError:
+        manifest.recover(out)  # nothing was replaced: forget the journal
+        raise
     try:
         for w in writes:
             _write(out / w.target, w.data)
     except BaseException:
         manifest.recover(out)
-        manifest.save(out)
+        save(manifest, out)
         raise
     for w in writes:
         manifest.commit(w.target)
+
+
+def save(manifest: Manifest, out: Path) -> None:
+    """Save the manifest; a failure reads like any other failed write."""
+    from nlmg_packs.build.manifest import MANIFEST_NAME
+
+    try:
+        manifest.save(out)
+    except OSError as exc:
+        raise _write_error(out / MANIFEST_NAME, exc) from None
 
 
 def _write(path: Path, data: bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        why = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
-        raise OutputError([Problem(str(path), None, None, f"cannot write the file ({why})",
-                                   "free some space or fix permissions; files written by "
-                                   "earlier builds are intact")]) from None
+        raise _write_error(path, exc) from None
+
+
+def _write_error(path: Path, exc: OSError) -> OutputError:
+    why = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
+    return OutputError([Problem(str(path), None, None, f"cannot write the file ({why})",
+                                "free some space or fix permissions; files written by "
+                                "earlier builds are intact")])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from nlmg_packs import __version__
 from nlmg_packs.build.atomic import remove_stale_temporaries
+from nlmg_packs.build.commit import save
 from nlmg_packs.build.inputs import input_digest, template_digest
 from nlmg_packs.build.lock import build_lock
 from nlmg_packs.build.manifest import Inputs, Manifest, file_sha256
@@ -129,7 +130,7 @@ def _fast_path(request: BuildRequest, out: Path, template_dir: Path, epoch: int,
     remove_stale_temporaries(out)
     manifest = Manifest.load(out)
     if manifest.recover(out):
-        manifest.save(out)
+        save(manifest, out)
     template = template_digest(template_dir, request.reference_doc)
     todo: list[tuple[Path, str]] = []
     folders = {_pack_key(f): f for f in request.packs}  # the same pack named twice: once
@@ -261,7 +262,7 @@ def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
     if writes:
         p.written = True
         write_all(out, manifest, writes)
-        manifest.save(out)
+        save(manifest, out)
     for job, w in zip(p.stale, writes, strict=True):
         job.target = w.target
         status = "built" if w.target == w.relpath else "kept"
@@ -275,7 +276,7 @@ def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
         manifest.inputs[p.key] = Inputs(p.digest, files)
     else:
         manifest.inputs.pop(p.key, None)
-    manifest.save(out)
+    save(manifest, out)
 
 
 def _remove_orphans(pack: Pack, out: Path, manifest: Manifest, report: BuildReport,
@@ -299,7 +300,7 @@ def _remove_orphans(pack: Pack, out: Path, manifest: Manifest, report: BuildRepo
         report.files.append(result)
         observer.file(result)
     if removed or left:
-        manifest.save(out)
+        save(manifest, out)
 
 
 def _write_bundles(pack: Pack, jobs: list[Job], out: Path, epoch: int, manifest: Manifest,
@@ -326,7 +327,7 @@ def _write_bundles(pack: Pack, jobs: list[Job], out: Path, epoch: int, manifest:
             writes.append(Write(bundle.relpath, bundle.relpath, None, key, "bundle", data, None))
     if writes:
         write_all(out, manifest, writes)
-        manifest.save(out)
+        save(manifest, out)
     results = [FileResult(p, "bundle", "zip", "up to date", size) for p, size in current]
     for w in writes:
         kept = w.target != w.relpath
