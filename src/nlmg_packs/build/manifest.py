@@ -69,11 +69,11 @@ class Manifest:
     def load(cls, out: Path) -> Manifest:
         try:
             raw = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
-            if raw.get("format") != FORMAT:
+            if not isinstance(raw, dict) or raw.get("format") != FORMAT:
                 return cls()
             return cls({k: Entry(**v) for k, v in raw["files"].items()},
                        {k: Inputs(**v) for k, v in raw["inputs"].items()})
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
 
     def save(self, out: Path) -> None:

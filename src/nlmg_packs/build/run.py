@@ -217,6 +217,8 @@ def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: s
                     request.kinds)
         outcome = sort_out(jobs, out, manifest, request.force, request.strict)
         conflicts.extend(outcome.conflicts)
+        if any(job.fmt == "pdf" for job in outcome.stale):
+            problems.extend(_glyph_problems(pack, template))
         for job in outcome.current:
             entry = manifest.files[job.relpath]
             _tell(report, observer, job, "up to date", (out / job.relpath).stat().st_size,
@@ -238,6 +240,17 @@ def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: s
     if conflicts:
         raise OutputError(conflicts)
     return planned
+
+
+def _glyph_problems(pack: Pack, template: Template) -> list[Problem]:
+    """Characters of the pack the PDF font cannot draw, each at its YAML line, before any
+    rendering: the renderer itself can only name the line of blocks that carry an origin."""
+    from nlmg_packs.pack.glyphs import uncovered_characters
+    from nlmg_packs.render._pdf_fonts import register_family
+
+    family = register_family(template)
+    return uncovered_characters(pack, lambda c: all(ord(c) in m for m in family.cmaps),
+                                family.display)
 
 
 @dataclass
