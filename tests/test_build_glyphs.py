@@ -13,13 +13,13 @@ from nlmg_packs.errors import PackError
 from tests.conftest import edit
 
 
-def test_emoji_in_a_course_name_is_located(mini: Path, tmp_path: Path) -> None:
-    edit(mini / "courses.yaml", "name: English Literature", "name: English Literature 📚")
+def test_emoji_in_a_theme_name_is_located(mini: Path, tmp_path: Path) -> None:
+    edit(mini / "pack.yaml", "name: Duty,", "name: Duty 📚,")
     out = tmp_path / "out"
     with pytest.raises(PackError) as caught:
         run_build(BuildRequest(packs=(mini,), out=out, formats="pdf"))
     messages = [str(p) for p in caught.value.problems]
-    assert any("courses.yaml:3:" in m and "U+1F4DA" in m and "not in font" in m
+    assert any("pack.yaml:17:16:" in m and "U+1F4DA" in m and "not in font" in m
                for m in messages), messages
     assert not [p for p in out.rglob("*.pdf")]
 
