@@ -66,10 +66,11 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import qn
 
         self.doc, self.options, self.look = doc, options, look_for(options)
-        from nlmg_packs.render._docx_styles import style_map
+        from nlmg_packs.render._docx_styles import style_ids, style_map
 
         self.word = open_reference(reference_path(options))
         self.styles = style_map(self.word)
+        self.ids = style_ids(self.word, self.styles)
         body = self.word.element.body
         for item in list(body):
             if item.tag != qn("w:sectPr"):
@@ -104,13 +105,20 @@ class _Renderer:
     # -- building pieces ---------------------------------------------------------------------
 
     def para(self, style: str, text: str = ""):
-        paragraph = self.target.add_paragraph(style=self.styles[style.lower()])
+        paragraph = self.target.add_paragraph()
+        self.style(paragraph, style)
         if self.page_break:
             paragraph.paragraph_format.page_break_before = True
             self.page_break = False
         if text:
             self.runs(paragraph, text)
         return paragraph
+
+    def style(self, paragraph, name: str) -> None:
+        """Give `paragraph` the style `name` by its id. python-docx's own setter (given a name
+        or a style object) walks every style of the document on each call to find the default
+        one: most of the renderer's time, before."""
+        paragraph._p.style = self.ids[name.lower()]
 
     def runs(self, paragraph, text: str) -> None:
         """Text with `*italic*` / `**bold**`; everything else literal."""
@@ -126,8 +134,10 @@ class _Renderer:
     def plain(self, paragraph, text: str, style: str | None = None):
         from nlmg_packs.render._docx_xml import clean
 
-        chosen = self.styles[style.lower()] if style else None
-        return paragraph.add_run(clean(text), style=chosen)
+        run = paragraph.add_run(clean(text))
+        if style:
+            run._r.style = self.ids[style.lower()]
+        return run
 
     def chips(self, paragraph, themes: tuple[d.ThemeTag, ...]) -> None:
         from nlmg_packs.render._docx_xml import run_shading
@@ -143,7 +153,7 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import element, insert, qn
 
         table = self.target.add_table(rows, cols)
-        table.style = self.styles["pack table"]
+        table._tbl.tblStyle_val = self.ids["pack table"]
         # Without an indent, Word (before 2013 layout) and LibreOffice hang the borders out
         # into the margin by the cell padding; this lines them up with the text.
         tblPr = table._tbl.tblPr
@@ -215,7 +225,7 @@ class _Renderer:
         tcPr = cell._tc.get_or_add_tcPr()
         x.insert(tcPr, x.cell_margins("w:tcMar", 100, 160, 60, 160), before=("w:vAlign",))
         title = cell.paragraphs[0]
-        title.style = self.styles["teacher note title"]
+        self.style(title, "teacher note title")
         self.plain(title, "Teacher · ")
         self.runs(title, block.title)
         outer = self.target, self.body_style
@@ -271,7 +281,7 @@ class _Renderer:
         for cell, text, width in zip(table.rows[0].cells, block.header, widths, strict=True):
             cell.width = width
             x.cell_shading(cell, self.look.primary)
-            cell.paragraphs[0].style = self.styles["table heading"]
+            self.style(cell.paragraphs[0], "table heading")
             self.runs(cell.paragraphs[0], text)
         for row, cells in zip(table.rows[1:], block.rows, strict=True):
             x.cant_split(row)
@@ -291,7 +301,7 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import cell_shading
 
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.styles[style.lower()]
+        self.style(paragraph, style)
         if data.tag is not None:
             cell_shading(cell, data.tag.colour)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -352,8 +362,11 @@ class _Renderer:
         header_text = plain_text(self.doc.header) + (f"\t{school}" if school else "")
         if header_text:
             paragraphs = section.header.paragraphs
-            paragraph = paragraphs[0] if paragraphs and not paragraphs[0].text else \
-                section.header.add_paragraph(style=self.styles["header"])
+            if paragraphs and not paragraphs[0].text:
+                paragraph = paragraphs[0]
+            else:
+                paragraph = section.header.add_paragraph()
+                self.style(paragraph, "header")
             paragraph.add_run(clean(header_text))
         if self.doc.footer:
             paragraphs = section.footer.paragraphs
@@ -368,7 +381,8 @@ class _Renderer:
                 run.append(text)
                 first.runs[0]._r.addprevious(run)
             else:
-                paragraph = section.footer.add_paragraph(style=self.styles["footer"])
+                paragraph = section.footer.add_paragraph()
+                self.style(paragraph, "footer")
                 paragraph.add_run(clean(plain_text(self.doc.footer)))
 
     def _properties(self) -> None:
