@@ -50,6 +50,9 @@ _BUILD_PASSES = 3
 def render_pdf(doc: d.Document, options: RenderOptions) -> bytes:
     """The document as PDF bytes; the same inputs always give the same bytes."""
     rl_config.invariant = 1
+    # Streams are compressed binary, not also ASCII85-encoded: reportlab's pure-Python encoder
+    # took about 8% of the render time (and the files come out about 4% smaller).
+    rl_config.useA85 = 0
     look = look_for(options)
     fonts = register_family(options.template)
     school = options.template.settings.school
