@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -82,7 +81,7 @@ class _Renderer:
 
     def render(self) -> bytes:
         from nlmg_packs.render import _docx_look as look
-        from nlmg_packs.render._docx_zip import reproducible
+        from nlmg_packs.render._docx_zip import save_reproducible
 
         look.apply_preset(self.word, self.styles, self.options.preset, self.look)
         look.set_paper(self.word, self.options.paper)
@@ -92,9 +91,7 @@ class _Renderer:
             self.index = index
             self.block(block)
         self._properties()
-        out = io.BytesIO()
-        self.word.save(out)
-        return reproducible(out.getvalue(), self.options.timestamp)
+        return save_reproducible(self.word, self.options.timestamp)
 
     def block(self, block: d.Block) -> None:
         method = _DISPATCH.get(type(block))
