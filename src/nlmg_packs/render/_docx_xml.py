@@ -88,6 +88,28 @@ _PPR_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w
                      "w:pPrChange")
 
 
+def paragraph_style(p, style_id: str | None) -> None:
+    """Set `w:p`'s style as python-docx's `p.style = style_id` does (None: no `w:pStyle`, but a
+    `w:pPr` all the same), writing `w:pPr` and `w:pStyle` where they always go, first, rather
+    than searching for their place among every possible sibling."""
+    pPr = p.find(_PPR)
+    if pPr is None:
+        pPr = element("w:pPr")
+        p.insert(0, pPr)
+    pStyle = pPr.find(_PSTYLE)
+    if style_id is None:
+        if pStyle is not None:
+            pPr.remove(pStyle)
+        return
+    if pStyle is None:
+        pStyle = element("w:pStyle")
+        pPr.insert(0, pStyle)
+    pStyle.set(_VAL, style_id)
+
+
+_PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+
+
 def paragraph_borders(pPr, colour: str, sides: dict[str, int], space: int = 4) -> None:
     """Give a paragraph (or paragraph style) `w:pBdr` borders: side → width in eighths of a pt."""
     borders = replace(pPr, element("w:pBdr"), before=_PPR_AFTER_BORDER)

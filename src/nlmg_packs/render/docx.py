@@ -35,6 +35,11 @@ def reference_path(options: RenderOptions) -> Path:
 
 def open_reference(path: Path):
     """Open a reference .docx and check it has every style the renderer uses."""
+    return _open_reference(path)[0]
+
+
+def _open_reference(path: Path):
+    """The reference document, checked, and its styles by lower-case name."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -57,7 +62,7 @@ def open_reference(path: Path):
                                  f"reference document has no style `{style}`",
                                  f"add a style named `{style}` in Word or LibreOffice, or "
                                  + _REBUILD) for style in missing])
-    return document
+    return document, present
 
 
 class _Renderer:
@@ -65,10 +70,9 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import qn
 
         self.doc, self.options, self.look = doc, options, look_for(options)
-        from nlmg_packs.render._docx_styles import style_ids, style_map
+        from nlmg_packs.render._docx_styles import style_ids
 
-        self.word = open_reference(reference_path(options))
-        self.styles = style_map(self.word)
+        self.word, self.styles = _open_reference(reference_path(options))
         self.ids = style_ids(self.word, self.styles)
         body = self.word.element.body
         for item in list(body):
@@ -115,7 +119,9 @@ class _Renderer:
         """Give `paragraph` the style `name` by its id. python-docx's own setter (given a name
         or a style object) walks every style of the document on each call to find the default
         one: most of the renderer's time, before."""
-        paragraph._p.style = self.ids[name.lower()]
+        from nlmg_packs.render._docx_xml import paragraph_style
+
+        paragraph_style(paragraph._p, self.ids[name.lower()])
 
     def runs(self, paragraph, text: str) -> None:
         """Text with `*italic*` / `**bold**`; everything else literal."""
