@@ -125,21 +125,25 @@ class _Renderer:
 
     def runs(self, paragraph, text: str) -> None:
         """Text with `*italic*` / `**bold**`; everything else literal."""
-        from nlmg_packs.render._docx_xml import clean
+        from nlmg_packs.render._docx_xml import add_run, clean, format_new_run
 
         for run in parse_inline(clean(text)):
-            added = paragraph.add_run(run.text)
-            if run.bold or (run.italic and not self.look.italics):
-                added.bold = True
-            if run.italic and self.look.italics:
-                added.italic = True
+            added = add_run(paragraph, run.text)
+            bold = run.bold or (run.italic and not self.look.italics)
+            italic = run.italic and self.look.italics
+            if bold or italic:
+                format_new_run(added, bold=bold, italic=italic)
 
     def plain(self, paragraph, text: str, style: str | None = None):
-        from nlmg_packs.render._docx_xml import clean
+        from nlmg_packs.render._docx_xml import add_run, clean, format_new_run
 
-        run = paragraph.add_run(clean(text))
+        run = add_run(paragraph, clean(text))
         if style:
-            run._r.style = self.ids[style.lower()]
+            style_id = self.ids[style.lower()]
+            if style_id is None:  # the default character style: python-docx leaves an empty rPr
+                run._r.get_or_add_rPr()
+            else:
+                format_new_run(run, style_id)
         return run
 
     def chips(self, paragraph, themes: tuple[d.ThemeTag, ...]) -> None:
@@ -204,11 +208,13 @@ class _Renderer:
         self.lines(block.lines)
 
     def lines(self, count: int) -> None:
+        from nlmg_packs.render._docx_xml import keep_with_next
+
         last = None
         for _ in range(count):
             last = self.para("Answer Line")
         if last is not None:
-            last.paragraph_format.keep_with_next = False
+            keep_with_next(last._p, False)
 
     def answer_lines(self, block: d.AnswerLines) -> None:
         if block.label:
@@ -295,7 +301,7 @@ class _Renderer:
             for row in table.rows[:-1]:
                 for cell in row.cells:
                     for paragraph in cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+                        x.keep_with_next(paragraph._p, True)
         self.para(self.body_style).paragraph_format.space_after = 0
 
     def cell(self, cell, data: d.Cell, style: str) -> None:
