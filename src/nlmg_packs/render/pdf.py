@@ -20,11 +20,18 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import PageBreak as PageBreakFlowable
-from reportlab.platypus import Paragraph as Para
 
 from nlmg_packs import document as d
 from nlmg_packs.render._inline import plain_text
-from nlmg_packs.render._pdf_flowables import InlineMarks, NameLines, Pill, RuledLines, Swatch, Words
+from nlmg_packs.render._pdf_flowables import (
+    InlineMarks,
+    NameLines,
+    Para,
+    Pill,
+    RuledLines,
+    Swatch,
+    Words,
+)
 from nlmg_packs.render._pdf_fonts import check_coverage, normalise, register_family
 from nlmg_packs.render._pdf_keep import SPLIT_TALLER, Keep, group
 from nlmg_packs.render._pdf_page import PAPER, Furniture, HandoutTemplate, fixed_canvas
