@@ -67,6 +67,28 @@ def test_footer_numbers_pages_with_the_total(teacher):
     assert "A. N. Author, The Lantern Keeper (1999)" in pages[0].extract_text()
 
 
+def test_without_a_contents_list_the_document_is_laid_out_once(monkeypatch):
+    # The total in "Page X of Y" is a form defined after the last page, so one pass knows it.
+    calls = []
+    build = pdf._build
+    monkeypatch.setattr(pdf, "_build", lambda *a, **kw: calls.append(1) or build(*a, **kw))
+    lines = tuple(d.Paragraph(f"Line {i}") for i in range(150))
+    pages = read(pdf.render_pdf(with_blocks(*lines), options())).pages
+    assert len(calls) == 1
+    assert len(pages) > 2
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page.extract_text()
+
+
+def test_contents_page_numbers_are_the_pages_of_the_headings(teacher):
+    reader = read(teacher)
+    found = {item.title: reader.get_destination_page_number(item) + 1
+             for item in reader.outline if not isinstance(item, list)}
+    text = reader.pages[0].extract_text()
+    for title in ("Before you read", "Themes"):
+        assert re.search(rf"{title}\n\s*{found[title]}\n", text)
+
+
 def test_teacher_edition_has_the_model_answer_and_the_student_edition_does_not(teacher, student):
     assert "The lamp stands for care given without conditions." in text_of(teacher)
     assert "Teacher: Model answer" in text_of(teacher)

@@ -207,15 +207,44 @@ def apply_spec(style, spec: Spec, fonts: dict[str, str]) -> None:
             pPr.remove(outline)
 
 
-def style_map(document) -> dict[str, object]:
+class StyleMap(dict):
+    """Styles by lower-case name. It holds the `w:style` elements and makes a python-docx style
+    object only for a style asked for: making one for each of the hundreds of styles in a
+    reference document, for every document rendered, took longer than the rest of the lookup."""
+
+    def __getitem__(self, name: str):
+        from docx.styles.style import StyleFactory
+
+        return StyleFactory(super().__getitem__(name))
+
+
+def style_map(document) -> StyleMap:
     """Styles by lower-case name: Word saves "heading 1" and "toc 1", LibreOffice "Heading 1"
     and "TOC 1", and python-docx's own lookup finds only the first spelling."""
-    found: dict[str, object] = {}
-    for style in document.styles:
-        if style.name is not None:
-            found.setdefault(style.name.lower(), style)
+    found = StyleMap()
+    # Read straight from the XML: python-docx's `style.name` costs a hundred times as much.
+    # (Its name aliases differ from the XML only in case.)
+    for element in document.styles.element.iterchildren(_STYLE):
+        name = element.find(_NAME)
+        value = None if name is None else name.get(_VAL)
+        if value is not None:
+            found.setdefault(value.lower(), element)
     return found
 
+
+def style_ids(document, named: StyleMap) -> dict[str, str | None]:
+    """The id to write for each style of `named`: None for the default style of its type (the
+    one applied by writing no style at all), as python-docx itself does."""
+    defaults = {}
+    for element in document.styles.element.iterchildren(_STYLE):
+        if element.get(_DEFAULT) in ("1", "true", "on"):
+            defaults[element.get(_TYPE)] = element  # the last one wins, as in Word
+    return {name: None if defaults.get(element.get(_TYPE)) is element
+            else element.get(_STYLE_ID) for name, element in dict.items(named)}
+
+
+_STYLE, _NAME, _VAL = qn("w:style"), qn("w:name"), qn("w:val")
+_TYPE, _DEFAULT, _STYLE_ID = qn("w:type"), qn("w:default"), qn("w:styleId")
 
 _BUILTIN_IDS = {"toc 1": "TOC1"}
 """Word finds its built-in styles by these ids; the TOC field fills "toc 1" paragraphs."""

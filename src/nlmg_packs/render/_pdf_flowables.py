@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from nlmg_packs.render._pdf_styles import ink_on
 
@@ -23,6 +23,26 @@ def text_field(canv, name: str, width: float, height: float, size: float,
         relative=True, fieldFlags="multiline" if multiline else "", maxlen=FIELD_MAXLEN,
         borderWidth=0, fillColor=None, textColor=HexColor("#1A1A1A"), fontName=FIELD_FONT,
         fontSize=size)
+
+
+class Para(Paragraph):
+    """A Paragraph that does not break its lines again when asked to wrap at the width it is
+    already wrapped at. Tables and kept-together groups measure their contents several times
+    over (about two in three wraps repeated the one before); breaking lines was a fifth of
+    the PDF time."""
+
+    _wrapped: tuple | None = None
+
+    def wrap(self, availWidth, availHeight):
+        wrapped = self._wrapped
+        # The lines are kept in `blPara`; `split` may delete them, which forces a new wrap.
+        if wrapped is not None and wrapped[0] == availWidth and \
+                wrapped[1] is getattr(self, "blPara", None):
+            self.width, self.height = wrapped[2]
+            return wrapped[2]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, getattr(self, "blPara", None), size)
+        return size
 
 
 class RuledLines(Flowable):

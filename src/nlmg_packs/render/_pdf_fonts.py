@@ -41,6 +41,8 @@ class FontFamily:
     """The name a teacher knows the font by (the file's stem)."""
     cmaps: tuple[frozenset[int], ...]
     """The characters each face can draw."""
+    drawable: frozenset[str] = frozenset()
+    """The characters every face can draw, and the control characters (never drawn)."""
 
 
 def register_family(template: Template) -> FontFamily:
@@ -55,7 +57,9 @@ def register_family(template: Template) -> FontFamily:
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     cmaps = tuple(frozenset(pdfmetrics.getFont(names[f]).face.charToGlyph) for f in FACES)
-    return FontFamily(display=Path(files["regular"]).stem, cmaps=cmaps, **names)
+    drawable = frozenset(chr(c) for c in frozenset.intersection(*cmaps).union(range(32)))
+    return FontFamily(display=Path(files["regular"]).stem, cmaps=cmaps, drawable=drawable,
+                      **names)
 
 
 def _register(path: Path) -> str:
@@ -77,8 +81,11 @@ def check_coverage(doc: d.Document, family: FontFamily, extra: Iterable[str] = (
     texts += [(None, t) for t in extra]
     located = [(b, t) for block in doc.blocks for b, t in block_texts(block)]
     for block, text in texts + located:
+        text = normalise(text)
+        if family.drawable.issuperset(text):  # the usual case, checked at C speed
+            continue
         origin = getattr(block, "origin", None) or fallback
-        for char in normalise(text):
+        for char in text:
             if ord(char) < 32 or all(ord(char) in cmap for cmap in family.cmaps):
                 continue
             problem = Problem(origin.file, origin.line, origin.col,

@@ -54,11 +54,16 @@ def fixed_canvas(timestamp: int, font: str):
 
 
 class HandoutTemplate(BaseDocTemplate):
-    """One page template; headings flagged with `outline` become bookmarks and page records."""
+    """One page template; headings flagged with `outline` become bookmarks and page records.
 
-    def __init__(self, buffer, *, paper: str, margins, furniture: Furniture,
-                 total: int | None, **metadata) -> None:
-        self.furniture, self.total = furniture, total
+    "Page X of Y" is drawn on each page as a form defined only once the last page is laid out
+    (PDF lets a page use a form defined later), so one layout pass knows the total. `save=False`
+    lays the document out without writing it (a pass that only finds page numbers).
+    """
+
+    def __init__(self, buffer, *, paper: str, margins, furniture: Furniture, save: bool = True,
+                 **metadata) -> None:
+        self.furniture, self.save = furniture, save
         self.heading_pages: dict[str, int] = {}
         self._last_level = -1
         look = furniture.look
@@ -91,6 +96,13 @@ class HandoutTemplate(BaseDocTemplate):
                                    f.look.footer_size) - f.look.footer_size * 2
         text = normalise(plain_text(f.footer))
         return simpleSplit(text, f.fonts.regular, f.look.footer_size, room)[:3]
+
+    def _endBuild(self) -> None:
+        self._doSave = 0  # BaseDocTemplate's own save: the labels must be defined first
+        super()._endBuild()
+        if self.save:
+            self._page_labels(self.canv, self.page)
+            self.canv.save()
 
     def afterFlowable(self, flowable) -> None:
         outline = getattr(flowable, "outline", None)
@@ -144,8 +156,7 @@ class HandoutTemplate(BaseDocTemplate):
     def _footer(self, canv: Canvas, doc: BaseDocTemplate, left: float, right: float) -> None:
         f, look = self.furniture, self.furniture.look
         size = look.footer_size
-        bottom = self.bottomMargin
-        rule_y = bottom + len(self._footer_lines) * size * 1.25 + size * 0.5
+        rule_y = self._footer_rule()
         canv.setStrokeColor(HexColor("#B8C0CC"))
         canv.setLineWidth(0.5)
         canv.line(left, rule_y, right, rule_y)
@@ -153,10 +164,30 @@ class HandoutTemplate(BaseDocTemplate):
         canv.setFont(f.fonts.regular, size)
         for i, line in enumerate(self._footer_lines):
             canv.drawString(left, rule_y - size * 1.25 * (i + 1), line)
-        canv.setFillColor(HexColor(look.text))
-        canv.setFont(f.fonts.bold, size)
-        canv.drawRightString(right, rule_y - size * 1.25,
-                             self._page_label(doc.page, self.total or "?"))
+        canv.doForm(_label_form(doc.page))
+
+    def _footer_rule(self) -> float:
+        """The height of the footer's rule above the page's bottom edge."""
+        size = self.furniture.look.footer_size
+        return self.bottomMargin + len(self._footer_lines) * size * 1.25 + size * 0.5
+
+    def _page_labels(self, canv: Canvas, total: int) -> None:
+        """Define each page's "Page X of Y" form, now that Y is known. A form per page keeps
+        the whole label right-aligned, however wide the total is."""
+        f, look = self.furniture, self.furniture.look
+        size = look.footer_size
+        right = self.pagesize[0] - self.rightMargin
+        baseline = self._footer_rule() - size * 1.25
+        for page in range(1, total + 1):
+            canv.beginForm(_label_form(page))
+            canv.setFillColor(HexColor(look.text))
+            canv.setFont(f.fonts.bold, size)
+            canv.drawRightString(right, baseline, self._page_label(page, total))
+            canv.endForm()
+
+
+def _label_form(page: int) -> str:
+    return f"pageLabel{page}"
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

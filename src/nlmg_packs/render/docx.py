@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -36,6 +35,11 @@ def reference_path(options: RenderOptions) -> Path:
 
 def open_reference(path: Path):
     """Open a reference .docx and check it has every style the renderer uses."""
+    return _open_reference(path)[0]
+
+
+def _open_reference(path: Path):
+    """The reference document, checked, and its styles by lower-case name."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -58,7 +62,7 @@ def open_reference(path: Path):
                                  f"reference document has no style `{style}`",
                                  f"add a style named `{style}` in Word or LibreOffice, or "
                                  + _REBUILD) for style in missing])
-    return document
+    return document, present
 
 
 class _Renderer:
@@ -66,10 +70,10 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import qn
 
         self.doc, self.options, self.look = doc, options, look_for(options)
-        from nlmg_packs.render._docx_styles import style_map
+        from nlmg_packs.render._docx_styles import style_ids
 
-        self.word = open_reference(reference_path(options))
-        self.styles = style_map(self.word)
+        self.word, self.styles = _open_reference(reference_path(options))
+        self.ids = style_ids(self.word, self.styles)
         body = self.word.element.body
         for item in list(body):
             if item.tag != qn("w:sectPr"):
@@ -81,7 +85,7 @@ class _Renderer:
 
     def render(self) -> bytes:
         from nlmg_packs.render import _docx_look as look
-        from nlmg_packs.render._docx_zip import reproducible
+        from nlmg_packs.render._docx_zip import save_reproducible
 
         look.apply_preset(self.word, self.styles, self.options.preset, self.look)
         look.set_paper(self.word, self.options.paper)
@@ -91,9 +95,7 @@ class _Renderer:
             self.index = index
             self.block(block)
         self._properties()
-        out = io.BytesIO()
-        self.word.save(out)
-        return reproducible(out.getvalue(), self.options.timestamp)
+        return save_reproducible(self.word, self.options.timestamp)
 
     def block(self, block: d.Block) -> None:
         method = _DISPATCH.get(type(block))
@@ -104,7 +106,8 @@ class _Renderer:
     # -- building pieces ---------------------------------------------------------------------
 
     def para(self, style: str, text: str = ""):
-        paragraph = self.target.add_paragraph(style=self.styles[style.lower()])
+        paragraph = self.target.add_paragraph()
+        self.style(paragraph, style)
         if self.page_break:
             paragraph.paragraph_format.page_break_before = True
             self.page_break = False
@@ -112,22 +115,36 @@ class _Renderer:
             self.runs(paragraph, text)
         return paragraph
 
+    def style(self, paragraph, name: str) -> None:
+        """Give `paragraph` the style `name` by its id. python-docx's own setter (given a name
+        or a style object) walks every style of the document on each call to find the default
+        one: most of the renderer's time, before."""
+        from nlmg_packs.render._docx_xml import paragraph_style
+
+        paragraph_style(paragraph._p, self.ids[name.lower()])
+
     def runs(self, paragraph, text: str) -> None:
         """Text with `*italic*` / `**bold**`; everything else literal."""
-        from nlmg_packs.render._docx_xml import clean
+        from nlmg_packs.render._docx_xml import add_run, clean, format_new_run
 
         for run in parse_inline(clean(text)):
-            added = paragraph.add_run(run.text)
-            if run.bold or (run.italic and not self.look.italics):
-                added.bold = True
-            if run.italic and self.look.italics:
-                added.italic = True
+            added = add_run(paragraph, run.text)
+            bold = run.bold or (run.italic and not self.look.italics)
+            italic = run.italic and self.look.italics
+            if bold or italic:
+                format_new_run(added, bold=bold, italic=italic)
 
     def plain(self, paragraph, text: str, style: str | None = None):
-        from nlmg_packs.render._docx_xml import clean
+        from nlmg_packs.render._docx_xml import add_run, clean, format_new_run
 
-        chosen = self.styles[style.lower()] if style else None
-        return paragraph.add_run(clean(text), style=chosen)
+        run = add_run(paragraph, clean(text))
+        if style:
+            style_id = self.ids[style.lower()]
+            if style_id is None:  # the default character style: python-docx leaves an empty rPr
+                run._r.get_or_add_rPr()
+            else:
+                format_new_run(run, style_id)
+        return run
 
     def chips(self, paragraph, themes: tuple[d.ThemeTag, ...]) -> None:
         from nlmg_packs.render._docx_xml import run_shading
@@ -143,7 +160,7 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import element, insert, qn
 
         table = self.target.add_table(rows, cols)
-        table.style = self.styles["pack table"]
+        table._tbl.tblStyle_val = self.ids["pack table"]
         # Without an indent, Word (before 2013 layout) and LibreOffice hang the borders out
         # into the margin by the cell padding; this lines them up with the text.
         tblPr = table._tbl.tblPr
@@ -191,11 +208,13 @@ class _Renderer:
         self.lines(block.lines)
 
     def lines(self, count: int) -> None:
+        from nlmg_packs.render._docx_xml import keep_with_next
+
         last = None
         for _ in range(count):
             last = self.para("Answer Line")
         if last is not None:
-            last.paragraph_format.keep_with_next = False
+            keep_with_next(last._p, False)
 
     def answer_lines(self, block: d.AnswerLines) -> None:
         if block.label:
@@ -215,7 +234,7 @@ class _Renderer:
         tcPr = cell._tc.get_or_add_tcPr()
         x.insert(tcPr, x.cell_margins("w:tcMar", 100, 160, 60, 160), before=("w:vAlign",))
         title = cell.paragraphs[0]
-        title.style = self.styles["teacher note title"]
+        self.style(title, "teacher note title")
         self.plain(title, "Teacher · ")
         self.runs(title, block.title)
         outer = self.target, self.body_style
@@ -271,7 +290,7 @@ class _Renderer:
         for cell, text, width in zip(table.rows[0].cells, block.header, widths, strict=True):
             cell.width = width
             x.cell_shading(cell, self.look.primary)
-            cell.paragraphs[0].style = self.styles["table heading"]
+            self.style(cell.paragraphs[0], "table heading")
             self.runs(cell.paragraphs[0], text)
         for row, cells in zip(table.rows[1:], block.rows, strict=True):
             x.cant_split(row)
@@ -282,7 +301,7 @@ class _Renderer:
             for row in table.rows[:-1]:
                 for cell in row.cells:
                     for paragraph in cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+                        x.keep_with_next(paragraph._p, True)
         self.para(self.body_style).paragraph_format.space_after = 0
 
     def cell(self, cell, data: d.Cell, style: str) -> None:
@@ -291,7 +310,7 @@ class _Renderer:
         from nlmg_packs.render._docx_xml import cell_shading
 
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.styles[style.lower()]
+        self.style(paragraph, style)
         if data.tag is not None:
             cell_shading(cell, data.tag.colour)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -352,8 +371,11 @@ class _Renderer:
         header_text = plain_text(self.doc.header) + (f"\t{school}" if school else "")
         if header_text:
             paragraphs = section.header.paragraphs
-            paragraph = paragraphs[0] if paragraphs and not paragraphs[0].text else \
-                section.header.add_paragraph(style=self.styles["header"])
+            if paragraphs and not paragraphs[0].text:
+                paragraph = paragraphs[0]
+            else:
+                paragraph = section.header.add_paragraph()
+                self.style(paragraph, "header")
             paragraph.add_run(clean(header_text))
         if self.doc.footer:
             paragraphs = section.footer.paragraphs
@@ -368,7 +390,8 @@ class _Renderer:
                 run.append(text)
                 first.runs[0]._r.addprevious(run)
             else:
-                paragraph = section.footer.add_paragraph(style=self.styles["footer"])
+                paragraph = section.footer.add_paragraph()
+                self.style(paragraph, "footer")
                 paragraph.add_run(clean(plain_text(self.doc.footer)))
 
     def _properties(self) -> None:
