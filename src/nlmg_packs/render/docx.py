@@ -33,11 +33,6 @@ def reference_path(options: RenderOptions) -> Path:
             or default_template() / "reference.docx")
 
 
-def open_reference(path: Path):
-    """Open a reference .docx and check it has every style the renderer uses."""
-    return _open_reference(path)[0]
-
-
 def _open_reference(path: Path):
     """The reference document, checked, and its styles by lower-case name."""
     import docx
