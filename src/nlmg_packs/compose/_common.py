@@ -54,11 +54,27 @@ def citation(pack: Pack, quote_index: int) -> str:
 
 
 def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
+    """The quotation as a block; the teacher edition marks one no two sources confirm."""
     index = next(i for i, q in enumerate(pack.quotes) if q.id == quote_id)
     quote = pack.quotes[index]
     return d.Quote(quote.text, citation(pack, index), tags(pack, quote.themes),
-                   check_wording=edition == "teacher" and not quote.source.verified,
+                   check_wording=edition == "teacher" and not quote.source.confirmed,
                    origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
+
+
+def provenance_note(pack: Pack, quote_id: str, edition: str) -> list[d.Block]:
+    """Teacher edition, confirmed quotation: one small line naming the sources that print it.
+
+    Empty for the student edition and for an unconfirmed quotation (which keeps its
+    "check the wording" mark instead).
+    """
+    quote = pack.quote_by_id[quote_id]
+    if edition != "teacher" or not quote.source.confirmed:
+        return []
+    index = next(i for i, q in enumerate(pack.quotes) if q.id == quote_id)
+    names = "; ".join(dict.fromkeys(p.source for p in quote.source.provenance))
+    return [d.Paragraph(f"Wording confirmed in: {names}.", style="small",
+                        origin=origin(pack, "quotes.yaml", ("quotes", index, "source")))]
 
 
 def metadata(pack: Pack, title: str, subject: str, keywords: Iterable[str] = ()) -> d.Metadata:

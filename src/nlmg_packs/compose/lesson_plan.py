@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
-from nlmg_packs.compose._common import chapters_label, document, origin, quote_block, tags
+from nlmg_packs.compose._common import (
+    chapters_label,
+    document,
+    origin,
+    provenance_note,
+    quote_block,
+    tags,
+)
 from nlmg_packs.compose.naming import folder, worksheet_name
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Course, Lesson
@@ -55,7 +62,8 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
                                             (d.Paragraph(prompt.teacher_notes, origin=where),)))
     if lesson.quotes:
         blocks.append(d.Heading("Quotations", 2))
-        blocks += [quote_block(pack, q, "teacher") for q in lesson.quotes]
+        for q in lesson.quotes:
+            blocks += [quote_block(pack, q, "teacher"), *provenance_note(pack, q, "teacher")]
     blocks += [
         d.Heading("Differentiation", 2),
         d.Heading("Support", 3),

@@ -7,6 +7,7 @@ from nlmg_packs.compose._common import (
     character_name,
     document,
     origin,
+    provenance_note,
     quote_block,
     tags,
 )
@@ -89,29 +90,32 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
         at = ("quotes", q_index)
         answer_at = (*at, "model_answer")
         block = quote_block(pack, quote_id, edition)
+        note = provenance_note(pack, quote_id, edition)
         if activity.type == "who-said-it":
             block = d.Quote(block.text, f"Chapter {quote.chapter}", (), block.check_wording,
                             block.origin)
-            blocks += [block, d.Question(numbers.next(), "Who says this, to whom, and when?",
-                                         lines)]
+            blocks += [block, *note,
+                       d.Question(numbers.next(), "Who says this, to whom, and when?", lines)]
             answer = character_name(pack, quote.speaker)
             if quote.addressee:
                 answer += f", to {character_name(pack, quote.addressee)}"
             answer = answer.rstrip(".") + f". {quote.context}"
             answer_at = (*at, "context")
         elif activity.type == "context":
-            blocks += [block, d.Question(numbers.next(), "What is happening at this point in "
-                                         "the novel, and why does the line matter here?", lines)]
+            blocks += [block, *note,
+                       d.Question(numbers.next(), "What is happening at this point in the novel, "
+                                  "and why does the line matter here?", lines)]
             answer = quote.context
             answer_at = (*at, "context")
         elif activity.type == "theme-link":
             block = d.Quote(block.text, block.citation, (), block.check_wording, block.origin)
-            blocks += [block, d.Question(numbers.next(), "Which theme does this connect to? "
-                                         "Explain the link.", lines)]
+            blocks += [block, *note,
+                       d.Question(numbers.next(), "Which theme does this connect to? Explain the "
+                                  "link.", lines)]
             answer = "Themes: " + ", ".join(t.name for t in tags(pack, quote.themes)) + ". "
             answer += quote.model_answer
         else:
-            blocks.append(block)
+            blocks += [block, *note]
             blocks += [d.Question(numbers.next(), q, lines,
                                   origin=origin(pack, "quotes.yaml", (*at, "questions", k)))
                        for k, q in enumerate(quote.questions)]
