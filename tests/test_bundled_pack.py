@@ -219,3 +219,33 @@ def test_no_unattributed_long_quotation(pack: Pack, where: str, text: str) -> No
         if len(words) > LONGEST_UNATTRIBUTED_QUOTE:
             assert _is_quotation(passage, quotations), (
                 f"{where}: “{passage}” is not one of the pack's quotations")
+
+
+# ---- each part's material keeps to its own part ------------------------------------------
+
+LATER_NAMES = {"part-one": ("deferral", "Chrissie", "Rodney", "Kingsfield", "Littlehampton"),
+               "part-two": ("Kingsfield", "Littlehampton", "Dover", "Marie-Claude")}
+"""Names a reader first meets in a later part: a part's prompts and worksheets must not use them."""
+
+
+def _part_texts() -> list[tuple[str, str, str]]:
+    pack = load_pack(PACK_DIR)
+    found = []
+    for prompt in pack.prompts:
+        if prompt.part:
+            found += [(prompt.part, where, text)
+                      for where, text in _texts(prompt.model_dump(), f"prompt[{prompt.id}]")]
+    for sheet in pack.worksheets:
+        if sheet.part:
+            found += [(sheet.part, where, text)
+                      for where, text in _texts(sheet.model_dump(), f"worksheet[{sheet.id}]")]
+    return found
+
+
+@pytest.mark.parametrize(("part", "where", "text"), _part_texts(), ids=lambda v: v[:50])
+def test_part_material_does_not_reach_later_parts(part: str, where: str, text: str) -> None:
+    last = PARTS[part][1]
+    for number in re.findall(r"[Cc]hapters? (\d+)", text):
+        assert int(number) <= last, f"{where} mentions chapter {number}"
+    for name in LATER_NAMES.get(part, ()):
+        assert name.casefold() not in text.casefold(), f"{where} mentions {name}"
