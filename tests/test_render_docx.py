@@ -35,7 +35,7 @@ def template():
 
 
 def options(template, **changes) -> RenderOptions:
-    return RenderOptions(template=template, timestamp=1_700_000_000, **changes)
+    return template.render_options(**{"paper": "a4", "timestamp": 1_700_000_000, **changes})
 
 
 def render(template, document=None, **changes) -> docx.document.Document:
@@ -129,7 +129,7 @@ def test_two_renders_are_byte_identical(template):
     first = render_docx(every_block(), options(template))
     second = render_docx(every_block(), options(template))
     assert first == second
-    later = render_docx(every_block(), RenderOptions(template=template, timestamp=1_800_000_000))
+    later = render_docx(every_block(), options(template, timestamp=1_800_000_000))
     assert later != first
 
 
@@ -164,7 +164,7 @@ def test_contents_is_a_toc_field(template):
 # -- the reference document --------------------------------------------------------------------
 
 def test_committed_reference_doc_is_what_the_builder_makes(template):
-    assert REFERENCE.read_bytes() == build_reference_doc(template)
+    assert REFERENCE.read_bytes() == build_reference_doc(template.render_options())
 
 
 def test_reference_doc_footer_has_page_fields():

@@ -268,15 +268,15 @@ def test_pack_glyph_check_locates_text_in_lists_and_tables(mini: Path) -> None:
     import reportlab
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from nlmg_packs.fonts import Coverage
     from nlmg_packs.pack.glyphs import uncovered_characters
 
     edit(mini / "courses.yaml", "objectives: [identify how the opening sets up memory]",
          "objectives: [identify how the opening sets up memory 🚀]")
     edit(mini / "courses.yaml", "activity: Starter,", "activity: Starter ✨,")
     font = TTFont("VeraCheck", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"))
-    cmap = font.face.charToGlyph
-    found = [str(p) for p in uncovered_characters(load_pack(mini), lambda c: ord(c) in cmap,
-                                                  "Vera")]
+    coverage = Coverage("Vera", (frozenset(font.face.charToGlyph),))
+    found = [str(p) for p in uncovered_characters(load_pack(mini), coverage)]
     assert [f.split("mini/", 1)[1] for f in found] == [
         "courses.yaml:10:22: character '🚀' (U+1F680) is not in font Vera — use a template font "
         "that has it (set `fonts:` in template.yaml)",

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
-
 from nlmg_packs import document as d
-from nlmg_packs.errors import PackError, Problem
-from nlmg_packs.paths import default_template
-from nlmg_packs.render._inline import parse_inline, plain_text
-from nlmg_packs.render._theme import look_for
+from nlmg_packs.render.docx_reference import open_reference
+from nlmg_packs.render.inline import parse_inline, plain_text
+from nlmg_packs.render.look import look_for
 from nlmg_packs.render.options import RenderOptions
 
 _KEEP_TOGETHER = 12
@@ -18,56 +14,19 @@ _KEEP_TOGETHER = 12
 _CELL_PADDING = 100
 """Left and right cell padding of tables, in twentieths of a point (as in Pack Table)."""
 
-_REBUILD = ("start from templates/default/reference.docx, or rebuild it with "
-            "`python -m nlmg_packs.render.reference_doc OUT.docx`")
-
-
 def render_docx(doc: d.Document, options: RenderOptions) -> bytes:
     """The lesson plan `doc` as .docx bytes, identical for identical input."""
     return _Renderer(doc, options).render()
 
 
-def reference_path(options: RenderOptions) -> Path:
-    """The reference document to build on: the option's, the template's, else the default."""
-    return (options.reference_doc or options.template.reference_doc
-            or default_template() / "reference.docx")
-
-
-def _open_reference(path: Path):
-    """The reference document, checked, and its styles by lower-case name."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    from nlmg_packs.pack.loader import display_path
-    from nlmg_packs.render._docx_styles import NEEDED, style_map
-
-    name = display_path(Path(path))
-    if not Path(path).is_file():
-        raise PackError([Problem(name, None, None, "reference document not found", _REBUILD)])
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, ValueError, KeyError) as exc:
-        raise PackError([Problem(name, None, None, f"cannot be read as a .docx ({exc})",
-                                 "save it from Word or LibreOffice as Word Document (.docx), "
-                                 "not as a template (.dotx)")]) from None
-    present = style_map(document)
-    missing = [style for style in NEEDED if style.lower() not in present]
-    if missing:
-        raise PackError([Problem(name, None, None,
-                                 f"reference document has no style `{style}`",
-                                 f"add a style named `{style}` in Word or LibreOffice, or "
-                                 + _REBUILD) for style in missing])
-    return document, present
-
-
 class _Renderer:
     def __init__(self, doc: d.Document, options: RenderOptions) -> None:
-        from nlmg_packs.render._docx_xml import qn
+        from nlmg_packs.render.docx_xml import qn
 
         self.doc, self.options, self.look = doc, options, look_for(options)
-        from nlmg_packs.render._docx_styles import style_ids
+        from nlmg_packs.render.docx_styles import style_ids
 
-        self.word, self.styles = _open_reference(reference_path(options))
+        self.word, self.styles = open_reference(options.reference_doc)
         self.ids = style_ids(self.word, self.styles)
         body = self.word.element.body
         for item in list(body):
@@ -79,8 +38,8 @@ class _Renderer:
         self.index = 0
 
     def render(self) -> bytes:
-        from nlmg_packs.render import _docx_look as look
-        from nlmg_packs.render._docx_zip import save_reproducible
+        from nlmg_packs.render import docx_look as look
+        from nlmg_packs.render.docx_zip import save_reproducible
 
         look.apply_preset(self.word, self.styles, self.options.preset, self.look)
         look.set_paper(self.word, self.options.paper)
@@ -114,13 +73,13 @@ class _Renderer:
         """Give `paragraph` the style `name` by its id. python-docx's own setter (given a name
         or a style object) walks every style of the document on each call to find the default
         one: most of the renderer's time, before."""
-        from nlmg_packs.render._docx_xml import paragraph_style
+        from nlmg_packs.render.docx_xml import paragraph_style
 
         paragraph_style(paragraph._p, self.ids[name.lower()])
 
     def runs(self, paragraph, text: str) -> None:
         """Text with `*italic*` / `**bold**`; everything else literal."""
-        from nlmg_packs.render._docx_xml import add_run, clean, format_new_run
+        from nlmg_packs.render.docx_xml import add_run, clean, format_new_run
 
         for run in parse_inline(clean(text)):
             added = add_run(paragraph, run.text)
@@ -130,7 +89,7 @@ class _Renderer:
                 format_new_run(added, bold=bold, italic=italic)
 
     def plain(self, paragraph, text: str, style: str | None = None):
-        from nlmg_packs.render._docx_xml import add_run, clean, format_new_run
+        from nlmg_packs.render.docx_xml import add_run, clean, format_new_run
 
         run = add_run(paragraph, clean(text))
         if style:
@@ -142,7 +101,7 @@ class _Renderer:
         return run
 
     def chips(self, paragraph, themes: tuple[d.ThemeTag, ...]) -> None:
-        from nlmg_packs.render._docx_xml import run_shading
+        from nlmg_packs.render.docx_xml import run_shading
 
         for theme in themes:
             self.plain(paragraph, " ")
@@ -152,7 +111,7 @@ class _Renderer:
     def table(self, rows: int, cols: int):
         if self.page_break:
             self.para(self.body_style)
-        from nlmg_packs.render._docx_xml import element, insert, qn
+        from nlmg_packs.render.docx_xml import element, insert, qn
 
         table = self.target.add_table(rows, cols)
         table._tbl.tblStyle_val = self.ids["pack table"]
@@ -182,7 +141,7 @@ class _Renderer:
     def quote(self, block: d.Quote) -> None:
         from docx.shared import RGBColor
 
-        from nlmg_packs.render._docx_xml import hex6
+        from nlmg_packs.render.docx_xml import hex6
 
         paragraph = self.para("Quote", block.text)
         self.chips(paragraph, block.themes)
@@ -203,7 +162,7 @@ class _Renderer:
         self.lines(block.lines)
 
     def lines(self, count: int) -> None:
-        from nlmg_packs.render._docx_xml import keep_with_next
+        from nlmg_packs.render.docx_xml import keep_with_next
 
         last = None
         for _ in range(count):
@@ -217,7 +176,7 @@ class _Renderer:
         self.lines(block.count)
 
     def teacher_note(self, block: d.TeacherNote) -> None:
-        from nlmg_packs.render import _docx_xml as x
+        from nlmg_packs.render import docx_xml as x
 
         table = self.table(1, 1)
         table.autofit = False
@@ -250,7 +209,7 @@ class _Renderer:
     def bullet_list(self, block: d.BulletList) -> None:
         from docx.shared import Pt
 
-        from nlmg_packs.render import _docx_xml as x
+        from nlmg_packs.render import docx_xml as x
 
         style = "List Number" if block.ordered else "List Bullet"
         num_id = None
@@ -271,7 +230,7 @@ class _Renderer:
             paragraph.paragraph_format.space_after = Pt(9)
 
     def table_block(self, block: d.Table) -> None:
-        from nlmg_packs.render import _docx_xml as x
+        from nlmg_packs.render import docx_xml as x
 
         columns = len(block.header)
         table = self.table(1 + len(block.rows), columns)
@@ -302,7 +261,7 @@ class _Renderer:
     def cell(self, cell, data: d.Cell, style: str) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        from nlmg_packs.render._docx_xml import cell_shading
+        from nlmg_packs.render.docx_xml import cell_shading
 
         paragraph = cell.paragraphs[0]
         self.style(paragraph, style)
@@ -335,7 +294,7 @@ class _Renderer:
             self.para("Cover Detail", line)
 
     def contents(self, block: d.Contents) -> None:
-        from nlmg_packs.render import _docx_xml as x
+        from nlmg_packs.render import docx_xml as x
 
         self.para("TOC Heading", block.title)
         entries = [b.text for b in self.doc.blocks[self.index + 1:]
@@ -359,10 +318,10 @@ class _Renderer:
     # -- document-wide -------------------------------------------------------------------------
 
     def _header_footer(self) -> None:
-        from nlmg_packs.render._docx_xml import clean, element, qn
+        from nlmg_packs.render.docx_xml import clean, element, qn
 
         section = self.word.sections[0]
-        school = self.options.template.settings.school
+        school = self.options.school
         header_text = plain_text(self.doc.header) + (f"\t{school}" if school else "")
         if header_text:
             paragraphs = section.header.paragraphs
@@ -390,8 +349,8 @@ class _Renderer:
                 paragraph.add_run(clean(plain_text(self.doc.footer)))
 
     def _properties(self) -> None:
-        from nlmg_packs.render._docx_xml import clean
-        from nlmg_packs.render._docx_zip import when
+        from nlmg_packs.render.docx_xml import clean
+        from nlmg_packs.render.docx_zip import when
 
         meta = self.doc.metadata
         props = self.word.core_properties

@@ -22,8 +22,10 @@ from reportlab.platypus import (
 from reportlab.platypus import PageBreak as PageBreakFlowable
 
 from nlmg_packs import document as d
-from nlmg_packs.render._inline import plain_text
-from nlmg_packs.render._pdf_flowables import (
+from nlmg_packs.render.inline import plain_text
+from nlmg_packs.render.look import look_for
+from nlmg_packs.render.options import RenderOptions
+from nlmg_packs.render.pdf_flowables import (
     InlineMarks,
     NameLines,
     Para,
@@ -32,10 +34,10 @@ from nlmg_packs.render._pdf_flowables import (
     Swatch,
     Words,
 )
-from nlmg_packs.render._pdf_fonts import check_coverage, normalise, register_family
-from nlmg_packs.render._pdf_keep import SPLIT_TALLER, Keep, group
-from nlmg_packs.render._pdf_page import PAPER, Furniture, HandoutTemplate, fixed_canvas
-from nlmg_packs.render._pdf_styles import (
+from nlmg_packs.render.pdf_fonts import check_coverage, normalise, register_family
+from nlmg_packs.render.pdf_keep import SPLIT_TALLER, Keep, group
+from nlmg_packs.render.pdf_page import PAPER, Furniture, HandoutTemplate, fixed_canvas
+from nlmg_packs.render.pdf_styles import (
     MUTED,
     RULE,
     Styles,
@@ -45,8 +47,6 @@ from nlmg_packs.render._pdf_styles import (
     literal,
     markup,
 )
-from nlmg_packs.render._theme import look_for
-from nlmg_packs.render.options import RenderOptions
 
 CHECK_WORDING = "Check the wording against your edition"
 TEACHER = "Teacher: "
@@ -61,8 +61,8 @@ def render_pdf(doc: d.Document, options: RenderOptions) -> bytes:
     # took about 8% of the render time (and the files come out about 4% smaller).
     rl_config.useA85 = 0
     look = look_for(options)
-    fonts = register_family(options.template)
-    school = options.template.settings.school
+    fonts = register_family(options.fonts)
+    school = options.school
     check_coverage(doc, fonts, extra=(school, CHECK_WORDING, TEACHER, "Page 0123456789 of",
                                       "Name Date Class Warning: !", "•"))
     styles = build_styles(look, fonts)
@@ -85,10 +85,9 @@ def render_pdf(doc: d.Document, options: RenderOptions) -> bytes:
 
 def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[str, int],
            save: bool = True) -> tuple[bytes, dict[str, int]]:
-    settings = options.template.settings
-    margins = settings.margins_mm
-    furniture = Furniture(header=doc.header, school=settings.school, footer=doc.footer,
-                          logo=options.template.logo, look=styles.look, fonts=styles.fonts,
+    margins = options.margins_mm
+    furniture = Furniture(header=doc.header, school=options.school, footer=doc.footer,
+                          logo=options.logo, look=styles.look, fonts=styles.fonts,
                           cover=bool(doc.blocks) and isinstance(doc.blocks[0], d.Cover))
     buffer = BytesIO()
     meta = doc.metadata
@@ -429,7 +428,7 @@ class PdfRenderer:
             ("LINEBELOW", (0, 0), (-1, -1), size * 0.35, HexColor(look.accent), "butt"),
         ]))
         story: list[Flowable] = [band]
-        school, logo = self.options.template.settings.school, self.options.template.logo
+        school, logo = self.options.school, self.options.logo
         if school or logo:
             cells: list = []
             widths: list[float] = []
@@ -455,7 +454,7 @@ class PdfRenderer:
         """The height of the school line and contents list set under the cover."""
         following = self.doc.blocks[self._position + 1:self._position + 2]
         height = size * 1.6  # the band's space after
-        if self.options.template.settings.school or self.options.template.logo:
+        if self.options.school or self.options.logo:
             height += 18 * mm + size * 1.4
         if following and isinstance(following[0], d.Contents):
             for f in self._render_contents(following[0]):

@@ -8,7 +8,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from nlmg_packs.render._pdf_styles import ink_on
+from nlmg_packs.render.pdf_styles import ink_on
 
 FIELD_FONT = "Helvetica"
 """AcroForm fields may only use the standard-14 fonts."""
