@@ -16,7 +16,6 @@ from pypdf import PdfReader
 
 from nlmg_packs import document as d
 from nlmg_packs.errors import PackError
-from nlmg_packs.render import docx as renderer
 from nlmg_packs.render.docx import render_docx
 from nlmg_packs.render.options import RenderOptions
 from nlmg_packs.render.reference_doc import build_reference_doc
@@ -53,10 +52,6 @@ def body_text(word) -> str:
 
 
 # -- structure ---------------------------------------------------------------------------------
-
-def test_every_block_type_has_a_drawing_method():
-    assert set(renderer._DISPATCH) == set(d.BLOCK_TYPES)
-
 
 def test_an_unknown_block_type_raises(template):
     @dataclasses.dataclass(frozen=True)

@@ -46,10 +46,6 @@ def student() -> bytes:
     return pdf.render_pdf(every_block("student"), options())
 
 
-def test_every_block_type_has_a_renderer():
-    assert set(pdf._DISPATCH) == set(d.BLOCK_TYPES)
-
-
 def test_an_unknown_block_type_raises():
     @dataclasses.dataclass(frozen=True)
     class Mystery:

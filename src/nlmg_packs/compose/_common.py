@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from nlmg_packs import document as d
+from nlmg_packs.compose import labels
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.loader import KeyPath
 
@@ -57,24 +58,28 @@ def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
     index = next(i for i, q in enumerate(pack.quotes) if q.id == quote_id)
     quote = pack.quotes[index]
     return d.Quote(quote.text, citation(pack, index), tags(pack, quote.themes),
-                   check_wording=edition == "teacher" and not quote.source.verified,
+                   check_label=(labels.CHECK_WORDING
+                                if edition == "teacher" and not quote.source.verified else ""),
                    origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
 
 
-def metadata(pack: Pack, title: str, subject: str, keywords: Iterable[str] = ()) -> d.Metadata:
+def metadata(pack: Pack, title: str, subject: str, keywords: Iterable[str] = (),
+             category: str = "") -> d.Metadata:
     book = pack.book
     words = (book.title, book.author, subject, *keywords)
     return d.Metadata(f"{book.title} — {title}", book.author, subject,
-                      tuple(dict.fromkeys(words)), book.language)
+                      tuple(dict.fromkeys(words)), book.language, category)
 
 
 def document(pack: Pack, title: str, subject: str, blocks: list[d.Block], edition: str,
-             keywords: Iterable[str] = ()) -> d.Document:
-    """Wrap blocks with the header, footer and metadata every document of `pack` shares."""
+             keywords: Iterable[str] = (), category: str | None = None) -> d.Document:
+    """Wrap blocks with the header, footer and metadata every document of `pack` shares;
+    `category` defaults to the edition's (`labels.category`)."""
     suffix = " (teacher edition)" if edition == "teacher" else ""
     return d.Document(
         title=title,
-        metadata=metadata(pack, title + suffix, subject, keywords),
+        metadata=metadata(pack, title + suffix, subject, keywords,
+                          labels.category(edition) if category is None else category),
         blocks=tuple(blocks),
         header=f"{pack.book.title} · {title}{suffix}",
         footer=pack.citation,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
+from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import chapters_label, document, origin, quote_block, tags
 from nlmg_packs.compose.naming import folder, worksheet_name
 from nlmg_packs.pack import Pack
@@ -51,7 +52,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
                                      at("prompts", p_index, "text", file="discussion.yaml")))
             if prompt.teacher_notes:
                 where = at("prompts", p_index, "teacher_notes", file="discussion.yaml")
-                blocks.append(d.TeacherNote("Notes",
+                blocks.append(d.TeacherNote(labels.LESSON_NOTES,
                                             (d.Paragraph(prompt.teacher_notes, origin=where),)))
     if lesson.quotes:
         blocks.append(d.Heading("Quotations", 2))
@@ -72,7 +73,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
     blocks += [d.Heading("Teacher's notes", 2), d.AnswerLines(NOTES_LINES)]
     return document(pack, f"{course.name}, lesson {l_index + 1}: {lesson.title}",
                     f"Lesson plan: {lesson.title}", blocks, "teacher",
-                    ("lesson plan", course.name))
+                    ("lesson plan", course.name), labels.LESSON_PLAN)
 
 
 def _sequence_table(lesson: Lesson) -> d.Table:
@@ -120,7 +121,7 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
         d.Paragraph(course.focus, origin=origin(pack, "courses.yaml",
                                                 ("courses", c_index, "focus"))),
         d.Heading("Themes", 2),
-        d.ThemeLegend(tags(pack, course.themes)),
+        d.ThemeLegend(tags(pack, course.themes), labels.THEME_KEY),
         d.Heading("Lessons at a glance", 2),
         d.Table(("#", "Lesson", "Chapters", "Handouts"),
                 tuple((d.Cell(str(n)), d.Cell(lesson.title, bold=True),
@@ -144,4 +145,4 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
                                       origin=origin(pack, "courses.yaml", (*at, "homework"))))
     blocks += [d.Heading("Notes", 2), d.AnswerLines(NOTES_LINES)]
     return document(pack, f"{course.name}: unit overview", f"Course overview: {course.name}",
-                    blocks, "teacher", ("course overview", course.name))
+                    blocks, "teacher", ("course overview", course.name), labels.LESSON_PLAN)

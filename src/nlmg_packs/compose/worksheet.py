@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
+from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import (
     character_name,
     document,
@@ -47,7 +48,7 @@ def compose_worksheet(pack: Pack, worksheet_id: str, edition: str) -> d.Document
              else pack.parts[sheet.part].title if sheet.part else "")
     blocks: list[d.Block] = []
     if edition == "student":
-        blocks.append(d.NameLines())
+        blocks.append(d.NameLines(labels.NAME_LINES))
     blocks.append(d.Heading(sheet.title, 1,
                             origin(pack, "worksheets.yaml", ("worksheets", index, "title"))))
     if focus:
@@ -79,7 +80,7 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
                                                           (*path, "prompt")))]
         if edition == "teacher" and activity.model_answer:
             where = origin(pack, "worksheets.yaml", (*path, "model_answer"))
-            blocks.append(d.TeacherNote("Model answer",
+            blocks.append(d.TeacherNote(labels.MODEL_ANSWER,
                                         (d.Paragraph(activity.model_answer, origin=where),)))
         return blocks
     blocks = []
@@ -90,7 +91,7 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
         answer_at = (*at, "model_answer")
         block = quote_block(pack, quote_id, edition)
         if activity.type == "who-said-it":
-            block = d.Quote(block.text, f"Chapter {quote.chapter}", (), block.check_wording,
+            block = d.Quote(block.text, f"Chapter {quote.chapter}", (), block.check_label,
                             block.origin)
             blocks += [block, d.Question(numbers.next(), "Who says this, to whom, and when?",
                                          lines)]
@@ -105,7 +106,7 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
             answer = quote.context
             answer_at = (*at, "context")
         elif activity.type == "theme-link":
-            block = d.Quote(block.text, block.citation, (), block.check_wording, block.origin)
+            block = d.Quote(block.text, block.citation, (), block.check_label, block.origin)
             blocks += [block, d.Question(numbers.next(), "Which theme does this connect to? "
                                          "Explain the link.", lines)]
             answer = "Themes: " + ", ".join(t.name for t in tags(pack, quote.themes)) + ". "
@@ -118,5 +119,5 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
             answer = quote.model_answer
         if edition == "teacher":
             where = origin(pack, "quotes.yaml", answer_at)
-            blocks.append(d.TeacherNote("Model answer", (d.Paragraph(answer, origin=where),)))
+            blocks.append(d.TeacherNote(labels.MODEL_ANSWER, (d.Paragraph(answer, origin=where),)))
     return blocks

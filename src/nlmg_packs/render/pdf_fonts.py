@@ -94,11 +94,11 @@ def block_texts(block: d.Block) -> Iterator[tuple[d.Block, str]]:
                     if cell.tag:
                         yield block, cell.tag.letter
             return
-    for name in ("text", "title", "subtitle", "citation", "meta", "label"):
+    for name in ("text", "title", "subtitle", "citation", "meta", "label", "check_label"):
         value = getattr(block, name, None)
         if isinstance(value, str):
             yield block, value
-    for name in ("items", "lines"):
+    for name in ("items", "lines", "labels"):
         value = getattr(block, name, None)
         if isinstance(value, tuple):
             yield from ((block, v) for v in value)
