@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlmg_packs.build.render_job import render_all
+from nlmg_packs.build.render_job import Renderer
 from nlmg_packs.build.run import BuildReport, BuildRequest, run_build
 
 
@@ -50,6 +50,13 @@ def test_parallel_rebuild_after_a_change_matches_a_fresh_build(mini: Path,
     assert again.count("built") == 10
     build((mini,), tmp_path / "fresh", jobs=1)
     assert files(out) == files(tmp_path / "fresh")
+
+
+def render_all(tasks, options, workers: int, done) -> None:  # type: ignore[no-untyped-def]
+    with Renderer(workers) as renderer:
+        for i, (doc, fmt, opt) in enumerate(tasks):
+            renderer.submit(i, doc, fmt, options[opt])
+        renderer.drain(done)
 
 
 def test_render_all_reports_every_task_once_with_its_own_result(mini: Path) -> None:

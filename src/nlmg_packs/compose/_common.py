@@ -55,7 +55,7 @@ def citation(pack: Pack, quote_index: int) -> str:
 
 
 def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
-    index = next(i for i, q in enumerate(pack.quotes) if q.id == quote_id)
+    index = pack.position("quotes", quote_id)
     quote = pack.quotes[index]
     return d.Quote(quote.text, citation(pack, index), tags(pack, quote.themes),
                    check_label=(labels.CHECK_WORDING

@@ -46,7 +46,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
         blocks.append(d.Heading("Discussion prompts", 2))
         for number, prompt_id in enumerate(lesson.prompts, 1):
             prompt = pack.prompt_by_id[prompt_id]
-            p_index = next(i for i, p in enumerate(pack.prompts) if p.id == prompt_id)
+            p_index = pack.position("prompts", prompt_id)
             blocks.append(d.Question(number, prompt.text, 0, tags(pack, prompt.themes),
                                      chapters_label(prompt.chapters),
                                      at("prompts", p_index, "text", file="discussion.yaml")))
@@ -109,7 +109,7 @@ def _materials(pack: Pack, lesson: Lesson, ext: str) -> tuple[str, ...]:
 
 def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
     """The unit at a glance, lesson by lesson."""
-    c_index = next(i for i, c in enumerate(pack.courses) if c.id == course_id)
+    c_index = pack.position("courses", course_id)
     course = pack.courses[c_index]
     total = sum(lesson.minutes for lesson in course.lessons)
     blocks: list[d.Block] = [
