@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
@@ -72,16 +73,21 @@ def metadata(pack: Pack, title: str, subject: str, keywords: Iterable[str] = (),
 
 
 def document(pack: Pack, title: str, subject: str, blocks: list[d.Block], edition: str,
-             keywords: Iterable[str] = (), category: str | None = None) -> d.Document:
+             keywords: Iterable[str] = ()) -> d.Document:
     """Wrap blocks with the header, footer and metadata every document of `pack` shares;
-    `category` defaults to the edition's (`labels.category`)."""
+    its category is the edition's (`labels.category`; `as_lesson_plan` changes it)."""
     suffix = " (teacher edition)" if edition == "teacher" else ""
     return d.Document(
         title=title,
         metadata=metadata(pack, title + suffix, subject, keywords,
-                          labels.category(edition) if category is None else category),
+                          labels.category(edition)),
         blocks=tuple(blocks),
         header=f"{pack.book.title} · {title}{suffix}",
         footer=pack.citation,
         edition=edition,  # type: ignore[arg-type]
     )
+
+
+def as_lesson_plan(doc: d.Document) -> d.Document:
+    """`doc` recorded as a lesson plan (its category)."""
+    return replace(doc, metadata=replace(doc.metadata, category=labels.LESSON_PLAN))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
-from nlmg_packs.compose._common import chapters_label, document, origin, quote_block, tags
+from nlmg_packs.compose._common import (
+    as_lesson_plan,
+    chapters_label,
+    document,
+    origin,
+    quote_block,
+    tags,
+)
 from nlmg_packs.compose.naming import folder, worksheet_name
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Course, Lesson
@@ -71,9 +78,9 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
         blocks += [d.Heading("Homework", 2),
                    d.Paragraph(lesson.homework, origin=at("homework"))]
     blocks += [d.Heading("Teacher's notes", 2), d.AnswerLines(NOTES_LINES)]
-    return document(pack, f"{course.name}, lesson {l_index + 1}: {lesson.title}",
-                    f"Lesson plan: {lesson.title}", blocks, "teacher",
-                    ("lesson plan", course.name), labels.LESSON_PLAN)
+    return as_lesson_plan(document(pack, f"{course.name}, lesson {l_index + 1}: {lesson.title}",
+                                   f"Lesson plan: {lesson.title}", blocks, "teacher",
+                                   ("lesson plan", course.name)))
 
 
 def _sequence_table(lesson: Lesson) -> d.Table:
@@ -144,5 +151,6 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
             blocks.append(d.Paragraph(f"**Homework.** {lesson.homework}",
                                       origin=origin(pack, "courses.yaml", (*at, "homework"))))
     blocks += [d.Heading("Notes", 2), d.AnswerLines(NOTES_LINES)]
-    return document(pack, f"{course.name}: unit overview", f"Course overview: {course.name}",
-                    blocks, "teacher", ("course overview", course.name), labels.LESSON_PLAN)
+    return as_lesson_plan(document(pack, f"{course.name}: unit overview",
+                                   f"Course overview: {course.name}", blocks, "teacher",
+                                   ("course overview", course.name)))

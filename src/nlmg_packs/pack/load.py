@@ -19,23 +19,7 @@ IGNORED_NAMES = {"README.md", "LICENSE", "assets", ".DS_Store"}
 def load_pack(folder: Path) -> Pack:
     """Read and validate every file of the pack in `folder`."""
     folder = Path(folder)
-    shown = display_path(folder)
-    if not folder.exists():
-        raise PackError([Problem(shown, None, None, "no such pack folder",
-                                 "check the path, or run `nlmg-packs list` to see bundled packs")])
-    if not folder.is_dir():
-        raise PackError([Problem(shown, None, None, "this is a file, not a pack folder",
-                                 "pass the folder that holds pack.yaml")])
-    if not (folder / "pack.yaml").is_file():
-        raise PackError([Problem(shown, None, None, "no pack.yaml in this folder",
-                                 "a pack folder needs a pack.yaml; see docs/pack-format.md")])
-    problems: list[Problem] = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name in m.FILES or entry.name in IGNORED_NAMES or entry.name.startswith("."):
-            continue
-        problems.append(Problem(display_path(entry), None, None, "unknown file in the pack",
-                                f"a pack holds {', '.join(m.FILES)} (and assets/); "
-                                + did_you_mean(entry.name, m.FILES)))
+    problems = _check_folder(folder)
     parsed: dict[str, m.Strict] = {}
     lines: dict[str, LineMap] = {}
     inside = folder.resolve()
@@ -94,3 +78,25 @@ def _pack_id(folder: Path) -> str:
 
     slug = re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-")
     return slug or "pack"
+
+
+def _check_folder(folder: Path) -> list[Problem]:
+    """Raise when `folder` is no pack folder; the problems of unknown files in it."""
+    shown = display_path(folder)
+    if not folder.exists():
+        raise PackError([Problem(shown, None, None, "no such pack folder",
+                                 "check the path, or run `nlmg-packs list` to see bundled packs")])
+    if not folder.is_dir():
+        raise PackError([Problem(shown, None, None, "this is a file, not a pack folder",
+                                 "pass the folder that holds pack.yaml")])
+    if not (folder / "pack.yaml").is_file():
+        raise PackError([Problem(shown, None, None, "no pack.yaml in this folder",
+                                 "a pack folder needs a pack.yaml; see docs/pack-format.md")])
+    problems: list[Problem] = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name in m.FILES or entry.name in IGNORED_NAMES or entry.name.startswith("."):
+            continue
+        problems.append(Problem(display_path(entry), None, None, "unknown file in the pack",
+                                f"a pack holds {', '.join(m.FILES)} (and assets/); "
+                                + did_you_mean(entry.name, m.FILES)))
+    return problems

@@ -26,8 +26,8 @@ class TableBlocks(PdfDrawing):
         head = s.header_cell_small if block.compact else s.header_cell
         columns = max([len(block.header)] + [len(r) for r in block.rows])
         pad = look.small_size * (0.35 if block.compact else 0.6)
-        widths = _column_widths(block, columns, self.width, cell.fontName, s.fonts.bold,
-                                cell.fontSize, pad * 2.8 + 1)
+        widths = _column_widths(block, columns, self.width, s.fonts.bold, cell.fontSize,
+                                pad * 2.8 + 1)
         header = [Para(markup(h, look.italics), head if i else head.clone("h0", alignment=0))
                   for i, h in enumerate(block.header)]
         rows: list[list] = [header] if block.header else []
@@ -108,9 +108,10 @@ class TableBlocks(PdfDrawing):
         return [label, grid]
 
 
-def _column_widths(block: d.Table, columns: int, total: float, font: str, bold: str,
-                   size: float, padding: float) -> list[float]:
-    """Relative widths scaled to `total`, widened so no column breaks inside a word."""
+def _column_widths(block: d.Table, columns: int, total: float, bold: str, size: float,
+                   padding: float) -> list[float]:
+    """Relative widths (points) scaled to `total`, widened so no column breaks inside a word
+    (measured in the bold face at `size` points, plus `padding` points a cell)."""
     weights = (list(block.widths or ()) + [1.0] * columns)[:columns]
     widths = [total * w / sum(weights) for w in weights]
     texts = [[h] for h in block.header] + [[] for _ in range(columns - len(block.header))]

@@ -19,9 +19,7 @@ def build_reference_doc(options: RenderOptions, timestamp: int = REFERENCE_TIMES
     """The reference .docx for a template's `options` (fonts, colours, margins; A4, standard
     preset), from python-docx's default document."""
     import docx
-    from docx.enum.section import WD_ORIENT
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Mm
 
     from nlmg_packs.render import docx_styles as st
     from nlmg_packs.render import docx_xml as x
@@ -45,20 +43,7 @@ def build_reference_doc(options: RenderOptions, timestamp: int = REFERENCE_TIMES
     _table_style(styles, WD_STYLE_TYPE.TABLE)
     _numbering(document)
 
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
-    section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
-    section.header_distance = section.footer_distance = Mm(9)
-    section.header.is_linked_to_previous = False
-    section.header.paragraphs[0].style = styles["Header"]
-    footer = section.footer.paragraphs[0]
-    footer.style = styles["Footer"]
-    footer.add_run("\tPage ")
-    x.simple_field(footer, "PAGE", "1")
-    footer.add_run(" of ")
-    x.simple_field(footer, "NUMPAGES", "1")
+    _page(document, options)
 
     body = document.element.body
     for item in list(body):
@@ -78,6 +63,31 @@ def build_reference_doc(options: RenderOptions, timestamp: int = REFERENCE_TIMES
     out = io.BytesIO()
     document.save(out)
     return reproducible(out.getvalue(), timestamp)
+
+
+def _page(document, options: RenderOptions) -> None:
+    """A4 portrait with the template's margins, and the footer's "Page X of Y" fields."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    from nlmg_packs.render import docx_xml as x
+
+    styles, margins = document.styles, options.margins_mm
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+    section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
+    section.header_distance = section.footer_distance = Mm(9)
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].style = styles["Header"]
+    footer = section.footer.paragraphs[0]
+    footer.style = styles["Footer"]
+    footer.add_run("\tPage ")
+    x.simple_field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    x.simple_field(footer, "NUMPAGES", "1")
+
 
 
 def _defaults(document, body_font: str) -> None:
