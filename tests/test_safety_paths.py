@@ -391,11 +391,10 @@ def test_every_block_with_pack_text_knows_its_line() -> None:
     """Headings, paragraphs, questions and quotes that print pack text carry an Origin."""
     from nlmg_packs import document as d
     from nlmg_packs.compose.catalogue import catalogue
-    from nlmg_packs.pack.glyphs import _SOURCES, _strings
+    from nlmg_packs.pack.glyphs import pack_texts
 
     pack = load_pack(ROOT / "tests" / "fixtures" / "mini")
-    texts = {text for _, attribute, prefix in _SOURCES
-             for _, text in _strings(getattr(pack, attribute), prefix) if len(text) > 12}
+    texts = {text for _, _, text in pack_texts(pack) if len(text) > 12}
 
     def blocks(items):
         for block in items:

@@ -26,15 +26,20 @@ _SOURCES = (("pack.yaml", "meta", ()), ("discussion.yaml", "prompts", ("prompts"
 def uncovered_characters(pack: Pack, coverage: Coverage) -> list[Problem]:
     """One problem per (character, line) of the pack's text that `coverage` cannot draw."""
     def texts() -> Iterator[tuple[tuple[LineMap, KeyPath], str]]:
-        for file, attribute, prefix in _SOURCES:
-            lines = pack.lines.get(file) or LineMap(file)
-            for path, text in _strings(getattr(pack, attribute), prefix):
-                yield (lines, path), text
+        for file, path, text in pack_texts(pack):
+            yield (pack.lines.get(file) or LineMap(file), path), text
 
     def locate(where: tuple[LineMap, KeyPath], message: str, hint: str) -> Problem:
         return where[0].problem(where[1], message, hint)
 
     return missing_glyphs(texts(), coverage, locate)
+
+
+def pack_texts(pack: Pack) -> Iterator[tuple[str, KeyPath, str]]:
+    """Every string of the pack's files: (file name, key path in it, text)."""
+    for file, attribute, prefix in _SOURCES:
+        for path, text in _strings(getattr(pack, attribute), prefix):
+            yield file, path, text
 
 
 def _strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
