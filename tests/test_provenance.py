@@ -19,13 +19,12 @@ from nlmg_packs.compose.worksheet import compose_worksheet
 from nlmg_packs.pack import load_pack
 from nlmg_packs.pack.strict import unverified_quotes
 from nlmg_packs.render.docx import render_docx
-from nlmg_packs.render.options import RenderOptions
 from nlmg_packs.render.pdf import render_pdf
 from nlmg_packs.template import load_template
 from tests.conftest import ROOT, edit
 
 CONFIRMED_LINE = "Wording confirmed in: Lamp Notes; Harbour Review."
-OPTIONS = RenderOptions(template=load_template(ROOT / "templates" / "default"))
+OPTIONS = load_template(ROOT / "templates" / "default").render_options(paper="a4")
 ONE_SOURCE = ", {source: Harbour Review, title: The Keeper reviewed, url: 'https://example.com/review'}"
 
 
@@ -59,7 +58,7 @@ def test_worksheet_marks_and_names_sources_by_edition(mini: Path, edition: str) 
     pack = load_pack(mini)
     blocks = compose_worksheet(pack, "light-and-duty", edition).blocks
     quotes = [b for b in blocks if isinstance(b, d.Quote)]
-    marked = {b.text[:5] for b in quotes if b.check_wording}
+    marked = {b.text[:5] for b in quotes if b.check_label}
     notes = [(i, b) for i, b in enumerate(blocks)
              if isinstance(b, d.Paragraph) and b.text.startswith("Wording confirmed")]
     if edition == "student":
@@ -76,7 +75,7 @@ def test_worksheet_marks_and_names_sources_by_edition(mini: Path, edition: str) 
 def test_lesson_plan_names_the_sources_of_its_quotations(mini: Path) -> None:
     blocks = compose_lesson_plan(load_pack(mini), "lit-1").blocks
     index = next(i for i, b in enumerate(blocks) if isinstance(b, d.Quote))
-    assert not blocks[index].check_wording
+    assert not blocks[index].check_label
     assert isinstance(blocks[index + 1], d.Paragraph)
     assert blocks[index + 1].text == CONFIRMED_LINE
 
@@ -91,7 +90,7 @@ def test_rendered_teacher_edition_shows_the_line_and_marks_only_the_unconfirmed(
     flat = " ".join(text.split())
     assert CONFIRMED_LINE in flat
     assert flat.count("Check the wording against your edition") == sum(
-        1 for b in teacher.blocks if isinstance(b, d.Quote) and b.check_wording)
+        1 for b in teacher.blocks if isinstance(b, d.Quote) and b.check_label)
     student_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(
         render_pdf(student, OPTIONS))).pages)
     assert "Wording confirmed" not in student_text and "Check the wording" not in student_text
