@@ -150,6 +150,8 @@ class Test(Strict):
     instructions: Text | None = None
     minutes: Annotated[int, Field(ge=1, le=600)] | None = None
     items: list[Id] = Field(min_length=1)
+    seed: ShortText | None = Field(None, description="Changes every version's order; the "
+                                   "test id when left out.")
 
 
 class TestsFile(Strict):
