@@ -98,3 +98,5 @@ RUBRIC_TOTAL = "Total: ______ / {total}"
 LEVEL_POINTS = "{name} ({points})"
 STANDARDS = "Standards"
 ASSESSMENT_MATERIAL = {"test": "Test", "essay": "Essay prompt", "project": "Project brief"}
+STANDARDS_HEADER = ("Standard", "Covered by")
+ITEM_IN_TEST = "{test}, item {number}"
