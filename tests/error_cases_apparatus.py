@@ -19,7 +19,7 @@ def broken(mini: Path, file: str, old: str, new: str) -> list[Problem]:
 
 
 @case("word-needs-quote-or-example", "the word `keeper` needs either `quote:` or `example:`",
-      "give a usage example", "vocabulary.yaml:4:5")
+      "give a usage example", "vocabulary.yaml:6:5")
 def _(mini: Path, tmp: Path) -> list[Problem]:
     return broken(mini, "vocabulary.yaml", "     example: The keeper climbed the stairs at dusk.}",
                   "     }")
@@ -28,11 +28,13 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 @case("word-quote-without-source", "the quotation for `lamp` has no `source:`",
       "add `source:`", "vocabulary.yaml:3:6")
 def _(mini: Path, tmp: Path) -> list[Problem]:
-    return broken(mini, "vocabulary.yaml", ", source: {wording: novel, verified: false}}", "}")
+    return broken(mini, "vocabulary.yaml", """, source: {wording: novel, verified: false,
+     provenance: [{source: Lamp Notes, title: Ten Lines, url: 'https://example.org/lamp'},
+                  {source: Harbour Review, title: The Keeper reviewed, url: 'https://example.com/review'}]}}""", "}")
 
 
 @case("word-not-in-sentence", "`harbour` is not in its sentence", "set `form:`",
-      "vocabulary.yaml:7:6")
+      "vocabulary.yaml:9:6")
 def _(mini: Path, tmp: Path) -> list[Problem]:
     return broken(mini, "vocabulary.yaml", "The boats waited in the harbour", "The boats waited")
 
@@ -83,10 +85,24 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     return broken(mini, "tests.yaml", "character: mara}", "character: marra}")
 
 
-@case("blank-not-in-quote", "the blank \u201charbor\u201d is not in quote `q-tide`",
+@case("blank-not-in-quote", "the blank \u201cout their\u201d is not in quote `q-lamp`",
       "copy the words exactly", "tests.yaml:41:5")
 def _(mini: Path, tmp: Path) -> list[Problem]:
-    return broken(mini, "tests.yaml", "    blank: harbour", "    blank: harbor")
+    return broken(mini, "tests.yaml", "    blank: out there", "    blank: out their")
+
+
+@case("fill-in-unconfirmed-quote", "fill-in item `fill-tide` blanks quote `q-tide`, whose "
+      "wording is not confirmed", "two public sources confirm", "tests.yaml:40:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return broken(mini, "tests.yaml", "    quote: q-lamp\n    blank: out there",
+                  "    quote: q-tide\n    blank: harbour")
+
+
+@case("word-quote-unconfirmed", "the quotation for `lamp` is confirmed by 1 of the 2 public "
+      "sources it needs", "replace `quote:` with an `example:`", "vocabulary.yaml:3:54")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return broken(mini, "vocabulary.yaml", """
+                  {source: Harbour Review, title: The Keeper reviewed, url: 'https://example.com/review'}""", "")
 
 
 @case("short-answer-without-answer", "short-answer item `sa-duty` needs a model `answer:` in "

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from nlmg_packs.pack import model_assessment as a
+from nlmg_packs.pack.model import CONFIRMING_SOURCES
 
 if TYPE_CHECKING:
     from nlmg_packs.pack.references import _Checker
@@ -49,6 +50,11 @@ def _check_words(c: _Checker) -> None:
         if word.quote is not None and word.source is None:
             c.at(f, (*path, "quote"), f"the quotation for `{word.word}` has no `source:`",
                  "add `source:` saying where the wording comes from, or use `example:`")
+        elif word.quote is not None and word.source and not word.source.confirmed:
+            c.at(f, (*path, "source"), f"the quotation for `{word.word}` is confirmed by "
+                 f"{len(word.source.provenance)} of the {CONFIRMING_SOURCES} public sources it "
+                 "needs", "list two independent sources under `provenance:`, or replace "
+                 "`quote:` with an `example:` that is not a quotation")
         sentence = word.quote or word.example or ""
         field = "quote" if word.quote is not None else "example"
         if not contains_words(sentence, word.form or word.word):
@@ -116,6 +122,10 @@ def _fill_in(c: _Checker, item: a.Item, path: tuple) -> None:
     if quote is None:
         c.ref("tests.yaml", (*path, "quote"), item.quote, c.pack.quote_by_id, "quote")
         return
+    if not quote.source.confirmed:
+        c.at("tests.yaml", (*path, "quote"), f"fill-in item `{item.id}` blanks quote "
+             f"`{quote.id}`, whose wording is not confirmed", "choose a quotation two public "
+             "sources confirm (`source: provenance:` in quotes.yaml)")
     if item.blank and not contains_words(quote.text, item.blank):
         c.at("tests.yaml", (*path, "blank"), f"the blank \u201c{item.blank}\u201d is not in "
              f"quote `{quote.id}`", "copy the words exactly as they stand in the quotation")
