@@ -28,9 +28,9 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 @case("word-quote-without-source", "the quotation for `lamp` has no `source:`",
       "add `source:`", "vocabulary.yaml:3:6")
 def _(mini: Path, tmp: Path) -> list[Problem]:
-    return broken(mini, "vocabulary.yaml", """, source: {wording: novel, verified: false,
-     provenance: [{source: Lamp Notes, title: Ten Lines, url: 'https://example.org/lamp'},
-                  {source: Harbour Review, title: The Keeper reviewed, url: 'https://example.com/review'}]}}""", "}")
+    text = (FIXTURES / "apparatus" / "vocabulary.yaml").read_text("utf-8")
+    start = text.index(", source: {wording: novel, verified: false,")
+    return broken(mini, "vocabulary.yaml", text[start:text.index("]}}", start) + 3], "}")
 
 
 @case("word-not-in-sentence", "`harbour` is not in its sentence", "set `form:`",
@@ -101,8 +101,8 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 @case("word-quote-unconfirmed", "the quotation for `lamp` is confirmed by 1 of the 2 public "
       "sources it needs", "replace `quote:` with an `example:`", "vocabulary.yaml:3:54")
 def _(mini: Path, tmp: Path) -> list[Problem]:
-    return broken(mini, "vocabulary.yaml", """
-                  {source: Harbour Review, title: The Keeper reviewed, url: 'https://example.com/review'}""", "")
+    review = "{source: Harbour Review, title: The Keeper reviewed, url: 'https://example.com/review'}"
+    return broken(mini, "vocabulary.yaml", ",\n                  " + review, "")
 
 
 @case("short-answer-without-answer", "short-answer item `sa-duty` needs a model `answer:` in "
