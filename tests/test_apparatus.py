@@ -204,6 +204,7 @@ def test_vocabulary_quotes_only_quotations_and_labels_examples(full: Path) -> No
                                        options())))
     assert "The lamp does not ask who is out there." in text
     assert "Example (not from the novel): The keeper climbed the stairs at dusk." in text
+    assert text.count("The lamp does not ask who is out there.") == 2  # `from_quote: q-lamp`
 
 
 def test_the_introduction_and_guide_carry_the_front_and_back_matter(full: Path) -> None:

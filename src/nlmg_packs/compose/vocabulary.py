@@ -21,6 +21,10 @@ def unit_words(pack: Pack, part_id: str) -> list[tuple[int, Word]]:
 
 def _sentence_blocks(pack: Pack, index: int, word: Word, edition: str) -> list[d.Block]:
     at = ("words", index)
+    if word.from_quote is not None:
+        quote = pack.quote_by_id[word.from_quote]
+        return [d.Quote(quote.text, f"Chapter {quote.chapter}", origin=origin(
+            pack, "quotes.yaml", ("quotes", pack.position("quotes", quote.id), "text")))]
     if word.quote is not None:
         where = f"Chapter {word.chapter}" if word.chapter else labels.IN_THE_NOVEL
         check = (labels.CHECK_WORDING if edition == "teacher" and word.source

@@ -84,6 +84,8 @@ class Word(Strict):
     definition: Text = Field(description="A learner's definition.")
     part: Id = Field(description="The reading unit (part id) it belongs to.")
     chapter: Chapter | None = None
+    from_quote: Id | None = Field(None, description="A quotation of quotes.yaml holding the "
+                                  "word, used as its sentence (with that quotation's sources).")
     quote: Text | None = Field(None, description="The sentence it appears in, as a quotation "
                                "(needs `source:`).")
     source: QuoteSource | None = None

@@ -42,10 +42,18 @@ def _check_words(c: _Checker) -> None:
         c.ref(f, (*path, "part"), word.part, pack.parts, "part")
         if word.chapter is not None:
             c.chapters(f, (*path, "chapter"), [word.chapter], word.part)
-        if (word.quote is None) == (word.example is None):
+        given = [word.quote, word.from_quote, word.example]
+        if sum(x is not None for x in given) != 1:
             c.at(f, path, f"the word `{word.word}` needs either `quote:` or `example:`",
-                 "quote the sentence it appears in (with `source:`), or give a usage example "
-                 "that is not a quotation")
+                 "quote the sentence it appears in (with `source:`, or `from_quote:` a quote "
+                 "id), or give a usage example that is not a quotation")
+            continue
+        if word.from_quote is not None:
+            c.ref(f, (*path, "from_quote"), word.from_quote, pack.quote_by_id, "quote")
+            quote = pack.quote_by_id.get(word.from_quote)
+            if quote is not None and not contains_words(quote.text, word.form or word.word):
+                c.at(f, (*path, "from_quote"), f"`{word.form or word.word}` is not in its "
+                     "sentence", "set `form:` to the word as it stands in the sentence")
             continue
         if word.quote is not None and word.source is None:
             c.at(f, (*path, "quote"), f"the quotation for `{word.word}` has no `source:`",
