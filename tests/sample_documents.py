@@ -61,7 +61,7 @@ def every_block(edition: str = "teacher") -> d.Document:
                          ((d.Cell("Evidence", bold=True), d.Cell("Apt, embedded quotation."),
                            d.Cell("Relevant quotation."), d.Cell("Some reference."),
                            d.Cell("Retelling."), d.Cell("None.")),)),
-                 "Total: ____ / 5", landscape=True),
+                 "Total: ____ / 5", landscape=True, title="Marking rubric: Evidence"),
         d.Paragraph("After the landscape rubric, the page is upright again."),
     ]
     if edition == "student":

@@ -192,6 +192,8 @@ class Rubric:
     """The line under the grid ("Total: ___ / 16")."""
     landscape: bool = False
     """Set on a page turned sideways, because its levels need the width."""
+    title: str = ""
+    """A heading drawn with the grid (on its landscape page, when it has one); "" for none."""
 
 
 Block = (Heading | Paragraph | Quote | Question | AnswerLines | TeacherNote | Callout | BulletList

@@ -14,7 +14,8 @@ LANDSCAPE_LEVELS = 4
 
 
 def rubric_block(pack: Pack, rubric_id: str) -> d.Rubric:
-    """The rubric as a grid of criteria × levels; its total is computed from the levels."""
+    """The rubric, titled, as a grid of criteria × levels; its total is computed from the
+    levels."""
     rubric = pack.rubric_by_id[rubric_id]
     header = (labels.RUBRIC_CRITERION,
               *(labels.LEVEL_POINTS.format(name=lv.name, points=lv.points)
@@ -23,16 +24,13 @@ def rubric_block(pack: Pack, rubric_id: str) -> d.Rubric:
                  for c in rubric.criteria)
     table = d.Table(header, rows, widths=(1.3, *(2.0,) * len(rubric.levels)))
     return d.Rubric(table, labels.RUBRIC_TOTAL.format(total=rubric_total(rubric)),
-                    landscape=len(rubric.levels) >= LANDSCAPE_LEVELS)
+                    landscape=len(rubric.levels) >= LANDSCAPE_LEVELS,
+                    title=labels.RUBRIC.format(title=rubric.title))
 
 
 def rubric_blocks(pack: Pack, rubric_id: str) -> list[d.Block]:
-    """A heading naming the rubric, then the rubric."""
-    index = pack.position("rubrics", rubric_id)
-    rubric = pack.rubrics[index]
-    return [d.Heading(labels.RUBRIC.format(title=rubric.title), 2,
-                      origin(pack, "rubrics.yaml", ("rubrics", index, "title"))),
-            rubric_block(pack, rubric_id)]
+    """The rubric with its heading (a list, to extend a document's blocks)."""
+    return [rubric_block(pack, rubric_id)]
 
 
 def compose_assignment(pack: Pack, assignment_id: str, edition: str) -> d.Document:

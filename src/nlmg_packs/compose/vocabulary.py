@@ -3,6 +3,8 @@ the word to its meaning, use it in a sentence, find it in context) with the teac
 
 from __future__ import annotations
 
+import re
+
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import document, origin
@@ -14,6 +16,12 @@ IN_A_SENTENCE = 6
 """How many words the "use it in a sentence" activity asks for (the first of the unit)."""
 
 
+def highlight(sentence: str, words: str) -> str:
+    """`sentence` with the first whole-word occurrence of `words` set in bold (`**…**`)."""
+    pattern = r"(?<!\w)(" + re.escape(words.strip()).replace("'", "['\u2019]") + r")(?!\w)"
+    return re.sub(pattern, r"**\1**", sentence, count=1, flags=re.IGNORECASE)
+
+
 def unit_words(pack: Pack, part_id: str) -> list[tuple[int, Word]]:
     """The words of one reading unit, with their positions in vocabulary.yaml."""
     return [(i, w) for i, w in enumerate(pack.words) if w.part == part_id]
@@ -23,15 +31,17 @@ def _sentence_blocks(pack: Pack, index: int, word: Word, edition: str) -> list[d
     at = ("words", index)
     if word.from_quote is not None:
         quote = pack.quote_by_id[word.from_quote]
-        return [d.Quote(quote.text, f"Chapter {quote.chapter}", origin=origin(
+        return [d.Quote(highlight(quote.text, word.form or word.word), f"Chapter {quote.chapter}",
+                        origin=origin(
             pack, "quotes.yaml", ("quotes", pack.position("quotes", quote.id), "text")))]
     if word.quote is not None:
         where = f"Chapter {word.chapter}" if word.chapter else labels.IN_THE_NOVEL
         check = (labels.CHECK_WORDING if edition == "teacher" and word.source
                  and not word.source.verified else "")
-        return [d.Quote(word.quote, where, check_label=check,
+        return [d.Quote(highlight(word.quote, word.form or word.word), where, check_label=check,
                         origin=origin(pack, "vocabulary.yaml", (*at, "quote")))]
-    return [d.Paragraph(f"{labels.EXAMPLE}: {word.example}", "small",
+    example = highlight(word.example or "", word.form or word.word)
+    return [d.Paragraph(f"{labels.EXAMPLE}: {example}", "small",
                         origin(pack, "vocabulary.yaml", (*at, "example")))]
 
 

@@ -49,6 +49,8 @@ class DocxAssessment(DocxDrawing):
         """The grid and its total; a wide rubric in a landscape section of its own."""
         if block.landscape:
             self._turn(landscape=True)
+        if block.title:
+            self.para("Heading 2", block.title)
         self.draw_table(block.table)
         total = self.para(self.body_style, block.total)
         from docx.enum.text import WD_ALIGN_PARAGRAPH

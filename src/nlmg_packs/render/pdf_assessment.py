@@ -66,10 +66,12 @@ class AssessmentBlocks(PdfDrawing):
         s, size = self.styles, self.look.body_size
         total = self._text(block.total, s.body.clone("rubric_total", alignment=2,
                                                      spaceBefore=size * 0.4))
+        title = [self._text(block.title, s.headings[1].clone("rubric_title", keepWithNext=1))
+                 ] if block.title else []
         if not block.landscape:
-            return [*self.draw_table(block.table), total]
+            return [*title, *self.draw_table(block.table), total]
         with self.narrower(self.width - self._landscape_width()):
-            grid = self.draw_table(replace(block.table, compact=False))
+            grid = [*title, *self.draw_table(replace(block.table, compact=False))]
         after = self.doc.blocks[self._position + 1:self._position + 2]
         turn_back: list[Flowable] = [NextPageTemplate(PORTRAIT)]
         if after and not isinstance(after[0], d.PageBreak):
