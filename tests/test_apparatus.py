@@ -179,7 +179,7 @@ def test_total_and_score_box_show_the_sum_of_points(full: Path) -> None:
     assert (last[1].text, last[2].text) == ("Total", str(total))
 
 
-@pytest.mark.parametrize(("paper", "preset"), [("a4", "standard"), ("letter", "large-print")])
+@pytest.mark.parametrize(("paper", "preset"), [("a4", "standard"), ("letter", "standard")])
 def test_a_wide_rubric_gets_a_landscape_page(full: Path, paper: str, preset: str) -> None:
     from nlmg_packs.compose.assignments import compose_assignment
 
@@ -195,6 +195,23 @@ def test_a_wide_rubric_gets_a_landscape_page(full: Path, paper: str, preset: str
     narrow = compose_assignment(pack, "harbour-project", "student")
     assert all(float(p.mediabox.width) < float(p.mediabox.height) for p in
                PdfReader(io.BytesIO(render_pdf(narrow, options()))).pages)
+
+
+def test_a_rubric_too_wide_even_sideways_is_stacked_by_criterion() -> None:
+    """The bundled essay rubric in large print on Letter: a grid would break words, so each
+    criterion gets its own level | descriptor table, upright, and everything still prints."""
+    from nlmg_packs.compose.assignments import compose_assignment
+
+    pack = load_pack(Path("packs/never-let-me-go"))
+    doc = compose_assignment(pack, "told-not-told-essay", "student")
+    pages = PdfReader(io.BytesIO(render_pdf(doc, options("letter", "large-print")))).pages
+    assert all(float(p.mediabox.width) < float(p.mediabox.height) for p in pages)
+    text = _squash(" ".join(p.extract_text() for p in pages))
+    rubric = pack.rubric_by_id["literary-essay"]
+    assert all(_squash(x) in text for c in rubric.criteria for x in c.descriptors)
+    assert "Total: ______ / 16" in text and "Excellent (4)" in text
+    standard = PdfReader(io.BytesIO(render_pdf(doc, options("a4", "standard")))).pages
+    assert any(float(p.mediabox.width) > float(p.mediabox.height) for p in standard)
 
 
 def test_vocabulary_quotes_only_quotations_and_labels_examples(full: Path) -> None:
