@@ -16,10 +16,14 @@ class DocxAssessment(DocxDrawing):
         """One paragraph per option, indented under the question: "☐ A  text"."""
         from docx.shared import Pt
 
-        for letter, text in zip(block.letters, block.options, strict=True):
+        from nlmg_packs.render.docx_xml import keep_with_next
+
+        for position, (letter, text) in enumerate(zip(block.letters, block.options,
+                                                      strict=True)):
             paragraph = self.para(self.body_style)
             paragraph.paragraph_format.left_indent = Pt(20)
             paragraph.paragraph_format.space_after = Pt(3)
+            keep_with_next(paragraph._p, position < len(block.options) - 1 or bool(block.note))
             self.plain(paragraph, f"{BOX} {letter}\u2002", "Strong")
             self.runs(paragraph, text)
         if block.note:

@@ -72,7 +72,7 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
     return buffer.getvalue(), dict(template.heading_pages)
 
 
-class PdfRenderer(TextBlocks, TableBlocks, CoverBlocks, AssessmentBlocks):
+class PdfRenderer(AssessmentBlocks, TextBlocks, TableBlocks, CoverBlocks):
     """Turns blocks into reportlab flowables; one `draw_<block>` method per block type."""
 
 

@@ -13,12 +13,45 @@ from nlmg_packs import document as d
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
 from nlmg_packs.render.pdf_flowables import Para
+from nlmg_packs.render.pdf_keep import Keep
 from nlmg_packs.render.pdf_page import LANDSCAPE, PAPER, PORTRAIT
 from nlmg_packs.render.pdf_styles import RULE, markup
 
 
 class AssessmentBlocks(PdfDrawing):
-    """`draw_<block>` for choices, score boxes and rubrics."""
+    """`draw_<block>` for choices, score boxes and rubrics; and a question stays on the page of
+    the options or matching grid that follow it."""
+
+    def draw_question(self, block: d.Question) -> list[Flowable]:
+        """A question with no answer lines that leads into options or a grid is drawn with
+        them (see `_with_question`); any other question as usual."""
+        if self._leads(self._position) and self.doc.blocks[self._position] is block:
+            return []
+        return super().draw_question(block)  # type: ignore[misc]
+
+    def draw_table(self, block: d.Table) -> list[Flowable]:
+        return self._with_question(super().draw_table(block))  # type: ignore[misc]
+
+    def _leads(self, position: int) -> bool:
+        """Whether the block at `position` is a question without lines followed by options
+        or a grid."""
+        blocks = self.doc.blocks
+        return (0 <= position < len(blocks) - 1 and isinstance(blocks[position], d.Question)
+                and not blocks[position].lines  # type: ignore[union-attr]
+                and isinstance(blocks[position + 1], (d.Choices, d.Table)))
+
+    def _with_question(self, drawn: list[Flowable]) -> list[Flowable]:
+        """`drawn` (options or a grid) with the question before it as the head of its Keep,
+        so a question never ends a page without them."""
+        if not drawn or not self._leads(self._position - 1):
+            return drawn
+        question = self.doc.blocks[self._position - 1]
+        row = super().draw_question(question)[0]  # type: ignore[misc]
+        first = drawn[0]
+        if isinstance(first, Keep) and not first.head and first.body is not None:
+            first.head = [row.body if isinstance(row, Keep) else row]
+            return drawn
+        return [Keep([row], first), *drawn[1:]]
 
     def draw_choices(self, block: d.Choices) -> list[Flowable]:
         """Each option as a row: a square holding its letter (to tick or circle), then its
@@ -44,7 +77,7 @@ class AssessmentBlocks(PdfDrawing):
         if block.note:
             out.append(self._text(block.note, s.muted.clone("choice_note",
                                                             leftIndent=indent)))
-        return out
+        return self._with_question(out)
 
     def draw_score_box(self, block: d.ScoreBox) -> list[Flowable]:
         """A boxed "Score ___ / 40" at the right margin."""
