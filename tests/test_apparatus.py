@@ -252,3 +252,15 @@ def test_lesson_plans_point_at_tests_and_attach_the_rubric(full: Path) -> None:
     assert "Marking rubric: Literary essay" in text and "Total: ______ / 12" in text
     overview = docx_text(render_docx(compose_course_overview(pack, "literature"), options()))
     assert "Common Core ELA RL.9-10.1" in overview and "AQA 8702 AO1" in overview
+
+
+def test_the_format_documents_examples_validate(mini: Path) -> None:
+    """Each apparatus file's example in docs/pack-format.md loads beside the mini pack."""
+    doc = Path("docs/pack-format.md").read_text("utf-8")
+    for name in ("matter.yaml", "vocabulary.yaml", "tests.yaml", "rubrics.yaml"):
+        section = doc.split(f"## `{name}`", 1)[1].split("\n## ", 1)[0]
+        example = re.search(r"```yaml\n(.*?)```", section, flags=re.S)
+        assert example, name
+        (mini / name).write_text(example.group(1), "utf-8")
+    pack = load_pack(mini)
+    assert pack.items and pack.words and pack.rubrics and pack.matter.further_reading
