@@ -586,6 +586,9 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
         return build(tmp, mini, tmp / "out")
 
 
+# The apparatus files register their cases from their own module (it imports `case` from here).
+import tests.error_cases_apparatus  # noqa: E402, F401
+
 # ---- the tests ---------------------------------------------------------------------------
 
 def documented_slugs() -> list[str]:

@@ -58,6 +58,10 @@ class Kind(StrEnum):
     worksheets = "worksheets"
     map = "map"
     plans = "plans"
+    introduction = "introduction"
+    vocabulary = "vocabulary"
+    tests = "tests"
+    rubrics = "rubrics"
 
 
 def _version(value: bool) -> None:
@@ -138,6 +142,9 @@ def build(
     zip_out: Annotated[bool, typer.Option(
         "--zip", help="Also write one archive per course, <pack>/<course>.zip, with its "
         "documents, the handouts it uses and a README.txt index.")] = False,
+    versions: Annotated[int, typer.Option(
+        "--versions", min=1, max=26, help="Versions A, B, … of each test, in shuffled orders, "
+        "each with its own answer key.")] = 1,
 ) -> None:
     """Build PDF handouts and DOCX lesson plans.
 
@@ -156,7 +163,8 @@ def build(
         packs=packs, out=out, course=course, edition=edition.value, fmt=fmt.value,
         only=[k.value for k in only or ()], paper=paper.value if paper else None,
         preset=preset.value, fillable=fillable, template=template,
-        reference_doc=reference_doc, force=force, strict=strict, jobs=jobs, zip_out=zip_out)
+        reference_doc=reference_doc, force=force, strict=strict, jobs=jobs, zip_out=zip_out,
+        versions=versions)
     reporter = Reporter(quiet=quiet, json_out=json_out)
     try:
         with reporter:
@@ -172,7 +180,8 @@ def _build_request(packs: list[Path] | None, out: Path | str, course: list[str] 
                    edition: str, fmt: str, only: list[str], paper: str | None, preset: str,
                    fillable: bool, template: Path | str | None,
                    reference_doc: Path | str | None, force: bool, strict: bool,
-                   jobs: int | None, zip_out: bool):  # type: ignore[no-untyped-def]
+                   jobs: int | None, zip_out: bool,
+                   versions: int = 1):  # type: ignore[no-untyped-def]
     """The build request for the `build` command's values (also used by the no-op path)."""
     import os
 
@@ -185,7 +194,8 @@ def _build_request(packs: list[Path] | None, out: Path | str, course: list[str] 
         kinds=frozenset(only), paper=paper, preset=preset, fillable=fillable,
         template=Path(template) if template is not None else None,
         reference_doc=Path(reference_doc) if reference_doc is not None else None,
-        force=force, strict=strict, jobs=jobs or os.cpu_count() or 1, zip=zip_out)
+        force=force, strict=strict, jobs=jobs or os.cpu_count() or 1, zip=zip_out,
+        versions=versions)
 
 
 def _answer_noop(argv: list[str]) -> bool:
@@ -257,7 +267,7 @@ def list_documents(packs: PackArg = None) -> None:
         pack = load_pack(folder)
         typer.echo(f"{pack.id}: {pack.book.title}, by {pack.book.author}")
         for spec in catalogue(pack):
-            typer.echo(f"  {spec.kind:<11} {pack.id}/{spec.relpath(spec.native)}")
+            typer.echo(f"  {spec.kind:<12} {pack.id}/{spec.relpath(spec.native)}")
 
 
 @app.command()

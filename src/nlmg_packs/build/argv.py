@@ -7,12 +7,13 @@ from __future__ import annotations
 _VALUES = {"--out": "out", "-o": "out", "--course": "course", "--edition": "edition",
            "--format": "fmt", "--only": "only", "--paper": "paper", "--preset": "preset",
            "--template": "template", "--reference-doc": "reference_doc", "--jobs": "jobs",
-           "-j": "jobs"}
+           "-j": "jobs", "--versions": "versions"}
 _FLAGS = {"--fillable": "fillable", "--quiet": "quiet", "-q": "quiet", "--json": "json_out",
           "--zip": "zip_out", "--strict": "strict"}
 _REPEATED = {"course", "only"}
 _CHOICES = {"edition": {"student", "teacher", "all"}, "fmt": {"native", "pdf", "docx", "all"},
-            "only": {"guide", "worksheets", "map", "plans"}, "paper": {"a4", "letter"},
+            "only": {"guide", "worksheets", "map", "plans", "introduction", "vocabulary",
+                     "tests", "rubrics"}, "paper": {"a4", "letter"},
             "preset": {"standard", "large-print", "dyslexia"}}
 
 
@@ -24,7 +25,7 @@ def parse_build(argv: list[str]) -> dict[str, object] | None:
         "packs": [], "out": "output", "course": [], "edition": "all", "fmt": "native",
         "only": [], "paper": None, "preset": "standard", "template": None,
         "reference_doc": None, "jobs": None, "fillable": False, "quiet": False,
-        "json_out": False, "zip_out": False, "strict": False}
+        "json_out": False, "zip_out": False, "strict": False, "versions": 1}
     args = iter(argv[1:])
     for arg in args:
         if not arg.startswith("-"):
@@ -43,8 +44,8 @@ def parse_build(argv: list[str]) -> dict[str, object] | None:
                 return None
         if dest in _CHOICES and value not in _CHOICES[dest]:
             return None
-        if dest == "jobs":
-            if not value.isdigit() or int(value) < 1:
+        if dest in ("jobs", "versions"):
+            if not value.isdigit() or not 1 <= int(value) <= (26 if dest == "versions" else 10**6):
                 return None
             values[dest] = int(value)
         elif dest in _REPEATED:

@@ -56,6 +56,8 @@ class BuildRequest:
     jobs: int = 1
     zip: bool = False
     """Also write `<pack>/<course>.zip` for each course."""
+    versions: int = 1
+    """Versions of each test (A, B, …), 1 to 26."""
 
 
 @dataclass
@@ -211,8 +213,7 @@ def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: s
         options = template.render_options(paper, request.preset, request.fillable, epoch,
                                           request.reference_doc)
         settings = options_digest(options, template_hash, __version__)
-        jobs = plan(pack, settings, request.courses, request.editions, request.formats,
-                    request.kinds)
+        jobs = plan(pack, settings, request)
         outcome = sort_out(jobs, out, manifest, request.force, request.strict)
         conflicts.extend(outcome.conflicts)
         if any(job.fmt == "pdf" for job in outcome.stale):
@@ -277,7 +278,7 @@ def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
         status = "built" if w.target == w.relpath else "kept"
         _tell(report, observer, job, status, len(w.data), w.pages,
               _kept_note(job) if status == "kept" else "")
-    _remove_orphans(p.pack, out, manifest, report, observer)
+    _remove_orphans(p.pack, out, manifest, report, observer, request.versions)
     files = [j.relpath for j in p.jobs]
     if request.zip:
         files += _write_bundles(p.pack, p.jobs, out, epoch, manifest, report, observer)
@@ -289,11 +290,12 @@ def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
 
 
 def _remove_orphans(pack: Pack, out: Path, manifest: Manifest, report: BuildReport,
-                    observer: Observer) -> None:
+                    observer: Observer, versions: int = 1) -> None:
     from nlmg_packs.build.clean import remove_orphans
     from nlmg_packs.compose.catalogue import catalogue
 
-    made = {f"{pack.id}/{spec.relpath('x').removesuffix('.x')}" for spec in catalogue(pack)}
+    made = {f"{pack.id}/{spec.relpath('x').removesuffix('.x')}"
+            for spec in catalogue(pack, versions)}
     made |= {f"{pack.id}/{course.id}" for course in pack.courses}  # bundles
     removed, left = remove_orphans(out, manifest, pack.id, made)
     for relpath in removed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import all_tags, chapters_label, document, origin, tags
+from nlmg_packs.compose.introduction import about_author_blocks, further_reading_blocks
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Prompt
 
@@ -28,6 +29,7 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
     if pack.book.edition_note:
         blocks.append(d.Paragraph(pack.book.edition_note, "small",
                                   origin(pack, "pack.yaml", ("book", "edition_note"))))
+    blocks += about_author_blocks(pack)
     blocks += [d.Heading("Themes to look out for", 2),
                d.ThemeLegend(all_tags(pack), labels.THEME_KEY)]
     number = 0
@@ -49,6 +51,8 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
                 where = origin(pack, "discussion.yaml", ("prompts", index, "teacher_notes"))
                 blocks.append(d.TeacherNote(labels.TEACHER_NOTES,
                                             (d.Paragraph(prompt.teacher_notes, origin=where),)))
+    reading = further_reading_blocks(pack, 1)
+    blocks += [d.PageBreak(), *reading] if reading else []
     blocks += [d.PageBreak(), d.Heading("Notes", 1),
                d.AnswerLines(NOTES_LINES, "Your notes, questions and favourite lines")]
     keywords = ("book club",) if book_club else ("discussion", "classroom")

@@ -13,6 +13,7 @@ from nlmg_packs.compose._common import (
     quote_block,
     tags,
 )
+from nlmg_packs.compose.coverage import assessment_materials, attached_rubrics, standards_table
 from nlmg_packs.compose.naming import folder, worksheet_name
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Course, Lesson
@@ -79,6 +80,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
     if lesson.homework:
         blocks += [d.Heading("Homework", 2),
                    d.Paragraph(lesson.homework, origin=at("homework"))]
+    blocks += attached_rubrics(pack, lesson)
     blocks += [d.Heading("Teacher's notes", 2), d.AnswerLines(NOTES_LINES)]
     return as_lesson_plan(document(pack, f"{course.name}, lesson {l_index + 1}: {lesson.title}",
                                    f"Lesson plan: {lesson.title}", blocks, "teacher",
@@ -110,6 +112,7 @@ def _materials(pack: Pack, lesson: Lesson, ext: str) -> tuple[str, ...]:
     if lesson.prompts:
         items.append(f"Discussion guide: {folder(None, 'student')}/discussion-guide.{ext} "
                      f"(prompts listed below)")
+    items += assessment_materials(pack, lesson, ext)
     items += lesson.materials
     if lesson.chapters:
         items.append(f"Copies of the novel ({chapters_label(lesson.chapters).lower()})")
@@ -152,6 +155,7 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
         if lesson.homework:
             blocks.append(d.Paragraph(f"**Homework.** {lesson.homework}",
                                       origin=origin(pack, "courses.yaml", (*at, "homework"))))
+    blocks += standards_table(pack, course)
     blocks += [d.Heading("Notes", 2), d.AnswerLines(NOTES_LINES)]
     return as_lesson_plan(document(pack, f"{course.name}: unit overview",
                                    f"Course overview: {course.name}", blocks, "teacher",
