@@ -40,6 +40,7 @@ class Format(StrEnum):
     pdf = "pdf"
     docx = "docx"
     all = "all"
+    lms = "lms"
 
 
 class Paper(StrEnum):
@@ -156,6 +157,10 @@ def build(
 
     Example: nlmg-packs build packs/never-let-me-go --course bioethics --paper letter
     """
+    if fmt is Format.lms:  # learning-platform packages: their own command's work
+        export_lms(packs, out, course, cc_version=CcVersion.v1_1, teacher=True, paper=paper,
+                   preset=preset, template=template, quiet=quiet)
+        return
     from nlmg_packs.build.run import run_build
     from nlmg_packs.cli_report import Reporter
 
@@ -268,6 +273,56 @@ def list_documents(packs: PackArg = None) -> None:
         typer.echo(f"{pack.id}: {pack.book.title}, by {pack.book.author}")
         for spec in catalogue(pack):
             typer.echo(f"  {spec.kind:<12} {pack.id}/{spec.relpath(spec.native)}")
+
+
+class CcVersion(StrEnum):
+    v1_1 = "1.1"
+    v1_3 = "1.3"
+
+
+@app.command("export-lms")
+def export_lms(
+    packs: PackArg = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+    course: Annotated[list[str] | None, typer.Option(
+        "--course", help="Only this course's cartridges. Repeatable.")] = None,
+    cc_version: Annotated[CcVersion, typer.Option(
+        "--cc-version", help="Common Cartridge version: 1.1 (Canvas, Moodle, Schoology, "
+        "Brightspace) or 1.3.")] = CcVersion.v1_1,
+    teacher: Annotated[bool, typer.Option(
+        "--teacher/--no-teacher", help="Also write each course's teacher cartridge (lesson "
+        "plans, teacher editions, answer keys).")] = True,
+    paper: Annotated[Paper | None, typer.Option(help="Paper size of the printable files.")
+                     ] = None,
+    preset: Annotated[Preset, typer.Option(help="Accessibility preset.")] = Preset.standard,
+    template: Annotated[Path | None, typer.Option(help="Template folder.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+) -> None:
+    """Export Common Cartridges (one per course) and question banks for learning platforms.
+
+    Writes OUT/<pack>/lms/<course>.imscc for students, <course>-teacher.imscc for teachers,
+    and OUT/<pack>/banks/ with each test and reading unit as Moodle XML, GIFT and a QTI zip.
+    Re-runs rebuild only what changed.
+
+    Example: nlmg-packs export-lms --course literature --cc-version 1.3
+    """
+    from nlmg_packs.build.run import _source_date_epoch
+    from nlmg_packs.lms.export import LmsRequest
+    from nlmg_packs.lms.export import export_lms as run_export
+
+    request = LmsRequest(packs=_expand(packs), out=Path(out), courses=frozenset(course or ()),
+                         cc_version=CcVersion(cc_version).value, teacher=teacher,
+                         paper=Paper(paper).value if paper else None,
+                         preset=Preset(preset).value, template=template,
+                         epoch=_source_date_epoch())
+    outcome = run_export(request)
+    if not quiet:
+        for relpath in outcome.written:
+            typer.echo(f"built {relpath}")
+        for relpath in outcome.kept:
+            typer.echo(f"kept {relpath}: edited since it was written; the new one is beside it")
+    kept = f", {len(outcome.kept)} kept" if outcome.kept else ""
+    typer.echo(f"{len(outcome.written)} built, {len(outcome.current)} up to date{kept}")
 
 
 @app.command()

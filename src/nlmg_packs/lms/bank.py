@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nlmg_packs.compose.versions import blank_out, left_text, right_text
+from nlmg_packs.lms.labels import WHOLE_NOVEL
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model_assessment import Assignment, Item
 
@@ -45,7 +46,7 @@ class BankItem:
     grader_info: str = ""
     """For markers only (a model answer, a rubric), never shown to students."""
     category: str = ""
-    """The reading unit's title, or the book's title for items of the whole novel."""
+    """The reading unit's title ("Whole novel" for items of the whole book)."""
     tags: tuple[str, ...] = ()
     """Unit, themes and Bloom level, as `unit:…`, `theme:…`, `bloom:…`."""
 
@@ -101,9 +102,9 @@ def unit_bank(pack: Pack, part: str | None) -> list[BankItem]:
 
 
 def _unit(pack: Pack, part: str | None) -> str:
-    return pack.parts[part].title if part else pack.book.title
+    return pack.parts[part].title if part else WHOLE_NOVEL
 
 
 def _tags(pack: Pack, part: str | None, themes: list[str], level: str) -> tuple[str, ...]:
-    unit = pack.parts[part].title if part else "Whole novel"
+    unit = _unit(pack, part)
     return (f"unit:{unit}", *(f"theme:{pack.themes[t].name}" for t in themes), f"bloom:{level}")
