@@ -14,8 +14,18 @@ from nlmg_packs.lms.bank import BankItem
 from nlmg_packs.render.inline import plain_text
 
 _SPECIAL = re.compile(r"([~=#{}:\\])")
-GRADES = {1: 100, 2: 50, 3: 33.33333, 4: 25, 5: 20}
-"""Weight of each right option by how many are right: Moodle accepts only its listed grades."""
+
+
+def right_weight(count: int) -> float:
+    """The percentage each of `count` right options earns (a wrong one costs as much).
+
+    Moodle's importer accepts only its listed grades (`question_bank::fraction_options_full`:
+    1/q for q ≤ 10 and 1/20, within 0.00001), so 100/count is one of them for 1–10 and 20
+    right options; ValueError otherwise.
+    """
+    if not (1 <= count <= 10 or count == 20):
+        raise ValueError(f"{count} right options: Moodle has no grade of 100/{count}%")
+    return round(100 / count, 5)
 
 
 def escape(text: str) -> str:
@@ -54,7 +64,7 @@ def _answers(item: BankItem) -> str:
         if item.kind == "multiple-choice":
             mark = "=" if choice.correct else "~"
         else:
-            weight = GRADES[right] if choice.correct else -GRADES[right]
+            weight = right_weight(right) if choice.correct else -right_weight(right)
             mark = f"~%{weight:g}%"
         lines.append(f"\n{mark}{escape(choice.text)}{feedback}")
     return "{" + "".join(lines) + general + "\n}"

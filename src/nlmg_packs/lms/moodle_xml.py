@@ -17,7 +17,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from nlmg_packs.lms.bank import BankItem
-from nlmg_packs.lms.gift import GRADES
+from nlmg_packs.lms.gift import right_weight
 from nlmg_packs.lms.html_text import html_text
 from nlmg_packs.render.inline import plain_text
 
@@ -63,7 +63,7 @@ def _body(question: ET.Element, item: BankItem) -> None:
         ET.SubElement(question, "single").text = "true" if single else "false"
         ET.SubElement(question, "shuffleanswers").text = "true"
         ET.SubElement(question, "answernumbering").text = "ABCD"
-        right = GRADES[sum(c.correct for c in item.choices)]
+        right = right_weight(sum(c.correct for c in item.choices))
         for choice in item.choices:
             wrong = 0 if single else -right
             _answer(question, right if choice.correct else wrong, choice.text, choice.feedback)

@@ -65,7 +65,7 @@ def qti_item(parent: ET.Element, item: BankItem) -> None:
     """Append `<item>` for a non-matching `item` to `parent` (a section)."""
     element = _sub(parent, "item", {"ident": f"i-{item.id}", "title": item.id})
     _metadata(_sub(element, "itemmetadata"),
-              [("cc_profile", PROFILES[item.kind]), ("cc_weighting", f"{item.points:g}")])
+              [("cc_profile", PROFILES[item.kind]), ("cc_weighting", f"{item.points:.10g}")])
     presentation = _sub(element, "presentation")
     _material(presentation, item.stem)
     choices = item.choices
