@@ -109,7 +109,7 @@ def test_presets_set_size_and_emphasis(template, preset, size, italic):
     data, _ = page(template, preset=preset)
     css = data.split(b"<style>")[1].split(b"</style>")[0].decode()
     assert f"font-size: max({size}, 1rem)" in css
-    assert ("em { font-style: italic; }" in css) is italic
+    assert ("em, cite { font-style: italic; }" in css) is italic
     if preset == "dyslexia":
         assert "line-height: 1.5" in css and "background: #FBF6E6" in css
 
@@ -136,9 +136,24 @@ def test_an_unknown_block_type_raises(template):
         render_html(doc, options(template))
 
 
-def test_a_document_without_cover_takes_its_title_as_h1(template):
+def test_without_a_cover_the_first_heading_is_the_title(template):
     meta = d.Metadata("T", "A", "S")
-    doc = d.Document("Lesson one", meta,
-                     (d.Heading("Aims", 1), d.Question(1, "Why?", 2, (MEMORY,))))
+    doc = d.Document("Lesson one", meta, (d.NameLines(("Name",)), d.Heading("Lesson one", 1),
+                                          d.Heading("Aims", 1), d.Heading("Detail", 2)))
     _, tree = page(template, doc)
-    assert [h.text_content() for h in tree.iter("h1", "h2")] == ["Lesson one", "Aims"]
+    assert [(h.tag, h.text_content()) for h in tree.iter("h1", "h2", "h3")] == \
+        [("h1", "Lesson one"), ("h2", "Aims"), ("h3", "Detail")]
+
+
+def test_without_a_cover_or_heading_the_title_is_added(template):
+    doc = d.Document("Lesson one", d.Metadata("T", "A", "S"), (d.Heading("Aims", 2),))
+    _, tree = page(template, doc)
+    assert [(h.tag, h.text_content()) for h in tree.iter("h1", "h2", "h3")] == \
+        [("h1", "Lesson one"), ("h2", "Aims")]
+
+
+def test_an_empty_cell_is_never_a_header(template):
+    table = d.Table(("", "Memory"), ((d.Cell(""), d.Cell("x")), (d.Cell("Row"), d.Cell("y"))))
+    doc = d.Document("T", d.Metadata("T", "A", "S"), (table,))
+    _, tree = page(template, doc)
+    assert [th.text_content() for th in tree.iter("th")] == ["Memory", "Row"]

@@ -36,7 +36,7 @@ class HtmlRenderer(HtmlDrawing):
                 f'<meta name="description" content="{text(meta.subject)}">',
                 f'<meta name="keywords" content="{text(", ".join(meta.keywords))}">',
                 f"<style>\n{stylesheet(self.look)}</style>"]
-        if not any(isinstance(b, d.Cover) for b in self.doc.blocks):
+        if self.title_at is None and not any(isinstance(b, d.Cover) for b in self.doc.blocks):
             self.out.append(f"<h1>{runs(self.doc.title)}</h1>\n")
         for index, block in enumerate(self.doc.blocks):
             self.index = index
@@ -59,7 +59,12 @@ class HtmlRenderer(HtmlDrawing):
         return f'<p class="running">{" · ".join(parts)}</p>' if parts else ""
 
     def draw_heading(self, block: d.Heading) -> None:
-        self.heading(block.level + 1, runs(block.text), self.section_ids.get(self.index, ""))
+        ident = self.section_ids.get(self.index, "")
+        if self.index == self.title_at:
+            anchor = f' id="{ident}"' if ident else ""
+            self.out.append(f"<h1{anchor}>{runs(block.text)}</h1>\n")
+            return
+        self.heading(block.level + 1, runs(block.text), ident)
 
     def draw_paragraph(self, block: d.Paragraph) -> None:
         css = "" if block.style == "body" else f' class="{block.style}"'
@@ -118,10 +123,13 @@ class HtmlRenderer(HtmlDrawing):
 
     def draw_table(self, block: d.Table) -> None:
         css = ' class="compact"' if block.compact else ""
-        head = "".join(f'<th scope="col">{runs(h)}</th>' for h in block.header)
+        # an empty header cell names nothing: a plain cell (axe: empty-table-header)
+        head = "".join(f'<th scope="col">{runs(h)}</th>' if h.strip() else "<td></td>"
+                       for h in block.header)
         body = []
         for row in block.rows:
-            cells = [self._cell(cell, "th" if n == 0 and cell.tag is None else "td")
+            cells = [self._cell(cell, "th" if n == 0 and cell.tag is None and cell.text.strip()
+                                else "td")
                      for n, cell in enumerate(row)]
             body.append(f"<tr>{''.join(cells)}</tr>")
         self.out.append(f"<table{css}><thead><tr>{head}</tr></thead>"

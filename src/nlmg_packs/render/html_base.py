@@ -55,6 +55,9 @@ class HtmlDrawing:
         """The last heading level written (h1 is the document title)."""
         self.section_ids = {i: f"section-{i}" for i, b in enumerate(doc.blocks)
                             if isinstance(b, d.Heading) and b.level == 1}
+        covered = any(isinstance(b, d.Cover) for b in doc.blocks)
+        self.title_at = None if covered else next(iter(self.section_ids), None)
+        """Without a cover, the first level-1 heading is the page's h1 (its title)."""
 
     def block(self, block: d.Block) -> None:
         """Draw one block through the dispatch table; unknown types raise TypeError."""

@@ -59,7 +59,7 @@ html {{ background: {page}; color: {text}; }}
 body {{ font-family: {family}; font-size: max({look.body_size}pt, 1rem);
   line-height: {look.leading}; max-width: 42em; margin: 0 auto; padding: 1rem 1.25rem;
   text-align: left; }}
-em {{ {emphasis} }}
+em, cite {{ {emphasis} }}
 h1, h2, h3, h4, h5 {{ color: {primary}; line-height: 1.2; margin: 1.2em 0 0.4em; }}
 h1 {{ font-size: {h1 + 4}pt; }} h2 {{ font-size: {h1}pt; }} h3 {{ font-size: {h2}pt; }}
 h4, h5 {{ font-size: {h3}pt; }}
