@@ -26,10 +26,10 @@ from tests.tools import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-RUN = ("<script>axe.run(document, {runOnly: {type: 'tag', values: %s}}).then(r => {"
+RUN = (f"<script>axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(RULES)}}}}}).then(r => {{"
        "const p = document.createElement('pre'); p.id = 'axe-result';"
        "p.textContent = JSON.stringify(r.violations.map(v => [v.id, v.nodes.map(n => n.html)"
-       ".slice(0, 3)])); document.body.appendChild(p); });</script>") % json.dumps(RULES)
+       ".slice(0, 3)])); document.body.appendChild(p); });</script>")
 
 
 def options(preset: str = "standard"):

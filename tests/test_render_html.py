@@ -15,7 +15,7 @@ from nlmg_packs.render.html import render_html
 from nlmg_packs.render.html_style import contrast
 from nlmg_packs.render.options import Palette
 from nlmg_packs.template import load_template
-from tests.sample_documents import MEMORY, every_block
+from tests.sample_documents import every_block
 
 ROOT = Path(__file__).resolve().parent.parent
 
