@@ -26,7 +26,8 @@ from tests.tools import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-RUN = (f"<script>axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(RULES)}}}}}).then(r => {{"
+ONLY = json.dumps({"runOnly": {"type": "tag", "values": RULES}})
+RUN = (f"<script>axe.run(document, {ONLY}).then(r => {{"
        "const p = document.createElement('pre'); p.id = 'axe-result';"
        "p.textContent = JSON.stringify(r.violations.map(v => [v.id, v.nodes.map(n => n.html)"
        ".slice(0, 3)])); document.body.appendChild(p); });</script>")
