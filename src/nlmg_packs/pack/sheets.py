@@ -79,6 +79,11 @@ def _where(table: Table) -> str:
 
 def _tables_of(path: Path, problems: list[Problem]) -> list[tuple[str, Table]]:
     shown = display_path(path)
+    if not path.resolve().is_relative_to(path.parent.resolve()) or not path.is_file():
+        problems.append(Problem(shown, None, None, "not a spreadsheet file inside the pack "
+                                "folder (a link, a folder or a device)",
+                                "copy the spreadsheet itself into the pack folder"))
+        return []
     try:
         if path.suffix.lower() == ".csv":
             found = [(path.stem, read_csv(path, shown))]
@@ -93,8 +98,9 @@ def _tables_of(path: Path, problems: list[Problem]) -> list[tuple[str, Table]]:
         if sheet is None:
             if table.sheet is None or (title.casefold().replace(" ", "") not in IGNORED_SHEETS
                                        and _has_data(table)):
-                problems.append(Problem(shown, None, None, f"unknown {'sheet' if table.sheet else 'file'} "
-                                        f"`{title}`", did_you_mean(title, [s.name for s in SHEETS])
+                what = "sheet" if table.sheet else "file"
+                problems.append(Problem(shown, None, None, f"unknown {what} `{title}`",
+                                        did_you_mean(title, [s.name for s in SHEETS])
                                         + " (a sheet named Notes is left alone)"))
             continue
         problems.extend(table.problems)
@@ -116,24 +122,17 @@ def _blank(value: Any) -> Any:
 
 def _assemble(group: list[ListSheet], tables: dict[str, Table]) -> tuple[LoadedFile, list[Problem]]:
     """One YAML file's data, from its sheets (parents first), and its SheetMap."""
-    first = tables[group[0].name]
-    lines = SheetMap(first.file)
-    problems: list[Problem] = []
-    data: dict[str, list[dict[str, Any]]] = {}
-    entries: dict[str, dict[str, tuple[tuple[Any, ...], dict[str, Any]]]] = {}
+    reader = _Reader(SheetMap(tables[group[0].name].file))
     for sheet in group:
         table = tables[sheet.name]
-        columns = _header(sheet, table, problems)
-        if sheet.parent is not None and sheet.parent not in entries:
-            problems.append(table.problem(1, None, f"the {sheet.name} need a {sheet.parent} "
-                                          "sheet to belong to", f"add a {sheet.parent.capitalize()} "
-                                          f"sheet listing each {sheet.link}"))
+        columns = _header(sheet, table, reader.problems)
+        if sheet.parent is not None and sheet.parent not in reader.ids:
+            reader.problems.append(table.problem(
+                1, None, f"the {sheet.name} need a {sheet.parent} sheet to belong to",
+                f"add a {sheet.parent.capitalize()} sheet listing each {sheet.link}"))
             continue
-        if sheet.parent is None:
-            data[sheet.key] = []
-            lines.lists[(sheet.key,)] = table
-        entries[sheet.name] = _read_rows(sheet, table, columns, data, entries, lines, problems)
-    return LoadedFile(data, lines), problems
+        reader.read(sheet, table, columns)
+    return LoadedFile(reader.data, reader.lines), reader.problems
 
 
 def _header(sheet: ListSheet, table: Table, problems: list[Problem]) -> dict[int, Any]:
@@ -159,48 +158,75 @@ def _header(sheet: ListSheet, table: Table, problems: list[Problem]) -> dict[int
     return columns
 
 
-def _read_rows(sheet: ListSheet, table: Table, columns: dict[int, Any], data: dict[str, Any],
-               entries: dict[str, Any], lines: SheetMap,
-               problems: list[Problem]) -> dict[str, tuple[tuple[Any, ...], dict[str, Any]]]:
-    """Read the entries of one sheet into `data` (or into their parents); id → (path, entry)."""
-    mine: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
-    headers = table.rows[0] if table.rows else []
-    link = None
-    for r, row in enumerate(table.rows[1:], start=2):
-        if all(_blank(v) is None for v in row):
-            continue  # empty rows between entries are fine
+@dataclass
+class _Reader:
+    """Reads the sheets of one YAML file into its plain data, recording each row's place."""
+
+    lines: SheetMap
+    data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    ids: dict[str, dict[str, tuple[tuple[Any, ...], dict[str, Any]]]] = field(
+        default_factory=dict)
+    """Sheet name → entry id → (key path, entry), for linking children to parents."""
+    problems: list[Problem] = field(default_factory=list)
+
+    def read(self, sheet: ListSheet, table: Table, columns: dict[int, Any]) -> None:
+        """Every non-empty row of `table` as an entry of `sheet`'s list."""
+        mine = self.ids.setdefault(sheet.name, {})
+        if sheet.parent is None:
+            self.data[sheet.key] = []
+            self.lines.lists[(sheet.key,)] = table
+        link = None
+        for r, row in enumerate(table.rows[1:], start=2):
+            if all(_blank(v) is None for v in row):
+                continue  # empty rows between entries are fine
+            place = RowPlace(table, r)
+            entry, given = self._entry(row, columns, place)
+            link = given or link  # an empty link cell: the same parent as the row above
+            path = self._attach(sheet, entry, link, place, columns)
+            if path is None:
+                continue
+            self.lines.rows[path] = place
+            if isinstance(entry.get("id"), str):
+                mine.setdefault(entry["id"], (path, entry))
+
+    def _entry(self, row: list[Any], columns: dict[int, Any],
+               place: RowPlace) -> tuple[dict[str, Any], str | None]:
         entry: dict[str, Any] = {}
-        place = RowPlace(table, r)
+        link = None
+        heads = place.table.rows[0]
         for number, column in columns.items():
             raw = _blank(row[number - 1]) if number <= len(row) else None
             if column == "link":
-                link = str(raw) if raw is not None else link  # empty: as the row above
+                link = None if raw is None else _text(raw)
                 continue
-            place.columns[column.path] = (number, str(headers[number - 1]).strip(), column)
+            header = str(heads[number - 1]).strip()
+            place.columns[column.path] = (number, header, column)
             if raw is not None:
-                value = _coerce(raw, column, table, (r, number, str(headers[number - 1])),
-                                problems)
-                _put(entry, column.path, value)
+                _put(entry, column.path, _coerce(raw, column, place.table,
+                                                 (place.row, number, header), self.problems))
+        return entry, link
+
+    def _attach(self, sheet: ListSheet, entry: dict[str, Any], link: str | None,
+                place: RowPlace, columns: dict[int, Any]) -> tuple[Any, ...] | None:
         if sheet.parent is None:
-            path: tuple[Any, ...] = (sheet.key, len(data[sheet.key]))
-            data[sheet.key].append(entry)
-        elif link is None or link not in entries[sheet.parent]:
+            self.data[sheet.key].append(entry)
+            return (sheet.key, len(self.data[sheet.key]) - 1)
+        parents = self.ids[sheet.parent]
+        if link is None or link not in parents:
             number = next((n for n, c in columns.items() if c == "link"), None)
-            problems.append(table.problem(
-                r, number, f"no {sheet.parent[:-1]} `{link}` in the {sheet.parent} sheet"
-                if link else f"the {sheet.link} is not given", did_you_mean(
-                    link or "", entries[sheet.parent]) if link else f"write the id of its "
-                f"{sheet.link} in the `{sheet.link}` column", header=sheet.link))
-            continue
-        else:
-            parent_path, parent = entries[sheet.parent][link]
-            siblings = parent.setdefault(sheet.key, [])
-            path = (*parent_path, sheet.key, len(siblings))
-            siblings.append(entry)
-        lines.rows[path] = place
-        if isinstance(entry.get("id"), str):
-            mine.setdefault(entry["id"], (path, entry))
-    return mine
+            what = sheet.parent[:-1]
+            self.problems.append(place.table.problem(
+                place.row, number,
+                f"no {what} `{link}` in the {sheet.parent} sheet" if link
+                else f"the {sheet.link} is not given",
+                did_you_mean(link, parents) if link
+                else f"write the id of its {sheet.link} in the `{sheet.link}` column",
+                header=sheet.link))
+            return None
+        parent_path, parent = parents[link]
+        siblings = parent.setdefault(sheet.key, [])
+        siblings.append(entry)
+        return (*parent_path, sheet.key, len(siblings) - 1)
 
 
 def _put(entry: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
