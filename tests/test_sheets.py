@@ -110,12 +110,13 @@ def test_libreoffice_workbook_from_csv_reads_like_the_yaml(mini: Path, tmp_path:
     soffice = require_tool("soffice")
     folder = _csv_pack(mini, tmp_path)
     converted = tmp_path / "converted"
-    for csv_file in sorted(folder.glob("*.csv")):
-        # CSV filter options: separator ; (59), text delimiter " (34), UTF-8 (76), first line 1
-        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                        "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir",
-                        str(converted), str(csv_file)], check=True, capture_output=True,
-                       timeout=120)
+    csv_files = sorted(folder.glob("*.csv"))
+    # CSV filter options: separator ; (59), text delimiter " (34), UTF-8 (76), first line 1
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir",
+                    str(converted), *map(str, csv_files)], check=True, capture_output=True,
+                   timeout=300)
+    for csv_file in csv_files:
         csv_file.unlink()
     for made in converted.glob("*.xlsx"):
         shutil.move(made, folder / made.name)

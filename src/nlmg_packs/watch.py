@@ -73,10 +73,17 @@ def watch_build(request: BuildRequest, make_reporter: Callable[[], Any],
 
     try:
         build_once(request, make_reporter(), echo)
-        shown = ", ".join(display_path(p) for p in paths)
-        echo(f"watching {shown} for changes; press Ctrl-C to stop", err=True)
+        ready = False
+        # yield_on_timeout: an empty set every half second, the first one once the watcher
+        # is in place, so "watching" is only printed when a save will be seen
         for changes in watch(*paths, watch_filter=relevant, stop_event=stop,
-                             raise_interrupt=True):
+                             raise_interrupt=True, yield_on_timeout=True, rust_timeout=500):
+            if not ready:
+                ready = True
+                shown = ", ".join(display_path(p) for p in paths)
+                echo(f"watching {shown} for changes; press Ctrl-C to stop", err=True)
+            if not changes:
+                continue
             names = sorted({display_path(Path(name)) for _, name in changes})
             echo(f"changed: {', '.join(names)}", err=True)
             build_once(request, make_reporter(), echo)
