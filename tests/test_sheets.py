@@ -253,3 +253,15 @@ def test_headers_are_unambiguous_in_every_language(language: str) -> None:
         read = [column_for(sheet, h) for h in written]
         expected = (["link"] if sheet.link else []) + list(sheet.columns)
         assert read == expected, (language, sheet.name)
+
+
+def test_a_cell_merged_down_its_column_fills_every_row(mini: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    folder = as_sheet_pack(mini, tmp_path / "pack")
+    book = load_workbook(folder / "lists.xlsx")
+    quotes = book["Quotes"]
+    quotes["F2"], quotes["F3"] = "memory; duty", None
+    quotes.merge_cells("F2:F3")
+    book.save(folder / "lists.xlsx")
+    assert [q.themes for q in load_pack(folder).quotes] == [["memory", "duty"]] * 2
