@@ -98,7 +98,7 @@ def _row(sheet: ListSheet, parent_id: str | None, entry: dict[str, Any]) -> list
             row.append(cell_value(_field(entry, column.path), column))
         except ValueError as exc:
             raise PackError([Problem(sheet.file, None, None, f"{sheet.name[:-1]} "
-                                     f"`{entry.get('id', '')}`: `{column.header}` {exc}",
+                                     f"`{entry.get('id', '')}`, column `{column.header}`: {exc}",
                                      "join the item's lines into one to export it")]) from None
     return row
 

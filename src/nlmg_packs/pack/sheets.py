@@ -74,7 +74,8 @@ def read_sheets(folder: Path) -> SheetSources:
 
 
 def _where(table: Table) -> str:
-    return f"{table.file}, sheet {table.sheet}" if table.sheet else table.file
+    name = Path(table.file).name  # the other file sits in the same pack folder
+    return f"{name}, sheet {table.sheet}" if table.sheet else name
 
 
 def _tables_of(path: Path, problems: list[Problem]) -> list[tuple[str, Table]]:
