@@ -325,4 +325,7 @@ def main() -> None:
         sys.exit(3)
 
 
-from nlmg_packs import cli_author  # noqa: E402,F401  registers `new` and `export-sheet`
+from nlmg_packs.cli_author import export_sheet, new  # noqa: E402  (commands for writing packs)
+
+app.command()(new)
+app.command("export-sheet")(export_sheet)

@@ -1,6 +1,6 @@
 """Commands for writing packs: `new` (a starter pack) and `export-sheet` (lists → workbook).
 
-Registered on the main app by `cli.py`; everything heavy is imported inside the commands.
+`cli.py` registers them on its app; everything heavy is imported inside the commands.
 """
 
 from __future__ import annotations
@@ -11,15 +11,12 @@ from typing import Annotated
 
 import typer
 
-from nlmg_packs.cli import app
-
 
 class Units(StrEnum):
     metric = "metric"
     imperial = "imperial"
 
 
-@app.command()
 def new(
     folder: Annotated[Path, typer.Argument(help="The new pack's folder; must not exist yet.",
                                            metavar="DIR")],
@@ -53,7 +50,6 @@ def new(
                f"`nlmg-packs build {shown} --watch`")
 
 
-@app.command("export-sheet")
 def export_sheet(
     pack: Annotated[Path, typer.Argument(help="The pack folder.", metavar="PACK")],
     out: Annotated[Path | None, typer.Option(
