@@ -47,6 +47,13 @@ def test_new_validate_build(language: str, spreadsheet: bool, tmp_path: Path) ->
     pack = load_pack(folder)
     assert pack.book.title == "Ænigma: a Novel" and pack.book.language == language
     assert pack.meta.paper == ("letter" if language == "en-US" else "a4")
+    if spreadsheet:
+        from openpyxl import load_workbook
+
+        sheets = load_workbook(folder / WORKBOOK).sheetnames
+        assert sheets[0] == "Read me"
+        assert {"en-GB": "Quotes", "fr": "Citations", "de": "Zitate", "es": "Citas",
+                "pl": "Cytaty"}.get(language, "Quotes") in sheets, sheets
     built = sorted(p.name for p in (tmp_path / "out").rglob("*.*") if p.suffix != ".json")
     assert "worksheet-memory-worksheet.pdf" in built and "lesson-lesson-1.docx" in built
 

@@ -276,3 +276,16 @@ def test_a_cell_merged_down_its_column_fills_every_row(mini: Path, tmp_path: Pat
     quotes.merge_cells("F2:F3")
     book.save(folder / "lists.xlsx")
     assert [q.themes for q in load_pack(folder).quotes] == [["memory", "duty"]] * 2
+
+
+def test_no_header_means_two_columns_in_any_language() -> None:
+    from nlmg_packs.pack.sheet_layout import _aliases
+
+    names = [_aliases(s.name) for s in SHEETS]
+    assert all(a.isdisjoint(b) for i, a in enumerate(names) for b in names[i + 1:])
+    for sheet in SHEETS:
+        fields = [c.header for c in sheet.columns] + ([sheet.link] if sheet.link else [])
+        sets = [_aliases(f) for f in fields]
+        for i, a in enumerate(sets):
+            for j, b in enumerate(sets[i + 1:], start=i + 1):
+                assert a.isdisjoint(b), (sheet.name, fields[i], fields[j], a & b)

@@ -18,6 +18,22 @@ _WIDTHS = {"text": 40, "list": 30, "int": 9, "bool": 9, "range": 10}
 """Column widths, in characters, by kind of cell; ids and short fields use 18."""
 
 
+READ_ME = (
+    "One sheet per list; row 1 holds the column headers, each row below is one entry.",
+    "Text starting with REPLACE is a placeholder: write your own in its place.",
+    "Lists in a cell (themes, questions, quote ids...) are separated by ;",
+    "Ids are lower-case words joined by hyphens (opening-line); other sheets refer to entries "
+    "by id.",
+    "Activities, Lessons and Steps name their worksheet, course or lesson in the first column; "
+    "an empty cell there means the same as the row above.",
+    "Chapters: 7, or a range 3-5. If the spreadsheet turns 3-5 into a date, format the column "
+    "as Text.",
+    "Check and build: nlmg-packs build PACK --watch (every mistake names its cell).",
+    "This sheet is not read; the full description is docs/pack-format.md, Spreadsheets.",
+)
+"""The `Read me` sheet of the starter workbook (`new --from-spreadsheet`)."""
+
+
 def entries(data: dict[str, Any], sheet: ListSheet) -> Iterator[tuple[str | None, dict[str, Any]]]:
     """(parent id, entry) for each entry of `sheet` in `data`, a YAML file's plain data."""
     if sheet.parent is None:
@@ -67,6 +83,11 @@ def workbook_bytes(files: dict[str, dict[str, Any]], language: str = "en",
 
     book = Workbook()
     book.remove(book.active)
+    if template:
+        notes = book.create_sheet("Read me")
+        for line in READ_ME:
+            notes.append([line])
+        notes.column_dimensions["A"].width = 100
     for sheet in SHEETS:
         data = files.get(sheet.file)
         if data is None and not template:

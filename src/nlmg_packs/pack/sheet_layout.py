@@ -122,8 +122,41 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
            "support": "unterstützung", "stretch": "vertiefung", "homework": "hausaufgabe",
            "worksheet": "arbeitsblatt", "course": "kurs", "lesson": "stunde",
            "activity": "phase", "teacher": "lehrkraft", "students": "schüler"},
+    "es": {"prompts": "preguntas de debate", "quotes": "citas", "worksheets": "fichas",
+           "activities": "actividades", "courses": "cursos", "lessons": "clases",
+           "steps": "pasos", "text": "texto", "part": "parte", "chapters": "capítulos",
+           "themes": "temas", "level": "nivel", "audience": "público",
+           "teacher notes": "notas para el docente", "speaker": "hablante",
+           "addressee": "destinatario", "chapter": "capítulo", "context": "contexto",
+           "questions": "preguntas", "model answer": "respuesta modelo",
+           "wording": "origen del texto", "verified": "verificada", "edition": "edición",
+           "source note": "nota sobre la fuente", "title": "título", "theme": "tema",
+           "intro": "introducción", "type": "tipo", "instructions": "instrucciones",
+           "prompt": "consigna", "lines": "líneas", "name": "nombre", "focus": "enfoque",
+           "minutes": "minutos", "objectives": "objetivos", "standards": "estándares",
+           "materials": "materiales", "assessment": "evaluación", "support": "apoyo",
+           "stretch": "ampliación", "homework": "deberes", "worksheet": "ficha",
+           "course": "curso", "lesson": "clase", "activity": "actividad",
+           "teacher": "docente", "students": "alumnos"},
+    "pl": {"prompts": "pytania do dyskusji", "quotes": "cytaty", "worksheets": "karty pracy",
+           "activities": "zadania", "courses": "kursy", "lessons": "lekcje",
+           "steps": "etapy", "text": "tekst", "part": "część", "chapters": "rozdziały",
+           "themes": "motywy", "level": "poziom", "audience": "odbiorcy",
+           "teacher notes": "uwagi dla nauczyciela", "speaker": "mówiący",
+           "addressee": "adresat", "chapter": "rozdział", "context": "kontekst",
+           "questions": "pytania", "model answer": "wzorcowa odpowiedź",
+           "wording": "źródło brzmienia", "verified": "sprawdzony", "edition": "wydanie",
+           "source note": "uwaga o źródle", "title": "tytuł", "theme": "motyw",
+           "intro": "wstęp", "type": "rodzaj", "instructions": "polecenie",
+           "prompt": "temat wypowiedzi", "lines": "linie", "name": "nazwa",
+           "focus": "cel kursu", "minutes": "minuty", "objectives": "cele",
+           "standards": "wymagania", "materials": "materiały", "assessment": "ocenianie",
+           "support": "wsparcie", "stretch": "rozszerzenie", "homework": "praca domowa",
+           "worksheet": "karta pracy", "course": "kurs", "lesson": "lekcja",
+           "activity": "etap lekcji", "teacher": "nauczyciel", "students": "uczniowie"},
 }
-"""Sheet names and headers in other languages, by language subtag; English always works too."""
+"""Sheet names and headers in French, German, Spanish and Polish, by language subtag; English
+always works too. Only words: the languages' catalogues for printed labels live elsewhere."""
 
 
 def normalise(header: str) -> str:

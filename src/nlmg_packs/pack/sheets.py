@@ -22,8 +22,9 @@ from nlmg_packs.pack.sheet_map import RowPlace, SheetMap
 IGNORED_SHEETS = {"readme", "notes", "lisezmoi", "hinweise"}
 """Sheets a workbook may hold besides the lists (the starter workbook has a `Read me`)."""
 
-_TRUE = {"true", "yes", "y", "1", "vrai", "oui", "ja", "wahr", "sí", "si", "tak", "prawda"}
-_FALSE = {"false", "no", "n", "0", "faux", "non", "nein", "falsch", "nie", "fałsz"}
+_TRUE = {"true", "yes", "y", "1", "vrai", "oui", "ja", "wahr", "sí", "si", "verdadero", "tak",
+         "prawda"}
+_FALSE = {"false", "no", "n", "0", "faux", "non", "nein", "falsch", "falso", "nie", "fałsz"}
 _RANGE = re.compile(r"^(\d+)\s*(?:-|–|—|;|,|to|à|bis|a|do)\s*(\d+)$")
 
 
