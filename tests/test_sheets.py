@@ -121,10 +121,17 @@ def test_libreoffice_workbook_from_csv_reads_like_the_yaml(mini: Path, tmp_path:
     soffice = require_tool("soffice")
     folder = _csv_pack(mini, tmp_path)
     converted = tmp_path / "converted"
+    quotes = folder / "quotes.csv"  # a formula: LibreOffice saves its result, which is read
+    quotes.write_bytes(quotes.read_bytes().replace(b"\r\nq-lamp;The lamp does not ask who is "
+                                                   b"out there.;mara;tobias;2;",
+                                                   b"\r\nq-lamp;The lamp does not ask who is "
+                                                   b"out there.;mara;tobias;=1+1;"))
+    assert b"=1+1" in quotes.read_bytes()
     csv_files = sorted(folder.glob("*.csv"))
-    # CSV filter options: separator ; (59), text delimiter " (34), UTF-8 (76), first line 1
+    # CSV filter options: separator ; (59), text delimiter " (34), UTF-8 (76), first line 1,
+    # and (13th) evaluate formulas
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir",
+                    "--infilter=CSV:59,34,76,1,,,,,,,,,true", "--convert-to", "xlsx", "--outdir",
                     str(converted), *map(str, csv_files)], check=True, capture_output=True,
                    timeout=300)
     for csv_file in csv_files:
@@ -132,6 +139,9 @@ def test_libreoffice_workbook_from_csv_reads_like_the_yaml(mini: Path, tmp_path:
     for made in converted.glob("*.xlsx"):
         shutil.move(made, folder / made.name)
     assert len(list(folder.glob("*.xlsx"))) == len(SHEETS)
+    from openpyxl import load_workbook
+
+    assert load_workbook(folder / "quotes.xlsx")["quotes"]["E2"].value == "=1+1"
     assert documents(load_pack(folder)) == documents(load_pack(mini))
 
 
