@@ -99,6 +99,9 @@ def workbook_bytes(files: dict[str, dict[str, Any]], language: str = "en",
         ws.freeze_panes = "A2"
         for parent_id, entry in entries(data or {}, sheet):
             ws.append(_row(sheet, parent_id, entry))
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # text, not a formula
         kinds = (["text"] if sheet.link else []) + [c.kind for c in sheet.columns]
         for number, kind in enumerate(kinds, start=1):
             wide = kind in ("list", "text") and number > 1 + bool(sheet.link)

@@ -68,6 +68,9 @@ def read_sheets(folder: Path) -> SheetSources:
                 f"{_where(tables[group[0].name])}", f"keep either {file} or the spreadsheet"))
             continue
         loaded, problems = _assemble(group, tables)
+        # a cell that could not be read at all (a formula, merged columns) comes first, and
+        # its file is not validated: its empty cells would be reported a second time
+        problems = [p for s in group for p in tables[s.name].problems] or problems
         sources.problems.extend(problems)
         if not problems:
             sources.files[file] = loaded
@@ -105,7 +108,6 @@ def _tables_of(path: Path, problems: list[Problem]) -> list[tuple[str, Table]]:
                                         did_you_mean(title, [s.name for s in SHEETS])
                                         + " (a sheet named Notes is left alone)"))
             continue
-        problems.extend(table.problems)
         result.append((sheet.name, table))
     return result
 
