@@ -188,3 +188,13 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     data["quotes.yaml"]["quotes"][0]["questions"][0] = "two\nlines"
     return problems(lambda: workbook_bytes(data))
 
+
+
+@case("sheet-unpacks-too-big", "the workbook unpacks to 100 MB, over the 100 MB limit",
+      "keep only")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    import zipfile
+
+    with zipfile.ZipFile(mini / "lists.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (100 * 1024 * 1024 + 1))
+    return problems(lambda: load_pack(mini))

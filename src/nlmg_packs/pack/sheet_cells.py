@@ -20,6 +20,10 @@ from nlmg_packs.errors import Problem
 MAX_SHEET_FILE_BYTES = 10 * 1024 * 1024
 """A CSV file or workbook larger than this is refused before it is opened."""
 
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+"""A workbook whose parts unpack to more than this is refused before openpyxl parses it (a zip
+bomb would otherwise fill the memory)."""
+
 MAX_ROWS = 5000
 """Rows read per sheet; a pack's longest list has a few hundred entries."""
 
@@ -127,6 +131,14 @@ def read_workbook(path: Path, shown: str) -> list[Table]:
     raw = _read_bytes(path, shown)
     try:
         import openpyxl
+
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise PackError([_file_problem(
+                shown, f"the workbook unpacks to {unpacked // 1_048_576} MB, over the "
+                f"{MAX_UNPACKED_BYTES // 1_048_576} MB limit", "keep only the pack's lists in "
+                "it")])
 
         values = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
         formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
