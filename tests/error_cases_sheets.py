@@ -198,3 +198,10 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     with zipfile.ZipFile(mini / "lists.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (100 * 1024 * 1024 + 1))
     return problems(lambda: load_pack(mini))
+
+
+@case("sheet-too-many-rows", "more than 5000 entries in one list", "split the list")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    (mini / "quotes.csv").write_text("id\n" + "q\n" * 5001, "utf-8")
+    (mini / "quotes.yaml").unlink()
+    return problems(lambda: load_pack(mini))

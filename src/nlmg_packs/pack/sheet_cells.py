@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,8 +119,9 @@ def read_csv(path: Path, shown: str) -> Table:
     first = text.split("\n", 1)[0]
     separator = max(";,\t", key=first.count)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-    return Table(shown, None, [[cell.replace("\r\n", "\n") for cell in row]
-                               for row in rows[:MAX_ROWS + 1]])
+    table = Table(shown, None)
+    _keep_rows(table, [[cell.replace("\r\n", "\n") for cell in row] for row in rows])
+    return table
 
 
 def read_workbook(path: Path, shown: str) -> list[Table]:
@@ -148,12 +150,23 @@ def read_workbook(path: Path, shown: str) -> list[Table]:
     tables = []
     for sheet in values.worksheets:
         table = Table(shown, sheet.title)
-        table.rows = [list(row) for row in sheet.iter_rows(
-            max_row=min(sheet.max_row, MAX_ROWS + 1), values_only=True)]
+        _keep_rows(table, sheet.iter_rows(values_only=True))
         _check_formulas(table, formulas[sheet.title])
         _spread_merged(table, sheet)
         tables.append(table)
     return tables
+
+
+def _keep_rows(table: Table, rows: Iterable[Sequence[Any]]) -> None:
+    """The first MAX_ROWS rows below the headers; a problem if any later row holds a value."""
+    for number, row in enumerate(rows, start=1):
+        if number <= MAX_ROWS + 1:
+            table.rows.append(list(row))
+        elif any(v is not None and str(v).strip() for v in row):
+            table.problems.append(table.problem(
+                number, None, f"more than {MAX_ROWS} entries in one list",
+                "split the list into several, or delete what is below it"))
+            return
 
 
 def _check_formulas(table: Table, sheet: Any) -> None:
