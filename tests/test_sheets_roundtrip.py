@@ -23,13 +23,17 @@ item = text.map(lambda t: " ".join(t.split())).filter(bool)  # list items: one l
 ident = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 chapters = st.integers(1, 99).flatmap(lambda a: st.sampled_from([[a], [a, a + 3]]))
 
+url = st.from_regex(r"https?://[a-z]{1,8}\.[a-z]{2,3}/[A-Za-z0-9%&=?:;._-]{0,20}", fullmatch=True)
+provenance = st.fixed_dictionaries({"source": text, "title": text, "url": url},
+                                   optional={"chapter": st.integers(1, 999)})
 quote = st.fixed_dictionaries(
     {"id": ident, "text": text, "speaker": ident, "chapter": st.integers(1, 999),
      "themes": st.lists(ident, min_size=1, max_size=3), "context": text,
      "questions": st.lists(item, min_size=2, max_size=3), "model_answer": text,
      "source": st.fixed_dictionaries({"wording": st.sampled_from(["novel", "memory"]),
                                       "verified": st.booleans()},
-                                     optional={"note": text})},
+                                     optional={"note": text, "provenance": st.lists(
+                                         provenance, min_size=1, max_size=3)})},
     optional={"addressee": ident})
 prompt = st.fixed_dictionaries({"id": ident, "text": text},
                                optional={"chapters": chapters, "teacher_notes": text,

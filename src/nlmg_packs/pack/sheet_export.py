@@ -42,7 +42,7 @@ def entries(data: dict[str, Any], sheet: ListSheet) -> Iterator[tuple[str | None
         return
     parent = next(s for s in SHEETS if s.name == sheet.parent)
     for _, owner in entries(data, parent):
-        for entry in owner.get(sheet.key, []):
+        for entry in _field(owner, tuple(sheet.key.split("."))) or []:
             yield owner["id"], entry
 
 

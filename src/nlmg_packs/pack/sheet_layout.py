@@ -40,7 +40,8 @@ class ListSheet:
     file: str
     """The YAML file the list otherwise lives in."""
     key: str
-    """The list's key in its file (top level) or in its parent entry."""
+    """The list's key in its file (top level) or in its parent entry; dotted when it sits
+    deeper in the parent ("source.provenance")."""
     columns: tuple[Column, ...]
     parent: str | None = None
     """The sheet holding the entries this list belongs to."""
@@ -72,6 +73,8 @@ SHEETS: tuple[ListSheet, ...] = (
         "id", "text", "speaker", "addressee", "chapter:int", "themes:list", "context",
         "questions:list", "model_answer", "wording=source.wording", "verified=source.verified:bool",
         "edition=source.edition", "source_note=source.note")),
+    ListSheet("provenance", "quotes.yaml", "source.provenance", _cols(
+        "source", "title", "url", "chapter:int"), parent="quotes", link="quote"),
     ListSheet("worksheets", "worksheets.yaml", "worksheets", _cols(
         "id", "title", "theme", "part", "intro")),
     ListSheet("activities", "worksheets.yaml", "activities", _cols(
@@ -92,7 +95,9 @@ SHEETS: tuple[ListSheet, ...] = (
 BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
 TRANSLATIONS: dict[str, dict[str, str]] = {
-    "fr": {"prompts": "questions de discussion", "quotes": "citations", "worksheets": "fiches",
+    "fr": {"provenance": "sources publiques", "quote": "citation", "source": "source",
+           "url": "adresse", "prompts": "questions de discussion", "quotes": "citations",
+           "worksheets": "fiches",
            "activities": "activités", "courses": "cours", "lessons": "leçons",
            "steps": "étapes", "text": "texte", "part": "partie", "chapters": "chapitres",
            "themes": "thèmes", "level": "niveau", "audience": "public",
@@ -107,7 +112,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
            "assessment": "évaluation", "support": "soutien", "stretch": "approfondissement",
            "homework": "devoirs", "worksheet": "fiche", "course": "cours", "lesson": "leçon",
            "activity": "activité", "teacher": "enseignant", "students": "élèves"},
-    "de": {"prompts": "diskussionsfragen", "quotes": "zitate", "worksheets": "arbeitsblätter",
+    "de": {"provenance": "belege", "quote": "zitat", "source": "quelle", "url": "adresse",
+           "prompts": "diskussionsfragen", "quotes": "zitate", "worksheets": "arbeitsblätter",
            "activities": "aufgaben", "courses": "kurse", "lessons": "stunden",
            "steps": "phasen", "text": "text", "part": "teil", "chapters": "kapitel",
            "themes": "themen", "level": "niveau", "audience": "zielgruppe",
@@ -122,7 +128,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
            "support": "unterstützung", "stretch": "vertiefung", "homework": "hausaufgabe",
            "worksheet": "arbeitsblatt", "course": "kurs", "lesson": "stunde",
            "activity": "phase", "teacher": "lehrkraft", "students": "schüler"},
-    "es": {"prompts": "preguntas de debate", "quotes": "citas", "worksheets": "fichas",
+    "es": {"provenance": "procedencia", "quote": "cita", "source": "fuente",
+           "url": "dirección", "prompts": "preguntas de debate", "quotes": "citas",
+           "worksheets": "fichas",
            "activities": "actividades", "courses": "cursos", "lessons": "clases",
            "steps": "pasos", "text": "texto", "part": "parte", "chapters": "capítulos",
            "themes": "temas", "level": "nivel", "audience": "público",
@@ -138,7 +146,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
            "stretch": "ampliación", "homework": "deberes", "worksheet": "ficha",
            "course": "curso", "lesson": "clase", "activity": "actividad",
            "teacher": "docente", "students": "alumnos"},
-    "pl": {"prompts": "pytania do dyskusji", "quotes": "cytaty", "worksheets": "karty pracy",
+    "pl": {"provenance": "pochodzenie", "quote": "cytat", "source": "źródło", "url": "adres",
+           "prompts": "pytania do dyskusji", "quotes": "cytaty", "worksheets": "karty pracy",
            "activities": "zadania", "courses": "kursy", "lessons": "lekcje",
            "steps": "etapy", "text": "tekst", "part": "część", "chapters": "rozdziały",
            "themes": "motywy", "level": "poziom", "audience": "odbiorcy",

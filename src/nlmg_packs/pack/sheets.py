@@ -67,12 +67,13 @@ def read_sheets(folder: Path) -> SheetSources:
                 display_path(folder / file), None, None, f"the {group[0].name} are also in "
                 f"{_where(tables[group[0].name])}", f"keep either {file} or the spreadsheet"))
             continue
-        loaded, problems = _assemble(group, tables)
-        # a cell that could not be read at all (a formula, merged columns) comes first, and
-        # its file is not validated: its empty cells would be reported a second time
-        problems = [p for s in group for p in tables[s.name].problems] or problems
-        sources.problems.extend(problems)
-        if not problems:
+        loaded, reader = _assemble(group, tables)
+        # A cell that could not be read (a formula, a date, an unknown column...) stops the
+        # file's validation, which would report the same cell again as empty; a row naming an
+        # unknown parent does not, since the parent's own mistake is often the cause.
+        blocking = [p for s in group for p in tables[s.name].problems] + reader.problems
+        sources.problems.extend(blocking + reader.links)
+        if not blocking:
             sources.files[file] = loaded
     return sources
 
@@ -124,7 +125,7 @@ def _blank(value: Any) -> Any:
     return value
 
 
-def _assemble(group: list[ListSheet], tables: dict[str, Table]) -> tuple[LoadedFile, list[Problem]]:
+def _assemble(group: list[ListSheet], tables: dict[str, Table]) -> tuple[LoadedFile, _Reader]:
     """One YAML file's data, from its sheets (parents first), and its SheetMap."""
     reader = _Reader(SheetMap(tables[group[0].name].file))
     for sheet in group:
@@ -136,7 +137,7 @@ def _assemble(group: list[ListSheet], tables: dict[str, Table]) -> tuple[LoadedF
                 f"add a {sheet.parent.capitalize()} sheet listing each {sheet.link}"))
             continue
         reader.read(sheet, table, columns)
-    return LoadedFile(reader.data, reader.lines), reader.problems
+    return LoadedFile(reader.data, reader.lines), reader
 
 
 def _header(sheet: ListSheet, table: Table, problems: list[Problem]) -> dict[int, Any]:
@@ -172,6 +173,8 @@ class _Reader:
         default_factory=dict)
     """Sheet name → entry id → (key path, entry), for linking children to parents."""
     problems: list[Problem] = field(default_factory=list)
+    links: list[Problem] = field(default_factory=list)
+    """Rows naming no known parent: reported, and left out of the data."""
 
     def read(self, sheet: ListSheet, table: Table, columns: dict[int, Any]) -> None:
         """Every non-empty row of `table` as an entry of `sheet`'s list."""
@@ -219,7 +222,7 @@ class _Reader:
         if link is None or link not in parents:
             number = next((n for n, c in columns.items() if c == "link"), None)
             what = sheet.parent[:-1]
-            self.problems.append(place.table.problem(
+            self.links.append(place.table.problem(
                 place.row, number,
                 f"no {what} `{link}` in the {sheet.parent} sheet" if link
                 else f"the {sheet.link} is not given",
@@ -228,9 +231,12 @@ class _Reader:
                 header=sheet.link))
             return None
         parent_path, parent = parents[link]
-        siblings = parent.setdefault(sheet.key, [])
+        *above, last = sheet.key.split(".")
+        for key in above:
+            parent = parent.setdefault(key, {})
+        siblings = parent.setdefault(last, [])
         siblings.append(entry)
-        return (*parent_path, sheet.key, len(siblings) - 1)
+        return (*parent_path, *above, last, len(siblings) - 1)
 
 
 def _put(entry: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
