@@ -65,6 +65,7 @@ def test_every_kind_of_entry_has_an_example(tmp_path: Path) -> None:
     assert kinds == {"who-said-it", "context", "close-reading", "theme-link", "written-response"}
     assert {p.audience for p in pack.prompts} == {"class", "book-club"}
     assert {q.source.verified for q in pack.quotes} == {True, False}
+    assert any(q.source.confirmed for q in pack.quotes)
     assert pack.courses[0].lessons[0].sequence and pack.meta.symbols and pack.book.parts
 
 
