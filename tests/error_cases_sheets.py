@@ -205,3 +205,12 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     (mini / "quotes.csv").write_text("id\n" + "q\n" * 5001, "utf-8")
     (mini / "quotes.yaml").unlink()
     return problems(lambda: load_pack(mini))
+
+
+@case("export-field-without-column",
+      "quote `q-lamp` has `source.page`, which no column of the Quotes sheet holds",
+      "keep this list in YAML")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    data = pack_lists(load_pack(mini))
+    data["quotes.yaml"]["quotes"][0]["source"]["page"] = 12
+    return problems(lambda: workbook_bytes(data))

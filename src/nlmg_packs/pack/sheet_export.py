@@ -116,6 +116,12 @@ def workbook_bytes(files: dict[str, dict[str, Any]], language: str = "en",
 
 
 def _row(sheet: ListSheet, parent_id: str | None, entry: dict[str, Any]) -> list[Any]:
+    missing = _uncovered(sheet, entry)
+    if missing:
+        raise PackError([Problem(sheet.file, None, None, f"{sheet.name[:-1]} "
+                                 f"`{entry.get('id', '')}` has `{missing[0]}`, which no "
+                                 f"column of the {sheet.title} sheet holds",
+                                 "keep this list in YAML: a workbook would lose it")])
     row: list[Any] = [parent_id] if sheet.link else []
     for column in sheet.columns:
         try:
@@ -125,6 +131,26 @@ def _row(sheet: ListSheet, parent_id: str | None, entry: dict[str, Any]) -> list
                                      f"`{entry.get('id', '')}`, column `{column.header}`: {exc}",
                                      "join the item's lines into one to export it")]) from None
     return row
+
+
+def _uncovered(sheet: ListSheet, entry: dict[str, Any]) -> list[str]:
+    """Dotted keys of `entry` with a value that neither a column nor a child sheet holds (a
+    field added to the pack format but not yet to `sheet_layout`)."""
+    covered = {c.path for c in sheet.columns}
+    covered |= {tuple(s.key.split(".")) for s in SHEETS if s.parent == sheet.name}
+    found: list[str] = []
+
+    def walk(value: Any, path: tuple[str, ...]) -> None:
+        if path in covered or value is None or value == []:
+            return
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, (*path, key))
+        else:
+            found.append(".".join(path))
+
+    walk(entry, ())
+    return found
 
 
 def pack_lists(pack: Any) -> dict[str, dict[str, Any]]:
