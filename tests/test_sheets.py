@@ -299,3 +299,18 @@ def test_no_header_means_two_columns_in_any_language() -> None:
         for i, a in enumerate(sets):
             for j, b in enumerate(sets[i + 1:], start=i + 1):
                 assert a.isdisjoint(b), (sheet.name, fields[i], fields[j], a & b)
+
+
+def test_a_sheet_with_headers_only_leaves_its_list_out(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from nlmg_packs.scaffold import new_pack
+
+    folder = tmp_path / "pack"
+    new_pack(folder, "T", "A", spreadsheet=True)
+    book = load_workbook(folder / "lists.xlsx")
+    for name in ("Courses", "Lessons", "Steps"):
+        book[name].delete_rows(2, book[name].max_row)
+    book.save(folder / "lists.xlsx")
+    pack = load_pack(folder)
+    assert pack.courses == [] and len(pack.quotes) == 2

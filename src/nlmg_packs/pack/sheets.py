@@ -53,6 +53,9 @@ def read_sheets(folder: Path) -> SheetSources:
         if not is_sheet_source(path.name) or path.name.startswith("~$"):
             continue
         for name, table in _tables_of(path, sources.problems):
+            if not table.problems and not _has_data(Table(table.file, table.sheet,
+                                                          table.rows[1:])):
+                continue  # headers only: the list is left out, as a missing YAML file is
             if name in tables:
                 sources.problems.append(Problem(
                     table.file, None, None, f"a second {name} list (the first is in "
