@@ -24,6 +24,9 @@ def unpacked_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         names = archive.namelist()
         assert "nlmg_packs/_bundled/packs/never-let-me-go/pack.yaml" in names
         assert "nlmg_packs/_bundled/templates/default/template.yaml" in names
+        for face in ("DejaVuSans.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSerif.ttf",
+                     "DejaVuSerif-BoldItalic.ttf", "LICENSE"):
+            assert f"nlmg_packs/fonts/{face}" in names, face
         archive.extractall(target)
     return target
 

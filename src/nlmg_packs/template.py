@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -24,13 +24,28 @@ class Colours(Strict):
     text: Colour = Field("#1A1A1A", description="Body text.")
 
 
-class Fonts(Strict):
-    """TrueType files, relative to the template folder; the built-in Vera family when omitted."""
+class FontFace(Strict):
+    """One face of a TrueType collection (.ttc): the file and the face's index in it."""
 
-    regular: Name | None = None
-    bold: Name | None = None
-    italic: Name | None = None
-    bold_italic: Name | None = None
+    file: Name
+    index: Annotated[int, Field(ge=0, le=255)] = Field(
+        0, description="The face's position in the collection, counting from 0.")
+
+
+FontSource = Name | FontFace
+"""A .ttf file, or a face of a .ttc collection, relative to the template folder."""
+
+
+class Fonts(Strict):
+    """PDF fonts: TrueType files relative to the template folder, or a bundled DejaVu family."""
+
+    builtin: Literal["sans", "serif"] = Field(
+        "sans", description="The bundled family used when `regular` is not set: DejaVu Sans "
+                            "or DejaVu Serif.")
+    regular: FontSource | None = None
+    bold: FontSource | None = None
+    italic: FontSource | None = None
+    bold_italic: FontSource | None = None
     docx_body: Name = Field("Georgia", description="Font name DOCX styles ask for.")
     docx_headings: Name = Field("Calibri", description="Font name of DOCX headings.")
 
@@ -64,6 +79,8 @@ class Template:
     logo: Path | None
     font_files: dict[str, Path]
     reference_doc: Path | None
+    font_indexes: dict[str, int] = field(default_factory=dict)
+    """The face index of each font file that is a .ttc collection (0 when absent)."""
 
 
 def load_template(folder: Path) -> Template:
@@ -84,13 +101,15 @@ def load_template(folder: Path) -> Template:
 
     problems: list[Problem] = []
 
-    def resolve(value: str | None, kind: str, *key: str) -> Path | None:
+    def resolve(value: str | FontFace | None, kind: str, *key: str) -> Path | None:
         if value is None:
             return None
+        index = value.index if isinstance(value, FontFace) else 0
+        value = value.file if isinstance(value, FontFace) else value
         where = loaded.lines.problem(key, "")
         try:
             path = resolve_inside(folder, value, where)
-            _check_asset(path, kind, value, where)
+            _check_asset(path, kind, value, where, index)
         except PackError as exc:
             problems.extend(exc.problems)
             return None
@@ -108,6 +127,8 @@ def load_template(folder: Path) -> Template:
         logo=logo,
         font_files={face: p for face, p in fonts.items() if p is not None},
         reference_doc=reference_doc,
+        font_indexes={face: spec.index for face in fonts
+                      if isinstance(spec := getattr(settings.fonts, face), FontFace)},
     )
 
 
@@ -117,16 +138,18 @@ MAX_ASSET_BYTES = 20 * 1024 * 1024
 _SIGNATURES = {
     "logo": ((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"), "a PNG or JPEG image",
              "export the logo as PNG or JPEG"),
-    "font": ((b"\x00\x01\x00\x00", b"true"), "a TrueType font (.ttf)",
-             "use a .ttf file (OpenType .otf with PostScript outlines and .ttc collections "
-             "do not work)"),
+    "font": ((b"\x00\x01\x00\x00", b"true", b"ttcf"),
+             "a TrueType font (.ttf) or collection (.ttc)",
+             "use a .ttf file, or a .ttc with `{file: ..., index: N}` (OpenType .otf with "
+             "PostScript outlines does not work)"),
     "reference_doc": ((b"PK\x03\x04",), "a Word document (.docx)",
                       "save it from Word or LibreOffice as .docx (not .doc or .dotx)"),
 }
 
 
-def _check_asset(path: Path, kind: str, value: str, where: Problem) -> None:
-    """Refuse an asset that is not what its key says, before a renderer trips over it."""
+def _check_asset(path: Path, kind: str, value: str, where: Problem, index: int = 0) -> None:
+    """Refuse an asset that is not what its key says, before a renderer trips over it;
+    `index` is the face wanted from a font collection."""
     signatures, what, hint = _SIGNATURES[kind]
 
     def refuse(message: str) -> PackError:
@@ -135,7 +158,7 @@ def _check_asset(path: Path, kind: str, value: str, where: Problem) -> None:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(12)
     except OSError as exc:
         raise refuse(f"cannot read `{value}` ({exc.strerror})") from None
     if size > MAX_ASSET_BYTES:
@@ -148,8 +171,15 @@ def _check_asset(path: Path, kind: str, value: str, where: Problem) -> None:
     if kind == "font":
         from reportlab.pdfbase.ttfonts import TTFontFile
 
+        faces = int.from_bytes(head[8:12], "big") if head.startswith(b"ttcf") else 1
+        if index >= faces:
+            raise PackError([Problem(
+                where.file, where.line, where.col,
+                f"`{value}` has {faces} face{'s' if faces > 1 else ''}, so no face {index}",
+                f"use an index from 0 to {faces - 1}" if faces > 1 else "leave out `index`")])
+
         try:
-            TTFontFile(str(path))
+            TTFontFile(str(path), subfontIndex=index)
         except Exception as exc:  # reportlab raises several kinds on a damaged file
             detail = " ".join(str(exc).replace(str(path), value).split())[:120]
             raise refuse(f"`{value}` is not a usable TrueType font ({detail})") from None

@@ -249,8 +249,7 @@ def _glyph_problems(pack: Pack, template: Template) -> list[Problem]:
     from nlmg_packs.render._pdf_fonts import register_family
 
     family = register_family(template)
-    return uncovered_characters(pack, lambda c: all(ord(c) in m for m in family.cmaps),
-                                family.display)
+    return uncovered_characters(pack, family.faults)
 
 
 @dataclass

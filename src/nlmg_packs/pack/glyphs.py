@@ -7,7 +7,7 @@ line of every text, whichever document it ends up in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -22,20 +22,19 @@ _SOURCES = (("pack.yaml", "meta", ()), ("discussion.yaml", "prompts", ("prompts"
             ("courses.yaml", "courses", ("courses",)))
 
 
-def uncovered_characters(pack: Pack, covers: Callable[[str], bool],
-                         font_name: str) -> list[Problem]:
-    """One problem per (character, line) that `covers` says the font cannot draw."""
+Faults = Callable[[str], Iterable[tuple[str, str, str]]]
+"""A text → (character, message, hint) for each character that cannot be drawn."""
+
+
+def uncovered_characters(pack: Pack, faults: Faults) -> list[Problem]:
+    """One problem per (character, line) that `faults` finds in a text of the pack."""
     problems: list[Problem] = []
     seen: set[tuple[str, str, int | None]] = set()
     for file, attribute, prefix in _SOURCES:
         lines = pack.lines.get(file) or LineMap(file)
         for path, text in _strings(getattr(pack, attribute), prefix):
-            for char in text:
-                if ord(char) < 32 or covers(char):
-                    continue
-                problem = lines.problem(
-                    path, f"character {char!r} (U+{ord(char):04X}) is not in font {font_name}",
-                    "use a template font that has it (set `fonts:` in template.yaml)")
+            for char, message, hint in faults(text):
+                problem = lines.problem(path, message, hint)
                 key = (char, problem.file, problem.line)
                 if key not in seen:
                     seen.add(key)

@@ -1,4 +1,4 @@
-"""PDF fonts: register the body family (template TTFs or bundled Vera) and check glyph coverage."""
+"""PDF fonts: register the body family (template TTFs or bundled DejaVu) and check glyphs."""
 
 from __future__ import annotations
 
@@ -7,26 +7,35 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import reportlab
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from nlmg_packs import document as d
 from nlmg_packs.errors import PackError, Problem
+from nlmg_packs.render import _bidi
 from nlmg_packs.template import Template
+from nlmg_packs.text import BIDI_CONTROLS, clean
 
 FACES = ("regular", "bold", "italic", "bold_italic")
-_VERA = {"regular": "Vera.ttf", "bold": "VeraBd.ttf", "italic": "VeraIt.ttf",
-         "bold_italic": "VeraBI.ttf"}
+FONT_FOLDER = Path(__file__).resolve().parents[1] / "fonts"
+"""The bundled DejaVu fonts (version 2.37, Bitstream Vera licence: see LICENSE there)."""
+BUILTIN = {
+    "sans": ("DejaVu Sans", ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+                             "DejaVuSans-BoldOblique.ttf")),
+    "serif": ("DejaVu Serif", ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf",
+                               "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf")),
+}
+"""The bundled families by `fonts.builtin` value: the name shown, and the four faces' files."""
 
-# Spacing characters many fonts lack; they print as the space the writer meant.
-_SPACES = str.maketrans({"\u2007": "\u00a0", "\u2008": " ", "\u2009": " ", "\u200a": " ",
-                         "\u202f": "\u00a0", "\u2002": " ", "\u2003": " ", "\u200b": ""})
+UPRIGHT: dict[str, str] = {}
+"""Registered font name → the upright face of its family. Right-to-left text is set upright:
+Hebrew and Arabic have no italic tradition, and DejaVu Sans's obliques have no Arabic."""
 
 
 def normalise(text: str) -> str:
-    """`text` with exotic spaces replaced by ones every font has."""
-    return text.translate(_SPACES)
+    """`text` as the renderers draw it: NFC with invisible characters settled (`text.clean`).
+    Text read from YAML is already clean; this settles the tool's own strings the same way."""
+    return clean(text)
 
 
 @dataclass(frozen=True)
@@ -38,37 +47,61 @@ class FontFamily:
     italic: str
     bold_italic: str
     display: str
-    """The name a teacher knows the font by (the file's stem)."""
+    """The name a teacher knows the font by (the family's name, or the file's stem)."""
     cmaps: tuple[frozenset[int], ...]
-    """The characters each face can draw."""
+    """The characters each face can draw, in FACES order."""
     drawable: frozenset[str] = frozenset()
     """The characters every face can draw, and the control characters (never drawn)."""
 
+    def faults(self, text: str) -> Iterator[tuple[str, str, str]]:
+        """(character, message, hint) for each character of `text` the PDF cannot draw, as
+        drawn: Arabic joined, right-to-left text in the upright faces only."""
+        if self.drawable.issuperset(text):  # the usual case, checked at C speed
+            return
+        yield from _bidi.faults(text)
+        rtl = _bidi.has_rtl(text)
+        cmaps = self.cmaps[:2] if rtl else self.cmaps
+        drawn = _bidi.shape(text) if rtl else text
+        for char in dict.fromkeys(text + drawn):
+            if ord(char) < 32 or char in BIDI_CONTROLS or all(ord(char) in m for m in cmaps):
+                continue
+            yield (char, f"character {char!r} (U+{ord(char):04X}) is not in font {self.display}",
+                   "use a template font that has it (set `fonts:` in template.yaml)")
+
 
 def register_family(template: Template) -> FontFamily:
-    """Register the template's TTFs (else Vera) as one family so <b> and <i> work."""
-    folder = Path(reportlab.__file__).parent / "fonts"
+    """Register the template's TTFs (else the bundled DejaVu family the template names) as one
+    family, so <b> and <i> work."""
     files = {face: template.font_files.get(face) for face in FACES}
+    indexes = {face: template.font_indexes.get(face, 0) for face in FACES}
     if files["regular"] is None:
-        files = {face: folder / _VERA[face] for face in FACES}
+        display, names = BUILTIN[template.settings.fonts.builtin]
+        files = {face: FONT_FOLDER / name for face, name in zip(FACES, names, strict=True)}
+        indexes = dict.fromkeys(FACES, 0)
     else:
-        files = {face: path or files["regular"] for face, path in files.items()}
-    names = {face: _register(path) for face, path in files.items()}
+        display = Path(files["regular"]).stem
+        for face in FACES[1:]:
+            if files[face] is None:
+                files[face], indexes[face] = files["regular"], indexes["regular"]
+    names = {face: _register(files[face], indexes[face]) for face in FACES}
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
+    UPRIGHT.update({names["italic"]: names["regular"], names["bold_italic"]: names["bold"]})
     cmaps = tuple(frozenset(pdfmetrics.getFont(names[f]).face.charToGlyph) for f in FACES)
-    drawable = frozenset(chr(c) for c in frozenset.intersection(*cmaps).union(range(32)))
-    return FontFamily(display=Path(files["regular"]).stem, cmaps=cmaps, drawable=drawable,
-                      **names)
+    drawable = frozenset(chr(c) for c in frozenset.intersection(*cmaps).union(range(32))
+                         if not _bidi.has_rtl(chr(c)))
+    return FontFamily(display=display, cmaps=cmaps, drawable=drawable, **names)
 
 
-def _register(path: Path) -> str:
+def _register(path: Path, index: int = 0) -> str:
     path = Path(path)
-    bundled = path.parent == Path(reportlab.__file__).parent / "fonts"
-    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
-    name = path.stem if bundled else f"{path.stem}-{digest}"
+    if path.parent == FONT_FOLDER:
+        name = path.stem
+    else:
+        digest = hashlib.sha1(f"{path.resolve()}#{index}".encode()).hexdigest()[:8]
+        name = f"{path.stem}-{digest}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
     return name
 
 
@@ -85,13 +118,8 @@ def check_coverage(doc: d.Document, family: FontFamily, extra: Iterable[str] = (
         if family.drawable.issuperset(text):  # the usual case, checked at C speed
             continue
         origin = getattr(block, "origin", None) or fallback
-        for char in text:
-            if ord(char) < 32 or all(ord(char) in cmap for cmap in family.cmaps):
-                continue
-            problem = Problem(origin.file, origin.line, origin.col,
-                              f"character {char!r} (U+{ord(char):04X}) is not in font "
-                              f"{family.display}",
-                              "use a template font that has it (set `fonts:` in template.yaml)")
+        for char, message, hint in family.faults(text):
+            problem = Problem(origin.file, origin.line, origin.col, message, hint)
             if (char, problem) not in seen:
                 seen.add((char, problem))
                 problems.append(problem)
