@@ -61,7 +61,7 @@ def invisible_characters(text: str) -> Iterator[tuple[int, str]]:
     if text.isascii():
         return
     for index, char in enumerate(text):
-        if char not in DROPPED and not char.isprintable() and is_invisible(char):
+        if char not in DROPPED and not char.isascii() and is_invisible(char):
             yield index, char
 
 

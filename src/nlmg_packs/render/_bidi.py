@@ -6,7 +6,8 @@ it). After the lines are broken, each line is put in visual order by the Unicode
 Bidirectional Algorithm (UAX #9, rules L1–L4, python-bidi) with the paragraph's own base
 direction: reordering a whole paragraph first would put its lines in reverse order.
 
-What reportlab cannot draw right even so is refused (`faults`): vowel points and other
+What reportlab cannot draw right even so is refused (`faults`): bold or italic words inside
+right-to-left text (a line of several formats is not reordered), vowel points and other
 combining marks in right-to-left text (they need the font's mark positioning), and scripts
 that need a shaping engine (Syriac, Thaana, N'Ko, the Indic scripts, Tibetan, Myanmar, Khmer,
 Mongolian).
@@ -19,6 +20,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from nlmg_packs.render._inline import parse_inline
 from nlmg_packs.text import BIDI_CONTROLS
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
@@ -81,6 +83,9 @@ def visual(line: str, rtl: bool) -> str:
 def faults(text: str) -> Iterator[tuple[str, str, str]]:
     """(character, message, hint) for each character the PDF cannot draw right in `text`."""
     if has_rtl(text):
+        if len(parse_inline(text)) > 1:
+            yield ("*", "bold or italic inside right-to-left text cannot be drawn in the PDF",
+                   "remove the asterisks around words in this text")
         for char in dict.fromkeys(text):
             if unicodedata.combining(char):
                 yield (char, f"the mark U+{ord(char):04X} ({unicodedata.name(char, '?')}) "

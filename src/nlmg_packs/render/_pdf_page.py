@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from nlmg_packs.render._inline import plain_text
+from nlmg_packs.render._pdf_flowables import drawn
 from nlmg_packs.render._pdf_fonts import FontFamily, normalise
 from nlmg_packs.render._pdf_styles import MUTED
 from nlmg_packs.render._theme import Look
@@ -144,11 +145,11 @@ class HandoutTemplate(BaseDocTemplate):
             text_right = right - logo_w - size
         if f.school:
             canv.setFont(f.fonts.bold, size)
-            canv.drawRightString(text_right, baseline, normalise(f.school))
+            canv.drawRightString(text_right, baseline, drawn(normalise(f.school)))
             text_right -= stringWidth(normalise(f.school), f.fonts.bold, size) + size * 1.5
         canv.setFont(f.fonts.regular, size)
-        canv.drawString(left, baseline, _fit(normalise(plain_text(f.header)), f.fonts.regular, size,
-                                             text_right - left))
+        canv.drawString(left, baseline, drawn(_fit(normalise(plain_text(f.header)),
+                                                   f.fonts.regular, size, text_right - left)))
         canv.setStrokeColor(HexColor(look.primary))
         canv.setLineWidth(0.75)
         canv.line(left, top - band, right, top - band)
@@ -163,7 +164,7 @@ class HandoutTemplate(BaseDocTemplate):
         canv.setFillColor(HexColor(MUTED))
         canv.setFont(f.fonts.regular, size)
         for i, line in enumerate(self._footer_lines):
-            canv.drawString(left, rule_y - size * 1.25 * (i + 1), line)
+            canv.drawString(left, rule_y - size * 1.25 * (i + 1), drawn(line))
         canv.doForm(_label_form(doc.page))
 
     def _footer_rule(self) -> float:

@@ -89,6 +89,7 @@ class _Renderer:
         for index, block in enumerate(self.doc.blocks):
             self.index = index
             self.block(block)
+        self._directions()
         self._properties()
         return save_reproducible(self.word, self.options.timestamp)
 
@@ -357,6 +358,16 @@ class _Renderer:
         self.page_break = True
 
     # -- document-wide -------------------------------------------------------------------------
+
+    def _directions(self) -> None:
+        """Mark right-to-left paragraphs and runs, in the body, headers and footers."""
+        from nlmg_packs.render._docx_bidi import mark_right_to_left
+
+        mark_right_to_left(self.word.element.body)
+        for section in self.word.sections:
+            for part in (section.header, section.footer):
+                if not part.is_linked_to_previous:
+                    mark_right_to_left(part._element)
 
     def _header_footer(self) -> None:
         from nlmg_packs.render._docx_xml import clean, element, qn
