@@ -26,7 +26,7 @@ def unpacked_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert "nlmg_packs/_bundled/templates/default/template.yaml" in names
         for face in ("DejaVuSans.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSerif.ttf",
                      "DejaVuSerif-BoldItalic.ttf", "LICENSE"):
-            assert f"nlmg_packs/fonts/{face}" in names, face
+            assert f"nlmg_packs/font_files/{face}" in names, face
         archive.extractall(target)
     return target
 

@@ -44,6 +44,11 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
+def without_rtl(text: str) -> str:
+    """`text` less its right-to-left letters."""
+    return _RTL.sub("", text)
+
+
 @lru_cache(maxsize=4096)
 def is_rtl(text: str) -> bool:
     """Whether a paragraph of `text` runs right to left (its first strong letter, UAX #9

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -17,7 +18,7 @@ from nlmg_packs.template import Template
 from nlmg_packs.text import BIDI_CONTROLS, clean
 
 FACES = ("regular", "bold", "italic", "bold_italic")
-FONT_FOLDER = Path(__file__).resolve().parents[1] / "fonts"
+FONT_FOLDER = Path(__file__).resolve().parents[1] / "font_files"
 """The bundled DejaVu fonts (version 2.37, Bitstream Vera licence: see LICENSE there)."""
 BUILTIN = {
     "sans": ("DejaVu Sans", ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
@@ -71,25 +72,29 @@ class FontFamily:
 
 def register_family(template: Template) -> FontFamily:
     """Register the template's TTFs (else the bundled DejaVu family the template names) as one
-    family, so <b> and <i> work."""
+    family, so <b> and <i> work. Registered once per process and set of files."""
     files = {face: template.font_files.get(face) for face in FACES}
     indexes = {face: template.font_indexes.get(face, 0) for face in FACES}
     if files["regular"] is None:
         display, names = BUILTIN[template.settings.fonts.builtin]
-        files = {face: FONT_FOLDER / name for face, name in zip(FACES, names, strict=True)}
-        indexes = dict.fromkeys(FACES, 0)
-    else:
-        display = Path(files["regular"]).stem
-        for face in FACES[1:]:
-            if files[face] is None:
-                files[face], indexes[face] = files["regular"], indexes["regular"]
-    names = {face: _register(files[face], indexes[face]) for face in FACES}
+        return _family(display, tuple((FONT_FOLDER / name, 0) for name in names))
+    for face in FACES[1:]:
+        if files[face] is None:
+            files[face], indexes[face] = files["regular"], indexes["regular"]
+    return _family(Path(files["regular"]).stem,
+                   tuple((Path(files[face]), indexes[face]) for face in FACES))
+
+
+@lru_cache(maxsize=8)
+def _family(display: str, sources: tuple[tuple[Path, int], ...]) -> FontFamily:
+    names = dict(zip(FACES, (_register(path, index) for path, index in sources), strict=True))
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     UPRIGHT.update({names["italic"]: names["regular"], names["bold_italic"]: names["bold"]})
     cmaps = tuple(frozenset(pdfmetrics.getFont(names[f]).face.charToGlyph) for f in FACES)
-    drawable = frozenset(chr(c) for c in frozenset.intersection(*cmaps).union(range(32))
-                         if not _bidi.has_rtl(chr(c)))
+    common = "".join(map(chr, frozenset.intersection(*cmaps).union(range(32))))
+    # Right-to-left letters always take the slower path of `faults`, which shapes them.
+    drawable = frozenset(_bidi.without_rtl(common))
     return FontFamily(display=display, cmaps=cmaps, drawable=drawable, **names)
 
 
