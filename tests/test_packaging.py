@@ -27,6 +27,8 @@ def unpacked_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for face in ("DejaVuSans.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSerif.ttf",
                      "DejaVuSerif-BoldItalic.ttf", "LICENSE"):
             assert f"nlmg_packs/font_files/{face}" in names, face
+        for language in ("en_GB", "en_US", "fr", "de", "es", "pl"):
+            assert f"nlmg_packs/locale/{language}/LC_MESSAGES/nlmg_packs.mo" in names, language
         archive.extractall(target)
     return target
 
