@@ -20,7 +20,6 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from nlmg_packs.render._inline import parse_inline
 from nlmg_packs.text import BIDI_CONTROLS
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
@@ -28,6 +27,8 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _NEEDS_ENGINE = re.compile("[\u0700-\u074f\u0780-\u07ff\u0900-\u0dff\u0f00-\u0fff"
                            "\u1000-\u109f\u1780-\u18af]")
+_FORMATTED = re.compile(r"\*(?=\S).+?(?<=\S)\*")
+"""A stretch of `*italic*` or `**bold**` (the inline syntax of `render.inline`)."""
 _STRIP = str.maketrans(dict.fromkeys(map(ord, BIDI_CONTROLS)))
 
 _RESHAPER_CONFIG = {
@@ -88,7 +89,7 @@ def visual(line: str, rtl: bool) -> str:
 def faults(text: str) -> Iterator[tuple[str, str, str]]:
     """(character, message, hint) for each character the PDF cannot draw right in `text`."""
     if has_rtl(text):
-        if len(parse_inline(text)) > 1:
+        if _FORMATTED.search(text) and _FORMATTED.sub("", text).strip(" *"):
             yield ("*", "bold or italic inside right-to-left text cannot be drawn in the PDF",
                    "remove the asterisks around words in this text")
         for char in dict.fromkeys(text):

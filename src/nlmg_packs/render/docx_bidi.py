@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from nlmg_packs.render._bidi import has_rtl, is_rtl
-from nlmg_packs.render._docx_xml import element, insert
+from nlmg_packs.bidi import has_rtl, is_rtl
+from nlmg_packs.render.docx_xml import element, insert
 
 _AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
                "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",

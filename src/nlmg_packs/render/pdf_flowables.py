@@ -12,9 +12,9 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from nlmg_packs.render import _bidi
-from nlmg_packs.render._pdf_fonts import UPRIGHT
-from nlmg_packs.render._pdf_styles import ink_on
+from nlmg_packs import bidi
+from nlmg_packs.render.pdf_fonts import UPRIGHT
+from nlmg_packs.render.pdf_styles import ink_on
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -44,11 +44,11 @@ class Para(Paragraph):
     """None: no right-to-left letters; else the paragraph's base direction is right to left."""
 
     def __init__(self, text: str | None, style, *args, **kwargs) -> None:
-        if text and _bidi.has_rtl(text):
+        if text and bidi.has_rtl(text):
             # Set upright (Hebrew and Arabic have no italics), Arabic joined, right-to-left
             # paragraphs aligned right; each line is put in drawing order in `breakLines`.
-            self._rtl = _bidi.is_rtl(html.unescape(_TAG.sub("", text)))
-            text = _bidi.shape(text.replace("<i>", "").replace("</i>", ""))
+            self._rtl = bidi.is_rtl(html.unescape(_TAG.sub("", text)))
+            text = bidi.shape(text.replace("<i>", "").replace("</i>", ""))
             style = style.clone(style.name + "_rtl",
                                 fontName=UPRIGHT.get(style.fontName, style.fontName),
                                 alignment=TA_RIGHT if self._rtl else style.alignment)
@@ -91,14 +91,14 @@ def _visual_lines(para, rtl: bool):
     for line in para.lines:
         if para.kind == 0:
             extra, words = line
-            visual.lines.append((extra, _bidi.visual(" ".join(words), rtl).split(" ")))
+            visual.lines.append((extra, bidi.visual(" ".join(words), rtl).split(" ")))
             continue
         line = copy.copy(line)
         line.words = [copy.copy(frag) for frag in line.words]
         filled = [frag for frag in line.words if getattr(frag, "text", "").strip()]
         if len(filled) == 1:
-            filled[0].text = _bidi.visual(filled[0].text, rtl)
-        elif any(_bidi.has_rtl(frag.text) for frag in filled):
+            filled[0].text = bidi.visual(filled[0].text, rtl)
+        elif any(bidi.has_rtl(frag.text) for frag in filled):
             # The glyph check refuses inline formatting in right-to-left text first.
             raise ValueError("a right-to-left line mixes formatting; it cannot be reordered")
         visual.lines.append(line)
@@ -107,9 +107,9 @@ def _visual_lines(para, rtl: bool):
 
 def drawn(text: str) -> str:
     """A single line of text in drawing order, Arabic joined (for canvas.drawString)."""
-    if not _bidi.has_rtl(text):
+    if not bidi.has_rtl(text):
         return text
-    return _bidi.visual(_bidi.shape(text), _bidi.is_rtl(text))
+    return bidi.visual(bidi.shape(text), bidi.is_rtl(text))
 
 
 class RuledLines(Flowable):
@@ -151,14 +151,17 @@ class RuledLines(Flowable):
 
 
 class NameLines(Flowable):
-    """Name / Date / Class labels, each followed by a ruled line (a field when fillable)."""
+    """Labels ("Name", "Date", "Class"), each followed by a ruled line (a field when fillable);
+    the first line takes half the width, the others share the rest."""
 
-    SHARES = (("Name", 0.5), ("Date", 0.25), ("Class", 0.25))
-
-    def __init__(self, font: str, size: float, colour: str, rule: str,
+    def __init__(self, labels: tuple[str, ...], font: str, size: float, colour: str, rule: str,
                  fields: dict[str, str | None] | None = None) -> None:
         super().__init__()
         self.font, self.size, self.colour, self.rule = font, size, colour, rule
+        rest = 0.5 / max(len(labels) - 1, 1)
+        self.shares = [(label, 0.5 if i == 0 else rest) for i, label in enumerate(labels)]
+        if len(labels) == 1:
+            self.shares = [(labels[0], 1.0)]
         self.fields = fields or {}
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -169,8 +172,8 @@ class NameLines(Flowable):
         canv = self.canv
         gutter = self.size * 1.2
         x = 0.0
-        usable = self.width - gutter * (len(self.SHARES) - 1)
-        for label, share in self.SHARES:
+        usable = self.width - gutter * (len(self.shares) - 1)
+        for label, share in self.shares:
             span = usable * share
             label_w = stringWidth(label, self.font, self.size) + self.size * 0.4
             canv.setFont(self.font, self.size)
@@ -194,7 +197,6 @@ class Pill:
 
     text: str
     fill: str
-    stroke: str | None = None
 
     def width(self, font: str, size: float) -> float:
         return max(size * 1.45, stringWidth(drawn(self.text), font, size) + size * 0.9)
@@ -257,7 +259,7 @@ class InlineMarks(Flowable):
             if isinstance(item, Pill):
                 w = self._width(item)
                 canv.setFillColor(HexColor(item.fill))
-                canv.setStrokeColor(HexColor(item.stroke or item.fill))
+                canv.setStrokeColor(HexColor(item.fill))
                 canv.setLineWidth(0.8)
                 canv.roundRect(x, base, w, box_h, self.size * 0.3, stroke=1, fill=1)
                 canv.setFillColor(HexColor(ink_on(item.fill)))
