@@ -71,6 +71,11 @@ class TemplateFile(Strict):
     fonts: Fonts = Fonts()
     reference_doc: Name | None = Field(
         None, description="A .docx whose styles, margins, header and footer lesson plans use.")
+    labels: dict[Name, Annotated[str, StringConstraints(min_length=1, max_length=2000)]] = Field(
+        default_factory=dict,
+        description="The tool's own words to print differently: each key is the English "
+                    "message (such as `Name` or `Page {page} of {total}`), each value the text "
+                    "to print instead, whatever the pack's language.")
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,7 @@ def load_template(folder: Path) -> Template:
              for face in ("regular", "bold", "italic", "bold_italic")}
     logo = resolve(settings.logo, "logo", "logo")
     reference_doc = resolve(settings.reference_doc, "reference_doc", "reference_doc")
+    problems += _label_problems(settings.labels, loaded.lines)
     if problems:
         raise PackError(problems)
     return Template(
@@ -156,6 +162,29 @@ def load_template(folder: Path) -> Template:
         font_indexes={face: spec.index for face in fonts
                       if isinstance(spec := getattr(settings.fonts, face), FontFace)},
     )
+
+
+def _label_problems(labels: dict[str, str], lines) -> list[Problem]:
+    """A problem for each `labels:` key that is not a message the tool prints, and for each
+    replacement that drops or invents a `{placeholder}` of its message."""
+    import re
+
+    from nlmg_packs.errors import did_you_mean
+    from nlmg_packs.i18n import known_messages
+
+    known, problems = known_messages(), []
+    for message, text in labels.items():
+        if message not in known:
+            problems.append(lines.problem(("labels", message),
+                                          f"`{message}` is not a message nlmg-packs prints",
+                                          did_you_mean(message, known)))
+        elif set(re.findall(r"\{(\w+)\}", text)) != set(re.findall(r"\{(\w+)\}", message)):
+            fields = ", ".join(f"{{{f}}}" for f in re.findall(r"\{(\w+)\}", message))
+            problems.append(lines.problem(("labels", message),
+                                          f"the label for `{message}` must keep "
+                                          f"{fields or 'no {placeholders}'}",
+                                          "write each {name} of the message once in the label"))
+    return problems
 
 
 MAX_ASSET_BYTES = 20 * 1024 * 1024

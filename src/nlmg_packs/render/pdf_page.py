@@ -35,6 +35,8 @@ class Furniture:
     fonts: FontFamily
     cover: bool = False
     """The first page is a cover: it carries its own title, so no running header."""
+    page_label: str = "Page {page} of {total}"
+    """"Page X of Y" in the document's language."""
 
 
 def fixed_canvas(timestamp: int, font: str):
@@ -89,7 +91,7 @@ class HandoutTemplate(BaseDocTemplate):
         return self.furniture.look.footer_size * 2.6 if self.furniture.logo else 0
 
     def _page_label(self, page: int | str, total: int | str) -> str:
-        return f"Page {page} of {total}"
+        return drawn(normalise(self.furniture.page_label.format(page=page, total=total)))
 
     def _footer_text(self, width: float) -> list[str]:
         f = self.furniture
