@@ -534,6 +534,18 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
                          {"fonts/a.ttf": b"\x00\x01\x00\x00" + b"\xff" * 40})
 
 
+@case("label-unknown", "`Nmae` is not a message nlmg-packs prints", "did you mean `Name`?",
+      "template.yaml:2:3")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return template_with(tmp, 'labels:\n  Nmae: "Pupil"\n')
+
+
+@case("label-placeholder", "the label for `Page {page} of {total}` must keep {page}, {total}",
+      "write each {name}", "template.yaml:2:3")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return template_with(tmp, 'labels:\n  "Page {page} of {total}": "Page {page}"\n')
+
+
 @case("font-face-missing", "`fonts/a.ttf` has 1 face, so no face 2", "leave out `index`",
       "template.yaml:1:9")
 def _(mini: Path, tmp: Path) -> list[Problem]:
