@@ -112,3 +112,48 @@ def test_a_bad_template_label_is_located(line: str, message: str, tmp_path: Path
         load_template(tmp_path)
     assert any(str(p).endswith(message) or message in str(p)
                for p in caught.value.problems), [str(p) for p in caught.value.problems]
+
+
+def _document_texts(doc) -> list[str]:
+    from dataclasses import fields, is_dataclass
+
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, tuple | list):
+            for item in value:
+                walk(item)
+        elif is_dataclass(value):
+            for f in fields(value):
+                walk(getattr(value, f.name))
+
+    walk(doc)
+    return out
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "es", "pl"])
+def test_no_english_furniture_is_left_in_any_document(language: str, mini: Path) -> None:
+    """Every document of the bundled pack, composed in `language`: no message of the catalogue
+    whose translation differs from the English prints in English."""
+    import re
+
+    from nlmg_packs.compose.catalogue import catalogue
+    from nlmg_packs.i18n import known_messages, words_for
+    from nlmg_packs.pack import load_pack
+    from nlmg_packs.pack.glyphs import pack_texts
+
+    pack = load_pack(ROOT / "packs" / "never-let-me-go")
+    book = pack.meta.book.model_copy(update={"language": language})
+    pack.meta = pack.meta.model_copy(update={"book": book})
+    words = words_for(language)
+    # the fixed part of each message that a translation changes, at least 8 characters long
+    english = {piece for m in known_messages() if words(m) != m
+               for piece in re.split(r"\{\w+\}|\*", m) if len(piece.strip()) >= 8}
+    leaks: set[str] = set()
+    for spec in catalogue(pack):
+        text = "\n".join(_document_texts(spec.compose("pdf")))
+        leaks |= {piece for piece in english if piece in text}
+    pack_text = "\n".join(t for _, _, t in pack_texts(pack))
+    assert not {piece for piece in leaks if piece not in pack_text}, sorted(leaks)
