@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import struct
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,36 @@ def test_a_face_past_the_end_is_refused(index: int, message: str, tmp_path: Path
     with pytest.raises(PackError) as caught:
         load_template(folder)
     assert str(caught.value.problems[0]).endswith(message)
+
+
+COVERED = {
+    "Polish": "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "Czech": "ěščřžýáíéůúťďňĚŠČŘŽŮ", "Welsh": "ŵŷẁẃẅỳŴŶ",
+    "Romanian": "ășțâîĂȘȚ", "Hungarian": "őűŐŰ", "Latvian and Lithuanian": "āēīūķļņģėįųĀĒĪŪ",
+    "Turkish": "ğışİĞŞ", "Icelandic": "ðþæÐÞÆ", "Maltese": "ċġħżĊĠĦ",
+    "Vietnamese": "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ",
+    "Greek": "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώΑΩἀἁὰᾶῆῶ",
+    "Cyrillic": "абвгдежзийклмнопрстуфхцчшщъыьэюяёєіїґђјљњћџ",
+    "Armenian": "աբգդեզէըթ", "Georgian": "აბგდევზთი", "Hebrew": "אבגדהוזחטיכלמנסעפצקרשת",
+    "Arabic and Persian": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي" "پچژگکی",
+}
+NOT_COVERED = {"Chinese": "中", "Japanese kana": "あ", "Korean": "한", "Devanagari": "न",
+               "Thai": "ก", "Ethiopic": "አ", "Urdu's yeh barree and heh goal": "ےہ"}
+
+
+@pytest.fixture(scope="module")
+def sans():
+    from nlmg_packs.render.options import FontFiles
+    from nlmg_packs.render.pdf_fonts import register_family
+
+    return register_family(FontFiles()).coverage
+
+
+@pytest.mark.parametrize("script", sorted(COVERED))
+def test_the_default_draws_what_the_readme_says(script: str, sans) -> None:
+    text = unicodedata.normalize("NFC", COVERED[script])
+    assert list(sans.faults(text)) == [], script
+
+
+@pytest.mark.parametrize("script", sorted(NOT_COVERED))
+def test_the_default_refuses_what_the_readme_says_it_lacks(script: str, sans) -> None:
+    assert list(sans.faults(NOT_COVERED[script])), script
