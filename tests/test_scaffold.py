@@ -11,11 +11,9 @@ from typer.testing import CliRunner
 
 from nlmg_packs.cli import app
 from nlmg_packs.errors import NlmgError
+from nlmg_packs.i18n import LANGUAGES
 from nlmg_packs.pack import load_pack
 from nlmg_packs.scaffold import LIST_FILES, WORKBOOK, new_pack, paper_for, starter_files
-
-LANGUAGES = ["en-GB", "en-US", "fr", "de", "es", "pl"]
-"""English, and the languages whose catalogues the tool ships or is gaining."""
 
 runner = CliRunner()
 
