@@ -98,7 +98,7 @@ def _meta(pack: Pack, item: Item, edition: str) -> str:
     parts = [points_label(item.points)]
     if edition == "teacher":
         parts += [pack.parts[item.part].title if item.part else "",
-                  chapters_label(item.chapters), item.level.capitalize(),
+                  chapters_label(pack, item.chapters), item.level.capitalize(),
                   "; ".join(f"{s.framework} {s.code}" for s in item.standards)]
     return " · ".join(p for p in parts if p)
 
