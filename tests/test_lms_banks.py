@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from nlmg_packs.lms.bank import BankItem, Choice, bank_of_test, unit_bank
 from nlmg_packs.lms.banks import bank_files, banks
@@ -17,6 +18,7 @@ from nlmg_packs.lms.gift import gift_bank, right_weight
 from nlmg_packs.lms.moodle_xml import moodle_bank
 from nlmg_packs.lms.qti import flatten, qti_assessment
 from nlmg_packs.pack import load_pack
+from nlmg_packs.paths import default_pack
 from nlmg_packs.render.inline import plain_text
 from tests.lms_schemas import validate
 from tests.node_tools import require_node_module, run_node
@@ -30,10 +32,19 @@ HOSTILE = BankItem(
     tags=("unit:Part One", "theme:Memory", "bloom:recall"))
 
 
-@pytest.fixture
-def items(full: Path) -> list[BankItem]:  # noqa: F811
-    pack = load_pack(full)
-    return [*bank_of_test(pack, "part-one-test"), *unit_bank(pack, None)[-1:]]
+@pytest.fixture(params=["example", "bundled"])
+def items(request, full: Path) -> list[BankItem]:  # noqa: F811
+    """The example pack's test and essay, or every bank item of the bundled pack."""
+    if request.param == "example":
+        pack = load_pack(full)
+        return [*bank_of_test(pack, "part-one-test"), *unit_bank(pack, None)[-1:]]
+    pack = load_pack(default_pack())
+    return [item for bank in banks(pack) if bank.name.startswith("unit-") for item in bank.items]
+
+
+def html_plain(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment."""
+    return lxml_html.fragment_fromstring(fragment or "", create_parent="div").text_content()
 
 
 def test_every_item_type_of_the_pack_is_in_the_bank(items):
@@ -130,7 +141,10 @@ def test_moodle_text_formats_are_known(items):
 def test_moodle_essays_give_graders_the_model_answer(items):
     essays = questions(moodle(items), "essay")
     assert essays and all(q.findtext("responseformat") == "editor" for q in essays)
-    assert any("duty to strangers" in q.findtext("graderinfo/text") for q in essays)
+    graders = {q.findtext("name/text"): html_plain(q.findtext("graderinfo/text")) for q in essays}
+    for item in items:
+        if item.kind in ("short-answer", "essay"):
+            assert plain_text(item.grader_info.split("\n")[0]) in graders[item.id]
 
 
 def test_moodle_categories_and_tags(items):
@@ -146,14 +160,12 @@ def moodle_items(root) -> list[dict]:
     """Items read back from Moodle XML, as the importer reads them."""
     found = []
     for q in questions(root):
-        answers = [(etree.fromstring(f"<x>{a.findtext('text')}</x>").xpath("string()"),
+        answers = [(html_plain(a.findtext('text')),
                     float(a.get("fraction")) > 0) for a in q.findall("answer")]
         found.append({"id": q.findtext("name/text"), "points": int(q.findtext("defaultgrade")),
-                      "stem": etree.fromstring(f"<x>{q.findtext('questiontext/text')}</x>"
-                                               ).xpath("string()"),
+                      "stem": html_plain(q.findtext("questiontext/text")),
                       "answers": answers,
-                      "pairs": [(etree.fromstring(f"<x>{s.findtext('text')}</x>").xpath(
-                                 "string()"), s.findtext("answer/text"))
+                      "pairs": [(html_plain(s.findtext('text')), s.findtext("answer/text"))
                                 for s in q.findall("subquestion")]})
     return found
 
@@ -252,8 +264,8 @@ def qti_items(data: bytes) -> list[dict]:
         stem = item.xpath("string(q:presentation/q:material/q:mattext)", namespaces=ns)
         found.append({"id": item.get("title"), "profile": fields["cc_profile"],
                       "points": round(float(fields["cc_weighting"]), 6),
-                      "stem": etree.fromstring(f"<x>{stem}</x>").xpath("string()"),
-                      "answers": sorted((etree.fromstring(f"<x>{t}</x>").xpath("string()"),
+                      "stem": html_plain(stem),
+                      "answers": sorted((html_plain(t),
                                          k in right) for k, t in labels.items()
                                         if t) or sorted((a, True) for a in right)})
     return found
