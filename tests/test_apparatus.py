@@ -264,3 +264,22 @@ def test_the_format_documents_examples_validate(mini: Path) -> None:
         (mini / name).write_text(example.group(1), "utf-8")
     pack = load_pack(mini)
     assert pack.items and pack.words and pack.rubrics and pack.matter.further_reading
+
+
+def test_changing_one_item_rebuilds_only_the_tests_that_ask_it(full: Path,
+                                                              tmp_path: Path) -> None:
+    from nlmg_packs.build.run import BuildRequest, run_build
+    from tests.conftest import edit
+
+    def build() -> dict[str, str]:
+        report = run_build(BuildRequest(packs=(full,), out=tmp_path / "out", versions=2,
+                                        template=Path("templates/default")))
+        return {f.path: f.status for f in report.files}
+
+    first = build()
+    assert "mini/common/student/test-part-one-test-b.pdf" in first
+    edit(full / "tests.yaml", "Why does the lamp matter to Mara?",
+         "Why does the lamp matter so much to Mara?")
+    built = {p for p, s in build().items() if s == "built"}
+    assert built == {f"mini/common/{e}/test-part-one-test-{v}.pdf"
+                     for e in ("student", "teacher") for v in "ab"}
