@@ -283,3 +283,15 @@ def test_changing_one_item_rebuilds_only_the_tests_that_ask_it(full: Path,
     built = {p for p, s in build().items() if s == "built"}
     assert built == {f"mini/common/{e}/test-part-one-test-{v}.pdf"
                      for e in ("student", "teacher") for v in "ab"}
+
+
+def test_a_character_the_font_lacks_is_named_at_its_apparatus_line(full: Path) -> None:
+    from nlmg_packs.fonts import Coverage
+    from nlmg_packs.pack.glyphs import uncovered_characters
+    from tests.conftest import edit
+
+    edit(full / "rubrics.yaml", "Hard to follow.", "Hard to follow \u2603.")
+    covered = Coverage("Test font", (frozenset(range(32, 0x2600)),))
+    problems = uncovered_characters(load_pack(full), covered)
+    assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["rubrics.yaml"]
+    assert problems[0].line == 13
