@@ -67,7 +67,7 @@ def _answers(pack: Pack) -> list[str]:
     fill-in blanks and the note to the teacher."""
     secret = [o.rationale for i in pack.items for o in i.options if o.rationale]
     secret += [i.correction for i in pack.items if i.correction]
-    secret += [i.answer for i in pack.items if isinstance(i.answer, str)]
+    secret += [i.model_answer for i in pack.items if i.model_answer]
     secret += [pack.matter.note_to_teacher or "", "Answer key"]
     return [s for s in secret if s]
 

@@ -103,7 +103,7 @@ def _ask(pack: Pack, item: Item, number: int, rng: random.Random, shuffle: bool)
         return Asked(number, item, answer=answer)
     if item.type == "fill-in":
         return Asked(number, item, answer=item.blank or "")
-    return Asked(number, item, answer=str(item.answer or ""))
+    return Asked(number, item, answer=item.model_answer or "")
 
 
 def right_text(pack: Pack, pair) -> str:  # type: ignore[no-untyped-def]
