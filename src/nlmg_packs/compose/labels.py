@@ -1,13 +1,25 @@
-"""Every fixed word the composers put on a page, in one place.
+"""The fixed words the composers put on a page, and the one place they are translated.
 
-Renderers print only what the composed document holds, so these are the only words of the tool
-itself that a reader sees (besides page furniture such as "Page X of Y"); a message catalogue
-for other languages replaces this module's values.
+Renderers print only what the composed document holds. Every word of the tool itself is an
+English message (the constants below, and the messages the composers write in place), which
+`words(pack)` translates into the pack's `book.language` through the gettext catalogues of
+`nlmg_packs.i18n`, with the template's `labels:` replacing single messages.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from nlmg_packs.i18n import Words, words_for
+
+if TYPE_CHECKING:
+    from nlmg_packs.pack import Pack
+
+
+def words(pack: Pack) -> Words:
+    """The tool's words for `pack`: its book's language, its template's replacements."""
+    return words_for(pack.book.language, pack.labels)
+
 
 TEACHER_NOTES = "Teacher notes"
 """Title of the teacher's box under a discussion prompt (guide)."""
@@ -31,8 +43,15 @@ CATEGORIES = {"teacher": "Teacher edition", "student": "Student handout"}
 """A document's category (DOCX core property) by edition, for documents other than plans."""
 
 
+PAGE_LABEL = "Page {page} of {total}"
+"""Page furniture: the page number and the number of pages."""
+UPDATE_CONTENTS = ("Page numbers appear when the contents are updated: in Word, right-click "
+                   "here and choose Update Field; in LibreOffice, Tools ▸ Update ▸ Update All.")
+"""Under a DOCX contents field, until the word processor fills it in."""
+
+
 def category(edition: Literal["student", "teacher"] | str) -> str:
-    """The category recorded in a document of `edition`."""
+    """The category (an English message) recorded in a document of `edition`."""
     return CATEGORIES[edition]
 
 # ---- the teaching apparatus: introduction, vocabulary, tests, assignments ----------------
@@ -53,8 +72,9 @@ VOCABULARY_ACTIVITIES = "Vocabulary activities: {unit}"
 VOCABULARY_HEADER = ("Word", "Part of speech", "Meaning")
 IN_THE_NOVEL = "In the novel"
 """Label of a sentence quoted from the novel."""
-EXAMPLE = "Example (not from the novel)"
-"""Label of a usage example, so it cannot be taken for a quotation."""
+EXAMPLE = "Example (not from the novel): {example}"
+"""A usage example, labelled so it cannot be taken for a quotation."""
+MEANS_HERE = "What does **{word}** mean here?"
 MATCH_WORDS = "Match each word to its meaning"
 MATCH_WORDS_HOW = "Write the letter of the meaning beside each word."
 USE_IT = "Use it in a sentence"
@@ -71,9 +91,8 @@ TOTAL = "Total"
 
 SCORE = "Score"
 OUT_OF = "/ {total}"
-POINTS = {1: "1 point"}
-"""Exceptions to `POINTS_MANY`."""
-POINTS_MANY = "{n} points"
+POINT, POINTS = "{count} point", "{count} points"
+"""Singular and plural of a number of points (`Words.plural`)."""
 VERSION = "Version {letter}"
 SECTIONS = {"multiple-choice": "Multiple choice", "true-false": "True or false",
             "matching": "Matching", "fill-in": "Fill in the blank",
@@ -91,7 +110,7 @@ RATIONALE = "Teacher: Why each option is right or wrong"
 CORRECTION = "Correction: {text}"
 TRUE, FALSE = "True", "False"
 
-ASSIGNMENT = {"essay": "Essay", "project": "Project"}
+ASSIGNMENT = {"essay": "Essay: {title}", "project": "Project: {title}"}
 GUIDANCE = "What a strong answer does"
 LENGTH = "Length: {length}"
 RUBRIC = "Marking rubric: {title}"
@@ -99,6 +118,10 @@ RUBRIC_CRITERION = "Criterion"
 RUBRIC_TOTAL = "Total: ______ / {total}"
 LEVEL_POINTS = "{name} ({points})"
 STANDARDS = "Standards"
-ASSESSMENT_MATERIAL = {"test": "Test", "essay": "Essay prompt", "project": "Project brief"}
+ASSESSMENT_MATERIAL = {
+    "test": "Test *{title}*: {path} (answer key in the teacher edition, {answers})",
+    "essay": "Essay prompt *{title}*: {path} (rubric in the teacher edition, {answers})",
+    "project": "Project brief *{title}*: {path} (rubric in the teacher edition, {answers})"}
+LESSON_NUMBER = "Lesson {number}"
 STANDARDS_HEADER = ("Standard", "Covered by")
 ITEM_IN_TEST = "{test}, item {number}"

@@ -31,6 +31,9 @@ class Pack:
     rubrics: list[a.Rubric] = field(default_factory=list)
     assignments: list[a.Assignment] = field(default_factory=list)
     """Line maps by file name, so later stages can point at the source of a text."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """The template's replacements for the tool's own words, by English message (set by the
+    build from `template.yaml`'s `labels:`; empty when the pack is read on its own)."""
 
     @property
     def book(self) -> m.Book:
