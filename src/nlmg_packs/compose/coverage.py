@@ -8,6 +8,7 @@ from nlmg_packs import document as d
 from nlmg_packs.compose import labels
 from nlmg_packs.compose.assignments import rubric_blocks
 from nlmg_packs.compose.naming import assignment_name, folder, test_name
+from nlmg_packs.compose.versions import sections
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Course, Lesson
 
@@ -62,9 +63,10 @@ def _assessed(pack: Pack, ref: str) -> list[tuple[str, str]]:
         return [(f"{s.framework} {s.code}", task.title) for s in task.standards]
     test = pack.test_by_id[ref]
     found = []
-    for number, item_id in enumerate(test.items, 1):
-        for s in pack.item_by_id[item_id].standards:
-            found.append((f"{s.framework} {s.code}",
-                          labels.words(pack)(labels.ITEM_IN_TEST, test=test.title,
-                                             number=number)))
+    for _, asked in sections(pack, test, 0):  # numbered as version A prints them
+        for question in asked:
+            for s in question.item.standards:
+                found.append((f"{s.framework} {s.code}",
+                              labels.words(pack)(labels.ITEM_IN_TEST, test=test.title,
+                                                 number=question.number)))
     return found
