@@ -640,6 +640,7 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 
 # The apparatus files register their cases from their own module (it imports `case` from here).
 import tests.error_cases_apparatus  # noqa: E402, F401
+from tests import error_cases_sheets  # noqa: E402,F401  spreadsheets, `new`, `export-sheet`
 
 # ---- the tests ---------------------------------------------------------------------------
 

@@ -145,6 +145,9 @@ def build(
     versions: Annotated[int, typer.Option(
         "--versions", min=1, max=26, help="Versions A, B, … of each test, in shuffled orders, "
         "each with its own answer key.")] = 1,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="Keep running: rebuild each time a pack or template file is saved. "
+        "Ctrl-C stops.")] = False,
 ) -> None:
     """Build PDF handouts and DOCX lesson plans.
 
@@ -165,6 +168,11 @@ def build(
         preset=preset.value, fillable=fillable, template=template,
         reference_doc=reference_doc, force=force, strict=strict, jobs=jobs, zip_out=zip_out,
         versions=versions)
+    if watch:
+        from nlmg_packs.watch import watch_build
+
+        watch_build(request, lambda: Reporter(quiet=quiet, json_out=json_out), typer.echo)
+        return
     reporter = Reporter(quiet=quiet, json_out=json_out)
     try:
         with reporter:
@@ -325,3 +333,9 @@ def main() -> None:
         typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "
                    "nlmg-packs; run again with --debug for the details and report it.", err=True)
         sys.exit(3)
+
+
+from nlmg_packs.cli_author import export_sheet, new  # noqa: E402  (commands for writing packs)
+
+app.command()(new)
+app.command("export-sheet")(export_sheet)
