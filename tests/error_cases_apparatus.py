@@ -52,9 +52,9 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 
 
 @case("true-false-without-answer", "true-false item `tf-lamp` needs `answer: true` or "
-      "`answer: false`", "say whether", "tests.yaml:30:5")
+      "`answer: false`", "say whether", "tests.yaml:27:5")
 def _(mini: Path, tmp: Path) -> list[Problem]:
-    return broken(mini, "tests.yaml", "    answer: true\n", "    answer: maybe\n")
+    return broken(mini, "tests.yaml", "    answer: true\n", "")
 
 
 @case("false-without-correction", "the false statement of item `tf-tide` has no `correction:`",
@@ -105,11 +105,11 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     return broken(mini, "vocabulary.yaml", ",\n                  " + review, "")
 
 
-@case("short-answer-without-answer", "short-answer item `sa-duty` needs a model `answer:` in "
-      "words", "full-mark answer", "tests.yaml:42:5")
+@case("short-answer-without-answer", "short-answer item `sa-duty` needs a `model_answer:`",
+      "full-mark answer", "tests.yaml:42:5")
 def _(mini: Path, tmp: Path) -> list[Problem]:
-    return broken(mini, "tests.yaml", "    answer: It is her duty to strangers she will never "
-                  "meet.\n", "")
+    return broken(mini, "tests.yaml", "    model_answer: It is her duty to strangers she will "
+                  "never meet.\n", "")
 
 
 @case("rubric-descriptors", "criterion \u201cWriting\u201d has 3 descriptors for 4 levels",

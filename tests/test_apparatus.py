@@ -67,7 +67,7 @@ def _answers(pack: Pack) -> list[str]:
     fill-in blanks and the note to the teacher."""
     secret = [o.rationale for i in pack.items for o in i.options if o.rationale]
     secret += [i.correction for i in pack.items if i.correction]
-    secret += [i.answer for i in pack.items if isinstance(i.answer, str)]
+    secret += [i.model_answer for i in pack.items if i.model_answer]
     secret += [pack.matter.note_to_teacher or "", "Answer key"]
     return [s for s in secret if s]
 
@@ -264,3 +264,34 @@ def test_the_format_documents_examples_validate(mini: Path) -> None:
         (mini / name).write_text(example.group(1), "utf-8")
     pack = load_pack(mini)
     assert pack.items and pack.words and pack.rubrics and pack.matter.further_reading
+
+
+def test_changing_one_item_rebuilds_only_the_tests_that_ask_it(full: Path,
+                                                              tmp_path: Path) -> None:
+    from nlmg_packs.build.run import BuildRequest, run_build
+    from tests.conftest import edit
+
+    def build() -> dict[str, str]:
+        report = run_build(BuildRequest(packs=(full,), out=tmp_path / "out", versions=2,
+                                        template=Path("templates/default")))
+        return {f.path: f.status for f in report.files}
+
+    first = build()
+    assert "mini/common/student/test-part-one-test-b.pdf" in first
+    edit(full / "tests.yaml", "Why does the lamp matter to Mara?",
+         "Why does the lamp matter so much to Mara?")
+    built = {p for p, s in build().items() if s == "built"}
+    assert built == {f"mini/common/{e}/test-part-one-test-{v}.pdf"
+                     for e in ("student", "teacher") for v in "ab"}
+
+
+def test_a_character_the_font_lacks_is_named_at_its_apparatus_line(full: Path) -> None:
+    from nlmg_packs.fonts import Coverage
+    from nlmg_packs.pack.glyphs import uncovered_characters
+    from tests.conftest import edit
+
+    edit(full / "rubrics.yaml", "Hard to follow.", "Hard to follow \u2603.")
+    covered = Coverage("Test font", (frozenset(range(32, 0x2600)),))
+    problems = uncovered_characters(load_pack(full), covered)
+    assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["rubrics.yaml"]
+    assert problems[0].line == 13

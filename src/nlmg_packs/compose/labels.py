@@ -72,8 +72,9 @@ VOCABULARY_ACTIVITIES = "Vocabulary activities: {unit}"
 VOCABULARY_HEADER = ("Word", "Part of speech", "Meaning")
 IN_THE_NOVEL = "In the novel"
 """Label of a sentence quoted from the novel."""
-EXAMPLE = "Example (not from the novel)"
-"""Label of a usage example, so it cannot be taken for a quotation."""
+EXAMPLE = "Example (not from the novel): {example}"
+"""A usage example, labelled so it cannot be taken for a quotation."""
+MEANS_HERE = "What does **{word}** mean here?"
 MATCH_WORDS = "Match each word to its meaning"
 MATCH_WORDS_HOW = "Write the letter of the meaning beside each word."
 USE_IT = "Use it in a sentence"
@@ -90,9 +91,8 @@ TOTAL = "Total"
 
 SCORE = "Score"
 OUT_OF = "/ {total}"
-POINTS = {1: "1 point"}
-"""Exceptions to `POINTS_MANY`."""
-POINTS_MANY = "{n} points"
+POINT, POINTS = "{count} point", "{count} points"
+"""Singular and plural of a number of points (`Words.plural`)."""
 VERSION = "Version {letter}"
 SECTIONS = {"multiple-choice": "Multiple choice", "true-false": "True or false",
             "matching": "Matching", "fill-in": "Fill in the blank",
@@ -110,7 +110,7 @@ RATIONALE = "Teacher: Why each option is right or wrong"
 CORRECTION = "Correction: {text}"
 TRUE, FALSE = "True", "False"
 
-ASSIGNMENT = {"essay": "Essay", "project": "Project"}
+ASSIGNMENT = {"essay": "Essay: {title}", "project": "Project: {title}"}
 GUIDANCE = "What a strong answer does"
 LENGTH = "Length: {length}"
 RUBRIC = "Marking rubric: {title}"
@@ -118,6 +118,10 @@ RUBRIC_CRITERION = "Criterion"
 RUBRIC_TOTAL = "Total: ______ / {total}"
 LEVEL_POINTS = "{name} ({points})"
 STANDARDS = "Standards"
-ASSESSMENT_MATERIAL = {"test": "Test", "essay": "Essay prompt", "project": "Project brief"}
+ASSESSMENT_MATERIAL = {
+    "test": "Test *{title}*: {path} (answer key in the teacher edition, {answers})",
+    "essay": "Essay prompt *{title}*: {path} (rubric in the teacher edition, {answers})",
+    "project": "Project brief *{title}*: {path} (rubric in the teacher edition, {answers})"}
+LESSON_NUMBER = "Lesson {number}"
 STANDARDS_HEADER = ("Standard", "Covered by")
 ITEM_IN_TEST = "{test}, item {number}"

@@ -18,8 +18,9 @@ DEFAULT_LINES = {"true-false": 1, "fill-in": 1, "short-answer": 5, "multiple-cho
                  "matching": 0}
 
 
-def points_label(points: int) -> str:
-    return labels.POINTS.get(points) or labels.POINTS_MANY.format(n=points)
+def points_label(pack: Pack, points: int) -> str:
+    """"1 point", "3 points", in the pack's language."""
+    return labels.words(pack).plural(labels.POINT, labels.POINTS, points)
 
 
 def total_points(pack: Pack, test_id: str) -> int:
@@ -31,36 +32,37 @@ def compose_test(pack: Pack, test_id: str, edition: str, version: int = 0,
                  versions: int = 1) -> d.Document:
     """Version `version` (0 = A) of the test `test_id`; `versions` > 1 names the version."""
     t_index = pack.position("tests", test_id)
-    test = pack.tests[t_index]
+    test, w = pack.tests[t_index], labels.words(pack)
     title = test.title
     if versions > 1:
-        title += f" ({labels.VERSION.format(letter=version_letter(version))})"
+        title += f" ({w(labels.VERSION, letter=version_letter(version))})"
     total = total_points(pack, test_id)
     blocks: list[d.Block] = []
     if edition == "student":
-        blocks += [d.NameLines(labels.NAME_LINES)]
+        blocks += [d.NameLines(tuple(w(x) for x in labels.NAME_LINES))]
     blocks.append(d.Heading(title, 1, origin(pack, "tests.yaml", ("tests", t_index, "title"))))
     facts = [pack.parts[test.part].title if test.part else "",
-             labels.MINUTES.format(n=test.minutes) if test.minutes else "", points_label(total)]
+             w(labels.MINUTES, n=test.minutes) if test.minutes else "", points_label(pack, total)]
     blocks.append(d.Paragraph(" · ".join(f for f in facts if f), "muted"))
     if edition == "student":
-        blocks.append(d.ScoreBox(labels.SCORE, labels.OUT_OF.format(total=total)))
+        blocks.append(d.ScoreBox(w(labels.SCORE), w(labels.OUT_OF, total=total)))
     if test.instructions:
         blocks.append(d.Paragraph(test.instructions, "lead",
                                   origin(pack, "tests.yaml", ("tests", t_index, "instructions"))))
     laid_out = sections(pack, test, version)
     for kind, asked in laid_out:
-        blocks += [d.Heading(labels.SECTIONS[kind], 2), d.Paragraph(labels.HOW_TO_ANSWER[kind],
-                                                                    "muted")]
+        blocks += [d.Heading(w(labels.SECTIONS[kind]), 2),
+                   d.Paragraph(w(labels.HOW_TO_ANSWER[kind]), "muted")]
         for question in asked:
             blocks += _question_blocks(pack, question, edition)
     if edition == "teacher":
-        blocks += [d.Heading(labels.ANSWER_KEY, 1), _key_table(laid_out, total)]
-    return document(pack, title, f"Test: {title}", blocks, edition, ("test", "assessment"))
+        blocks += [d.Heading(w(labels.ANSWER_KEY), 1), _key_table(pack, laid_out, total)]
+    return document(pack, title, w("Test: {title}", title=title), blocks, edition,
+                    ("test", "assessment"))
 
 
 def _question_blocks(pack: Pack, asked: Asked, edition: str) -> list[d.Block]:
-    item = asked.item
+    item, w = asked.item, labels.words(pack)
     at = ("items", pack.position("items", item.id))
     where = origin(pack, "tests.yaml", (*at, _text_field(item)))
     lines = item.lines if item.lines is not None else DEFAULT_LINES[item.type]
@@ -71,11 +73,11 @@ def _question_blocks(pack: Pack, asked: Asked, edition: str) -> list[d.Block]:
         correct = sum(o.correct for o in item.options)
         blocks.append(d.Choices(tuple(item.options[o].text for o in asked.options),
                                 tuple(version_letter(k) for k in range(len(asked.options))),
-                                labels.TICK_SEVERAL.format(n=correct) if correct > 1 else ""))
+                                w(labels.TICK_SEVERAL, n=correct) if correct > 1 else ""))
     if item.type == "matching":
         blocks.append(_matching_table(pack, asked))
     if edition == "teacher":
-        blocks.append(d.TeacherNote(labels.KEY, _answer_blocks(asked)))
+        blocks.append(d.TeacherNote(w(labels.KEY), _answer_blocks(asked)))
     return blocks
 
 
@@ -90,15 +92,16 @@ def _stem(pack: Pack, item: Item) -> str:
         quote = pack.quote_by_id[item.quote or ""]
         speaker = pack.characters[quote.speaker].name
         return (f"\u201c{blank_out(quote.text, item.blank or '')}\u201d "
-                f"({speaker}, Chapter {quote.chapter})")
-    return item.question or labels.SECTIONS[item.type]
+                f"({speaker}, {chapters_label(pack, [quote.chapter])})")
+    return item.question or labels.words(pack)(labels.SECTIONS[item.type])
 
 
 def _meta(pack: Pack, item: Item, edition: str) -> str:
-    parts = [points_label(item.points)]
+    parts = [points_label(pack, item.points)]
     if edition == "teacher":
         parts += [pack.parts[item.part].title if item.part else "",
-                  chapters_label(pack, item.chapters), item.level.capitalize(),
+                  chapters_label(pack, item.chapters),
+                  labels.words(pack)(item.level.capitalize()),
                   "; ".join(f"{s.framework} {s.code}" for s in item.standards)]
     return " · ".join(p for p in parts if p)
 
@@ -111,7 +114,8 @@ def _matching_table(pack: Pack, asked: Asked) -> d.Table:
             if k < len(asked.lefts) else ("", "", "")
         right = (f"{version_letter(k)}. {asked.rights[k]}",) if k < len(asked.rights) else ("",)
         rows.append(tuple(d.Cell(text, bold=(c == 0)) for c, text in enumerate((*left, *right))))
-    return d.Table(labels.MATCH_HEADER, tuple(rows), widths=(0.6, 6.0, 1.1, 3.0))
+    header = tuple(labels.words(pack)(h) for h in labels.MATCH_HEADER)
+    return d.Table(header, tuple(rows), widths=(0.6, 6.0, 1.1, 3.0))
 
 
 def _answer_blocks(asked: Asked) -> tuple[d.Block, ...]:
@@ -125,8 +129,9 @@ def _answer_blocks(asked: Asked) -> tuple[d.Block, ...]:
     return tuple(blocks)
 
 
-def _key_table(laid_out: list[tuple[str, list[Asked]]], total: int) -> d.Table:
+def _key_table(pack: Pack, laid_out: list[tuple[str, list[Asked]]], total: int) -> d.Table:
+    w = labels.words(pack)
     rows = [(d.Cell(str(a.number)), d.Cell(a.answer), d.Cell(str(a.item.points)))
             for _, asked in laid_out for a in asked]
-    rows.append((d.Cell(""), d.Cell(labels.TOTAL, bold=True), d.Cell(str(total), bold=True)))
-    return d.Table(labels.KEY_HEADER, tuple(rows), widths=(0.7, 8.0, 1.0))
+    rows.append((d.Cell(""), d.Cell(w(labels.TOTAL), bold=True), d.Cell(str(total), bold=True)))
+    return d.Table(tuple(w(h) for h in labels.KEY_HEADER), tuple(rows), widths=(0.7, 8.0, 1.0))

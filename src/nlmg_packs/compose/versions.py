@@ -98,12 +98,13 @@ def _ask(pack: Pack, item: Item, number: int, rng: random.Random, shuffle: bool)
         answer = ", ".join(f"{n}\u2013{letter}" for n, letter in enumerate(letters, 1))
         return Asked(number, item, lefts=lefts, rights=tuple(rights), answer=answer)
     if item.type == "true-false":
-        answer = (labels.TRUE if item.answer is True
-                  else f"{labels.FALSE}. {item.correction or ''}".strip())
+        w = labels.words(pack)
+        answer = (w(labels.TRUE) if item.answer is True
+                  else f"{w(labels.FALSE)}. {item.correction or ''}".strip())
         return Asked(number, item, answer=answer)
     if item.type == "fill-in":
         return Asked(number, item, answer=item.blank or "")
-    return Asked(number, item, answer=str(item.answer or ""))
+    return Asked(number, item, answer=item.model_answer or "")
 
 
 def right_text(pack: Pack, pair) -> str:  # type: ignore[no-untyped-def]

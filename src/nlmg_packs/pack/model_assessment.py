@@ -126,8 +126,9 @@ class Item(Strict):
     question: Text | None = Field(None, description="The stem (all types but true-false and "
                                   "fill-in).")
     statement: Text | None = Field(None, description="For true-false.")
-    answer: bool | Text | None = Field(None, description="true/false for a true-false item; "
-                                       "the model answer for short-answer.")
+    answer: bool | None = Field(None, description="For true-false: true or false.")
+    model_answer: Text | None = Field(None, description="For short-answer: what a full-mark "
+                                      "answer says (answer key).")
     correction: Text | None = Field(None, description="For a false statement: what is true.")
     options: list[Option] = Field(default_factory=list, description="For multiple-choice.")
     pairs: list[Pair] = Field(default_factory=list, description="For matching.")

@@ -98,8 +98,8 @@ def _multiple_choice(c: _Checker, item: a.Item, path: tuple) -> None:
 
 
 def _true_false(c: _Checker, item: a.Item, path: tuple) -> None:
-    if not isinstance(item.answer, bool):
-        c.at("tests.yaml", (*path, "answer") if item.answer is not None else path,
+    if item.answer is None:
+        c.at("tests.yaml", path,
              f"true-false item `{item.id}` needs `answer: true` or `answer: false`",
              "say whether the statement is true")
     elif item.answer is False and not item.correction:
@@ -140,9 +140,8 @@ def _fill_in(c: _Checker, item: a.Item, path: tuple) -> None:
 
 
 def _short_answer(c: _Checker, item: a.Item, path: tuple) -> None:
-    if not isinstance(item.answer, str):
-        c.at("tests.yaml", (*path, "answer") if item.answer is not None else path,
-             f"short-answer item `{item.id}` needs a model `answer:` in words",
+    if not item.model_answer:
+        c.at("tests.yaml", path, f"short-answer item `{item.id}` needs a `model_answer:`",
              "write what a full-mark answer says, for the answer key")
 
 
