@@ -19,6 +19,8 @@ KINDS = ("multiple-choice", "multiple-response", "true-false", "matching", "fill
 
 @dataclass(frozen=True)
 class Choice:
+    """An option of a multiple-choice question, with why it is right or wrong."""
+
     text: str
     correct: bool
     feedback: str = ""

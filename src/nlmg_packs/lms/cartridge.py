@@ -55,6 +55,8 @@ PROFILES = {
 
 @dataclass
 class Resource:
+    """A manifest `<resource>`: its files (paths inside the package) and, for a page, `href`."""
+
     ident: str
     type: str
     files: list[str]
@@ -64,6 +66,8 @@ class Resource:
 
 @dataclass
 class Module:
+    """A lesson's folder in the organization, listing its resources in order."""
+
     title: str
     entries: list[tuple[str, str]] = field(default_factory=list)
     """(title, resource identifier) in order."""
@@ -81,6 +85,7 @@ class Cartridge:
         self.modules: list[Module] = []
 
     def module(self, title: str) -> Module:
+        """A new module, after the others."""
         self.modules.append(Module(title))
         return self.modules[-1]
 

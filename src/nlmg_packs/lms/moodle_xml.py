@@ -9,7 +9,9 @@
   (`question_bank::fraction_options_full`, within 0.00001), so only listed grades are used;
 - true/false answers are the words `true` and `false`, the right one at 100 (`import_truefalse`);
 - text formats are named as `trans_format` knows them (`html`);
-- tags are `<tags><tag><text>` (`import_question_tags`).
+- tags are `<tags><tag><text>` (`import_question_tags`);
+- a matching question has at least three pairs (`qtype_match` warns "not enough answers"
+  below three), and the right answers of a multiple-response question add up to 100 %.
 """
 
 from __future__ import annotations
