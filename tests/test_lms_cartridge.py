@@ -147,3 +147,14 @@ def test_an_edited_file_is_kept_and_the_new_one_goes_beside_it(full, tmp_path):
     assert f"{full.name}/banks/unit-part-one.gift.txt" in outcome.kept
     assert gift.read_text("utf-8") == "my own questions"
     assert "keep alight" in gift.with_name("unit-part-one.gift.new.txt").read_text("utf-8")
+
+
+def test_a_renamed_course_rebuilds_its_cartridges_only(full, tmp_path):
+    export(full, tmp_path / "o")
+    edit(full / "courses.yaml", "name: English Literature", "name: English Literature A")
+    again = export(full, tmp_path / "o")
+    assert sorted(again.written) == [f"{full.name}/lms/literature-teacher.imscc",
+                                     f"{full.name}/lms/literature.imscc"]
+    manifest = etree.fromstring(cartridge(tmp_path / "o", full, "literature")
+                                .read("imsmanifest.xml"))
+    assert "English Literature A" in manifest.xpath("string(//*[local-name()='string'])")

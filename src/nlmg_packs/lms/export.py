@@ -90,6 +90,7 @@ def export_lms(request: LmsRequest) -> Outcome:
 def _jobs(pack, request: LmsRequest) -> list[tuple[str, str, Callable[[], bytes]]]:  # type: ignore[no-untyped-def]
     """(path, key, maker) of every file of one pack."""
     from nlmg_packs.build.inputs import template_digest
+    from nlmg_packs.lms import labels
     from nlmg_packs.lms.banks import bank_files, banks
     from nlmg_packs.lms.course import assemble, course_parts
     from nlmg_packs.paths import default_template
@@ -109,12 +110,14 @@ def _jobs(pack, request: LmsRequest) -> list[tuple[str, str, Callable[[], bytes]
         for edition in editions:
             parts = course_parts(pack, course, edition)
             name = course.id if edition == "student" else f"{course.id}-teacher"
-            title = course.name if edition == "student" else f"{course.name} ({edition})"
+            title = (course.name if edition == "student"
+                     else labels.TEACHER_COPY.format(title=course.name))
 
             def make(parts=parts, title=title) -> bytes:  # type: ignore[no-untyped-def]
                 return assemble(parts, title, pack.book.language, request.cc_version, options)
 
-            jobs.append((f"{pack.id}/lms/{name}.imscc", _key(settings, digest(parts)), make))
+            key = _key(settings, title, pack.book.language, digest(parts))
+            jobs.append((f"{pack.id}/lms/{name}.imscc", key, make))
     for bank in banks(pack):
         content = digest(bank)
         for filename, maker in bank_files(pack, bank).items():
