@@ -158,3 +158,17 @@ def test_a_renamed_course_rebuilds_its_cartridges_only(full, tmp_path):
     manifest = etree.fromstring(cartridge(tmp_path / "o", full, "literature")
                                 .read("imsmanifest.xml"))
     assert "English Literature A" in manifest.xpath("string(//*[local-name()='string'])")
+
+
+@pytest.mark.parametrize("name", ["literature", "literature-teacher"])
+def test_no_page_links_or_loads_anything_outside_the_package(full, tmp_path, name):
+    from lxml import html as lxml_html
+
+    export(full, tmp_path / "o")
+    package = cartridge(tmp_path / "o", full, name)
+    pages = [n for n in package.namelist() if n.endswith(".html")]
+    assert pages
+    for page in pages:
+        tree = lxml_html.document_fromstring(package.read(page))
+        assert all(url.startswith("#") for url in tree.xpath("//@href | //@src")), page
+        assert tree.xpath("//script | //link | //iframe") == []
