@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,3 +51,13 @@ def test_a_shuffled_version_differs_from_version_a(made, version: int) -> None:
         return [(a.item.id, a.options) for a in sections(pack, test, index)[0][1]]
     assert printed(version) != printed(0)
     assert printed(version) == printed(version)  # the same seed, the same order
+
+
+@pytest.mark.parametrize(("sentence", "blank"), [
+    ("I\u2019ve been a carer now.", "I've been"), ("I've been a carer now.", "I\u2019ve been"),
+    ("I\u2019ve been a carer now.", "I\u2019ve been"), ("A lamp, the LAMP.", "lamp")])
+def test_a_blank_is_cut_whatever_the_apostrophe(sentence: str, blank: str) -> None:
+    from nlmg_packs.compose.versions import BLANK, blank_out
+
+    cut = blank_out(sentence, blank)
+    assert cut.count(BLANK) == 1 and cut != sentence

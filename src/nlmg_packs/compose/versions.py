@@ -127,7 +127,7 @@ def left_text(pack: Pack, pair) -> str:  # type: ignore[no-untyped-def]
 def blank_out(sentence: str, words: str) -> str:
     """`sentence` with the first whole-word occurrence of `words` replaced by a blank line
     (case-insensitive; straight and curly apostrophes match each other)."""
-    pattern = re.escape(words.strip()).replace("'", "['\u2019]").replace("\u2019", "['\u2019]")
+    pattern = "".join("['\u2019]" if ch in "'\u2019" else re.escape(ch) for ch in words.strip())
     return re.sub(r"(?<!\w)" + pattern + r"(?!\w)", BLANK, sentence, count=1,
                   flags=re.IGNORECASE)
 
