@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
+from nlmg_packs.compose.speakers import citation
+from nlmg_packs.compose.units import edition_notes
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.loader import KeyPath
 
@@ -32,33 +34,16 @@ def origin(pack: Pack, file: str, path: KeyPath) -> d.Origin:
     return d.Origin(shown, line, col)
 
 
-def chapters_label(chapters: list[int] | None) -> str:
-    if not chapters:
-        return ""
-    if len(chapters) == 1 or chapters[0] == chapters[-1]:
-        return f"Chapter {chapters[0]}"
-    return f"Chapters {chapters[0]}–{chapters[-1]}"
-
-
 def character_name(pack: Pack, character_id: str | None) -> str:
     if character_id is None:
         return ""
     return pack.characters[character_id].name
 
 
-def citation(pack: Pack, quote_index: int) -> str:
-    """'Kathy H. to Tommy, Chapter 7'."""
-    quote = pack.quotes[quote_index]
-    who = character_name(pack, quote.speaker)
-    if quote.addressee:
-        who += f" to {character_name(pack, quote.addressee)}"
-    return f"{who}, Chapter {quote.chapter}"
-
-
 def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
     index = pack.position("quotes", quote_id)
     quote = pack.quotes[index]
-    return d.Quote(quote.text, citation(pack, index), tags(pack, quote.themes),
+    return d.Quote(quote.text, citation(pack, quote), tags(pack, quote.themes),
                    check_label=(labels.CHECK_WORDING
                                 if edition == "teacher" and not quote.source.verified else ""),
                    origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
@@ -91,3 +76,28 @@ def document(pack: Pack, title: str, subject: str, blocks: list[d.Block], editio
 def as_lesson_plan(doc: d.Document) -> d.Document:
     """`doc` recorded as a lesson plan (its category)."""
     return replace(doc, metadata=replace(doc.metadata, category=labels.LESSON_PLAN))
+
+
+def edition_note(pack: Pack, edition: str,
+                 quote_ids: Iterable[str] | None = None) -> list[d.Block]:
+    """The book's edition note, and in the teacher edition which edition the page references
+    of `quote_ids` (all quotations when None) follow."""
+    blocks: list[d.Block] = []
+    if pack.book.edition_note:
+        blocks.append(d.Paragraph(pack.book.edition_note, "small",
+                                  origin(pack, "pack.yaml", ("book", "edition_note"))))
+    if edition == "teacher":
+        ids = None if quote_ids is None else list(quote_ids)
+        blocks += [d.Paragraph(note, "small", origin(pack, "pack.yaml", ("book", "editions")))
+                   for note in edition_notes(pack, ids)]
+    return blocks
+
+
+def cast_list(pack: Pack, level: int = 2) -> list[d.Block]:
+    """The characters and their descriptions, under a heading; none for a pack without any."""
+    if not pack.meta.characters:
+        return []
+    return [d.Heading(labels.CAST, level),
+            *(d.Paragraph(f"**{c.name.rstrip('.')}.** {c.description}",
+                          origin=origin(pack, "pack.yaml", ("characters", i, "description")))
+              for i, c in enumerate(pack.meta.characters))]

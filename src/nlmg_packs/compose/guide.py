@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
-from nlmg_packs.compose._common import all_tags, chapters_label, document, origin, tags
+from nlmg_packs.compose._common import all_tags, cast_list, document, edition_note, origin, tags
+from nlmg_packs.compose.units import in_sentence, span_label
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Prompt
 
@@ -24,12 +25,11 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
     if pack.book.blurb:
         blocks.append(d.Paragraph(pack.book.blurb, "lead",
                                   origin(pack, "pack.yaml", ("book", "blurb"))))
-    blocks.append(d.Paragraph(_how_to_use(book_club)))
-    if pack.book.edition_note:
-        blocks.append(d.Paragraph(pack.book.edition_note, "small",
-                                  origin(pack, "pack.yaml", ("book", "edition_note"))))
+    blocks.append(d.Paragraph(_how_to_use(book_club, labels.PART_KINDS[pack.book.part_kind])))
+    blocks += edition_note(pack, edition)
     blocks += [d.Heading("Themes to look out for", 2),
                d.ThemeLegend(all_tags(pack), labels.THEME_KEY)]
+    blocks += cast_list(pack)
     number = 0
     for part_id, heading, warning in _sections(pack):
         chosen = [(i, p) for i, p in enumerate(pack.prompts)
@@ -43,7 +43,7 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
         for index, prompt in chosen:
             number += 1
             blocks.append(d.Question(number, prompt.text, 0, tags(pack, prompt.themes),
-                                     _meta(prompt, book_club),
+                                     _meta(pack, prompt, book_club),
                                      origin(pack, "discussion.yaml", ("prompts", index, "text"))))
             if edition == "teacher" and prompt.teacher_notes:
                 where = origin(pack, "discussion.yaml", ("prompts", index, "teacher_notes"))
@@ -58,29 +58,32 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
 def _sections(pack: Pack) -> list[tuple[str | None, str, str]]:
     sections: list[tuple[str | None, str, str]] = []
     for part in pack.book.parts:
-        last = part.chapters[-1]
+        span = pack.part_span(part)
+        last = in_sentence(span[1]) if span else part.title
         heading = f"{part.title}: {part.setting}" if part.setting else part.title
         sections.append((part.id, heading,
                          f"These questions discuss events up to the end of {part.title} "
-                         f"(chapter {last}). Read them after you have finished chapter {last}."))
+                         f"({last}). Read them after you have finished {last}."))
     sections.append((None, "The whole novel",
                      "These questions discuss the whole book, including its ending. "
                      "Read them after you have finished the novel."))
     return sections
 
 
-def _meta(prompt: Prompt, book_club: bool) -> str:
-    where = chapters_label(prompt.chapters)
+def _meta(pack: Pack, prompt: Prompt, book_club: bool) -> str:
+    where = span_label(pack, prompt.span)
     if book_club:
         return where
     return " · ".join(x for x in (where, prompt.level.capitalize()) if x)
 
 
-def _how_to_use(book_club: bool) -> str:
+def _how_to_use(book_club: bool, part: str) -> str:
+    """The guide's opening advice; `part` is what the book's parts are called ("volume")."""
     if book_club:
-        return ("The questions follow the book part by part, so you can meet before everyone "
-                "has finished it. Each part opens with a spoiler warning. Pick the questions "
-                "that catch your group's interest; there are no right answers.")
-    return ("The questions follow the novel part by part and run from recalling what happens "
-            "to judging why it matters. Each part opens with a spoiler warning. The coloured "
-            "tags show the themes a question touches; the letters read in black-and-white print.")
+        return (f"The questions follow the book {part} by {part}, so you can meet before "
+                f"everyone has finished it. Each {part} opens with a spoiler warning. Pick the "
+                "questions that catch your group's interest; there are no right answers.")
+    return (f"The questions follow the novel {part} by {part} and run from recalling what "
+            f"happens to judging why it matters. Each {part} opens with a spoiler warning. The "
+            "coloured tags show the themes a question touches; the letters read in "
+            "black-and-white print.")

@@ -6,13 +6,13 @@ from nlmg_packs import document as d
 from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import (
     as_lesson_plan,
-    chapters_label,
     document,
     origin,
     quote_block,
     tags,
 )
 from nlmg_packs.compose.naming import folder, worksheet_name
+from nlmg_packs.compose.units import span_in_column, span_label
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Course, Lesson
 
@@ -31,7 +31,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
     """The full plan of one lesson, teacher edition."""
     c_index, course, l_index, lesson = _find(pack, lesson_id)
     path = ("courses", c_index, "lessons", l_index)
-    facts = [course.name, f"{lesson.minutes} minutes", chapters_label(lesson.chapters)]
+    facts = [course.name, f"{lesson.minutes} minutes", span_label(pack, lesson.span)]
 
     def at(*key: str | int, file: str = "courses.yaml") -> d.Origin:
         return origin(pack, file, (*path, *key) if file == "courses.yaml" else key)
@@ -55,7 +55,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
             prompt = pack.prompt_by_id[prompt_id]
             p_index = pack.position("prompts", prompt_id)
             blocks.append(d.Question(number, prompt.text, 0, tags(pack, prompt.themes),
-                                     chapters_label(prompt.chapters),
+                                     span_label(pack, prompt.span),
                                      at("prompts", p_index, "text", file="discussion.yaml")))
             if prompt.teacher_notes:
                 where = at("prompts", p_index, "teacher_notes", file="discussion.yaml")
@@ -109,8 +109,10 @@ def _materials(pack: Pack, lesson: Lesson, ext: str) -> tuple[str, ...]:
         items.append(f"Discussion guide: {folder(None, 'student')}/discussion-guide.{ext} "
                      f"(prompts listed below)")
     items += lesson.materials
-    if lesson.chapters:
-        items.append(f"Copies of the novel ({chapters_label(lesson.chapters).lower()})")
+    reading = span_label(pack, lesson.span)
+    if reading:
+        reading = reading.lower() if pack.numbered_chapters else reading
+        items.append(f"Copies of the novel ({reading})")
     return tuple(items)
 
 
@@ -130,10 +132,10 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
         d.Heading("Themes", 2),
         d.ThemeLegend(tags(pack, course.themes), labels.THEME_KEY),
         d.Heading("Lessons at a glance", 2),
-        d.Table(("#", "Lesson", "Chapters", "Handouts"),
+        d.Table(("#", "Lesson", "Chapters" if pack.numbered_chapters else labels.READING,
+                 "Handouts"),
                 tuple((d.Cell(str(n)), d.Cell(lesson.title, bold=True),
-                       d.Cell(chapters_label(lesson.chapters).replace("Chapters ", "")
-                              .replace("Chapter ", "")),
+                       d.Cell(span_in_column(pack, lesson.span)),
                        d.Cell(", ".join(pack.worksheet_by_id[w].title
                                         for w in lesson.worksheets)))
                       for n, lesson in enumerate(course.lessons, 1)),
