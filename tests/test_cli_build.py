@@ -38,7 +38,7 @@ def test_json_report_lists_every_file(mini: Path, tmp_path: Path) -> None:
         path = Path(entry["path"])
         assert entry["bytes"] == path.stat().st_size
         assert entry["status"] == "built"
-        assert entry["kind"] in {"guide", "worksheets", "map", "plans", "bundle"}
+        assert entry["kind"] in {"guide", "worksheets", "bank", "map", "plans", "bundle"}
         if path.suffix == ".pdf":
             assert entry["pages"] >= 1
         else:

@@ -56,6 +56,7 @@ class Preset(StrEnum):
 class Kind(StrEnum):
     guide = "guide"
     worksheets = "worksheets"
+    bank = "bank"
     map = "map"
     plans = "plans"
 
@@ -223,6 +224,7 @@ def validate(
     from nlmg_packs.pack import load_pack
     from nlmg_packs.pack.loader import display_path
     from nlmg_packs.pack.strict import unverified_quotes
+    from nlmg_packs.pack.usage import unused
 
     problems = []
     for folder in _expand(packs):
@@ -231,6 +233,8 @@ def validate(
         except PackError as exc:
             problems.extend(exc.problems)
             continue
+        for warning in unused(pack):
+            typer.echo(f"warning: {warning}", err=True)
         unchecked = unverified_quotes(pack)
         if strict:
             problems.extend(unchecked)
