@@ -139,7 +139,7 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
                        d.Cell(", ".join(pack.worksheet_by_id[w].title
                                         for w in lesson.worksheets)))
                       for n, lesson in enumerate(course.lessons, 1)),
-                widths=(0.5, 4.0, 1.6, 4.0)),
+                widths=(0.5, 4.0, 1.6, 4.0) if pack.numbered_chapters else (0.5, 3.4, 2.8, 3.4)),
     ]
     for n, lesson in enumerate(course.lessons, 1):
         at = ("courses", c_index, "lessons", n - 1)
