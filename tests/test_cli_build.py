@@ -33,7 +33,7 @@ def test_json_report_lists_every_file(mini: Path, tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     on_disk = {str(p) for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")}
     assert {f["path"] for f in report["files"]} == on_disk
-    assert report["built"] == len(report["files"]) == 11
+    assert report["built"] == len(report["files"]) == 13
     for entry in report["files"]:
         path = Path(entry["path"])
         assert entry["bytes"] == path.stat().st_size
@@ -45,7 +45,7 @@ def test_json_report_lists_every_file(mini: Path, tmp_path: Path) -> None:
             assert entry["pages"] is None
 
     again = json.loads(cli("build", str(mini), "--out", str(out), "--json", "--zip").stdout)
-    assert again["built"] == 0 and again["up_to_date"] == 11
+    assert again["built"] == 0 and again["up_to_date"] == 13
     assert [(f["path"], f["pages"], f["bytes"]) for f in again["files"]] == [
         (f["path"], f["pages"], f["bytes"]) for f in report["files"]]
     assert {f["status"] for f in again["files"]} == {"up to date"}

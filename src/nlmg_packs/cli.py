@@ -226,15 +226,14 @@ def validate(
     from nlmg_packs.pack.strict import unverified_quotes
     from nlmg_packs.pack.usage import unused
 
-    problems = []
+    problems, warnings = [], []
     for folder in _expand(packs):
         try:
             pack = load_pack(folder)
         except PackError as exc:
             problems.extend(exc.problems)
             continue
-        for warning in unused(pack):
-            typer.echo(f"warning: {warning}", err=True)
+        warnings.extend(unused(pack))
         unchecked = unverified_quotes(pack)
         if strict:
             problems.extend(unchecked)
@@ -246,6 +245,8 @@ def validate(
                       if unchecked else ""))
     if problems:
         raise PackError(problems)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 @app.command("list")

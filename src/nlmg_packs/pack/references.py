@@ -210,9 +210,10 @@ def _check_provenance(c: _Checker, index: int) -> None:
                  f"`{quote.id}`; its sources must be independent",
                  "replace one with a source from another publisher")
         seen |= {entry.source.casefold(), page}
-        if entry.chapter is not None and entry.chapter != quote.chapter:
+        if entry.chapter is not None and str(entry.chapter) != str(quote.where):
+            key = "chapter" if quote.unit is None else "unit"
             c.at(f, (*path, "chapter"), f"source `{entry.source}` gives chapter {entry.chapter}, "
-                 f"but quotation `{quote.id}` says chapter {quote.chapter}",
+                 f"but quotation `{quote.id}` says {key} {quote.where}",
                  "check the chapter, then correct the quotation's `chapter:` or the source's")
 
 
