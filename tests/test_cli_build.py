@@ -57,12 +57,12 @@ def test_plain_lines_when_not_a_terminal_and_quiet_prints_nothing(mini: Path,
     done = cli("build", str(mini), "--out", str(out))
     lines = done.stderr.splitlines()
     assert "     built  mini/common/student/discussion-guide.pdf" in lines
-    assert done.stdout == f"10 built, 0 up to date in {out}\n"
+    assert done.stdout == f"12 built, 0 up to date in {out}\n"
     assert "\x1b[" not in done.stderr  # no progress bar or colour in a pipe
     edit(mini / "quotes.yaml", "Every tide takes a little", "Every tide takes a lot")
     done = cli("build", str(mini), "--out", str(out))
-    assert done.stdout == f"2 built, 8 up to date in {out}\n"
-    assert len(done.stderr.splitlines()) == 2
+    assert done.stdout == f"4 built, 8 up to date in {out}\n"
+    assert len(done.stderr.splitlines()) == 4
     quiet = cli("build", str(mini), "--out", str(out), "--quiet", "--force")
     assert quiet.returncode == 0
     assert quiet.stdout == quiet.stderr == ""
