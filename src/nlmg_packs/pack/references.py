@@ -98,7 +98,7 @@ class _Checker:
             self.at(file, (*path, keys[0]), f"`{keys[0]}` and `{keys[1]}` are both given",
                     f"keep `{keys[1]}:` and delete `{keys[0]}:`")
         elif needed and not old and not new:
-            self.at(file, path, f"{needed} needs `{keys[1]}:` (or `{keys[0]}:`)",
+            self.at(file, path, f"{needed} needs `{keys[1]}:` or `{keys[0]}:`",
                     f"add `{keys[1]}:` with the id of its reading unit")
 
 

@@ -76,7 +76,7 @@ def unit_problems(book: m.Book) -> list[tuple[tuple[str | int, ...], str, str]]:
                               "a numbered run needs `{n}` in its `id` and `label`",
                               'write e.g. `id: "v1-ch{n}"`, `label: "Chapter {n}"`'))
         elif not entry.id or not entry.label or "{" in entry.id:
-            found.append((at, "a unit needs an `id` and a `label` (or `numbered:` for a run)",
+            found.append((at, "a unit needs an `id` and a `label`, or `numbered:` for a run",
                           'write e.g. `{id: letter-1, label: "Letter 1"}`'))
         elif entry.range_label:
             found.append(((*at, "range_label"), "`range_label` is only for a numbered run",
