@@ -204,3 +204,32 @@ def test_unused_quotes_prompts_and_worksheets_are_warned(frankenstein, mini: Pat
     assert any("worksheets.yaml:2:5: worksheet `light-and-duty` is in no lesson" in w
                for w in warned), warned
     assert not any("club-one" in w for w in warned), "book-club prompts have no lessons"
+
+
+def test_the_documented_book_with_letters_and_volumes_is_valid(tmp_path: Path) -> None:
+    import re
+
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "pack-format.md").read_text("utf-8")
+    section = text.split("## A book with letters and volumes", 1)[1].split("\n## ", 1)[0]
+    pack_yaml, quotes_yaml = re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
+    (tmp_path / "pack.yaml").write_text(pack_yaml, "utf-8")
+    (tmp_path / "quotes.yaml").write_text(quotes_yaml, "utf-8")
+    pack = load_pack(tmp_path)
+    assert citation(pack, pack.quotes[0]) == ("The Creature to Victor Frankenstein, Volume II, "
+                                              "Chapter 2, p. 97 in the class-set paperback")
+
+
+def test_the_schema_describes_units_pages_and_frames() -> None:
+    from nlmg_packs.pack.json_schema import pack_json_schema
+
+    defs = pack_json_schema()["$defs"]
+    book = defs["pack.yaml"]["$defs"]["Book"]["properties"]
+    quote = defs["quotes.yaml"]["$defs"]["Quote"]["properties"]
+    assert {"units", "editions", "part_kind"} <= set(book)
+    assert {"unit", "addressees", "mode", "frame", "pages"} <= set(quote)
+    for model in ("Unit", "Edition", "Group"):
+        assert defs["pack.yaml"]["$defs"][model]["properties"]
+    for field in ("units", "editions"):
+        assert book[field]["description"]
