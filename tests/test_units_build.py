@@ -63,6 +63,7 @@ PRINTED = [
      "Frankenstein tells it to Robert Walton, as Robert Walton writes it to Margaret Saville."),
     ("common/teacher/worksheet-voices.pdf", "Victor Frankenstein, to the crew, as Robert Walton "
      "writes it to Margaret Saville."),
+    ("common/student/theme-tracker.pdf", "through the novel, section by section"),
     ("common/student/theme-tracker.pdf", "Section"),
     ("common/student/theme-tracker.pdf", "Letter 1 (Volume I)"),
     ("common/student/theme-tracker.pdf", "Volume II, Chapter 1 (Volume II)"),

@@ -85,10 +85,11 @@ def compose_theme_tracker(pack: Pack, edition: str) -> d.Document:
         rows.append((d.Cell(label, bold=opens),
                      *(d.Cell(tag=t) if unit.index in found[t.id] else d.Cell()
                        for t in themes)))
+    unit = "chapter" if pack.numbered_chapters else labels.UNIT_COLUMN.lower()
     blocks: list[d.Block] = [
         d.Heading("Theme tracker", 1),
-        d.Paragraph("Where each theme runs through the novel, chapter by chapter, as tagged in "
-                    "this pack's quotations and its questions on one to three chapters. Add your "
+        d.Paragraph(f"Where each theme runs through the novel, {unit} by {unit}, as tagged in "
+                    f"this pack's quotations and its questions on one to three {unit}s. Add your "
                     "own marks as you read.", "lead"),
         d.ThemeLegend(themes, labels.THEME_KEY),
         d.Table(("Chapter" if pack.numbered_chapters else labels.UNIT_COLUMN,
