@@ -475,6 +475,13 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
                            "{id: prologue, label: Prologue, range_label: x}")
 
 
+@case("duplicate-unit", "duplicate unit id `3`", "give each run its own `id` pattern",
+      "pack.yaml:9:7")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_with_units(mini, "pack.yaml", "    - {numbered: [1, 6]}\n",
+                           "    - {numbered: [1, 6]}\n    - {numbered: [3, 4]}\n")
+
+
 @case("page-reference-without-edition", "a page reference needs an edition to follow",
       "under `editions:`", "quotes.yaml:7:13")
 def _(mini: Path, tmp: Path) -> list[Problem]:

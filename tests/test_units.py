@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nlmg_packs.compose.speakers import citation, who_answer, who_question
 from nlmg_packs.compose.units import page_reference, span_in_column, span_label
@@ -233,3 +235,41 @@ def test_the_schema_describes_units_pages_and_frames() -> None:
         assert defs["pack.yaml"]["$defs"][model]["properties"]
     for field in ("units", "editions"):
         assert book[field]["description"]
+
+
+def _pack_of(entries: list[dict]) -> object:
+    from nlmg_packs.pack.model import PackFile
+    from nlmg_packs.pack.pack import Pack
+
+    meta = PackFile.model_validate({
+        "book": {"title": "T", "author": "A", "year": 2000, "units": entries},
+        "themes": [{"id": "t", "name": "T", "colour": "#000000", "summary": "s"}]})
+    return Pack("p", Path("."), meta)
+
+
+@given(st.lists(st.one_of(st.tuples(st.just("one"), st.integers(1, 3)),
+                          st.tuples(st.just("run"), st.integers(1, 30), st.integers(0, 12))),
+                min_size=1, max_size=8))
+def test_units_expand_to_one_ordered_sequence_and_ranges_read_back(shapes: list) -> None:
+    """Any mix of single units and numbered runs expands in order, each unit resolvable by id,
+    and every forward range prints a non-empty label naming its ends."""
+    entries = []
+    for k, shape in enumerate(shapes):
+        if shape[0] == "one":
+            entries.append({"id": f"u{k}", "label": f"Scene {k}"})
+        else:
+            first = shape[1]
+            entries.append({"numbered": [first, first + shape[2]], "id": f"r{k}-{{n}}"}
+                           | ({"label": f"Book {k}, Chapter {{n}}"} if k % 2 else {}))
+    pack = _pack_of(entries)
+    units = pack.units
+    expected = sum(1 if s[0] == "one" else s[2] + 1 for s in shapes)
+    assert [u.index for u in units] == list(range(expected))
+    assert all(pack.unit(u.id) == u for u in units)
+    for a, b in zip(units, units[1:], strict=False):
+        label = span_label(pack, [a.id, b.id])
+        assert label and "–" in label
+        if a.run == b.run and a.label is None:
+            assert label == f"Chapters {a.number}–{b.number}"
+        else:
+            assert span_label(pack, [a.id]) in label or a.run == b.run

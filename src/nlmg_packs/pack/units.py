@@ -25,7 +25,7 @@ class ReadingUnit:
     number: int | None = None
     """Its number within a numbered run; None for a unit declared alone."""
     run: int | None = None
-    """Which entry of `book.units` made it, for ranges inside one run."""
+    """Which entry of `book.units` made it (for ranges inside one run, and messages)."""
     range_label: str | None = None
     """The run's pattern for a range, with `{first}` and `{last}`; None for the default."""
 
@@ -50,7 +50,7 @@ def expand_units(book: m.Book) -> list[ReadingUnit]:
             if entry.numbered[0] <= entry.numbered[-1]:
                 units += _run(entry, run, len(units))
         elif entry.id:
-            units.append(ReadingUnit(entry.id, len(units), entry.label))
+            units.append(ReadingUnit(entry.id, len(units), entry.label, run=run))
     return units
 
 
@@ -81,6 +81,19 @@ def unit_problems(book: m.Book) -> list[tuple[tuple[str | int, ...], str, str]]:
         elif entry.range_label:
             found.append(((*at, "range_label"), "`range_label` is only for a numbered run",
                           "delete it, or add `numbered: [first, last]`"))
+    return found + _duplicates(expand_units(book))
+
+
+def _duplicates(units: list[ReadingUnit]) -> list[tuple[tuple[str | int, ...], str, str]]:
+    first: dict[str, ReadingUnit] = {}
+    found: list[tuple[tuple[str | int, ...], str, str]] = []
+    for unit in units:
+        if unit.id not in first:
+            first[unit.id] = unit
+        elif unit.run is not None:
+            found.append((("book", "units", unit.run), f"duplicate unit id `{unit.id}`",
+                          f"book.units[{first[unit.id].run}] already makes it; give each "
+                          "run its own `id` pattern, e.g. \"v2-ch{n}\""))
     return found
 
 
