@@ -273,3 +273,20 @@ def test_units_expand_to_one_ordered_sequence_and_ranges_read_back(shapes: list)
             assert label == f"Chapters {a.number}–{b.number}"
         else:
             assert span_label(pack, [a.id]) in label or a.run == b.run
+
+
+def test_validate_prints_warnings_and_still_succeeds(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "nlmg_packs", "validate",
+                           str(FIXTURES / "frankenstein")], capture_output=True, text=True,
+                          cwd=FIXTURES, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "frankenstein: valid" in done.stdout
+    warnings = done.stderr.splitlines()
+    assert warnings == [
+        "warning: frankenstein/discussion.yaml:9:5: prompt `making-life` is in no lesson — it "
+        "prints only in the discussion guide; add it to a lesson's `prompts:`",
+        "warning: frankenstein/discussion.yaml:20:5: prompt `turning-back` is in no lesson — it "
+        "prints only in the discussion guide; add it to a lesson's `prompts:`"]
