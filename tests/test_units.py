@@ -105,20 +105,20 @@ def test_citations(frankenstein, quote_id: str, cited: str) -> None:
 def test_who_said_it_follows_from_speaker_addressees_and_frame(
         frankenstein, quote_id: str, question: str, answer: str) -> None:
     quote = frankenstein.quote_by_id[quote_id]
-    assert who_question(quote) == question
+    assert who_question(frankenstein, quote) == question
     assert who_answer(frankenstein, quote) == answer
 
 
 @pytest.mark.parametrize(("mode", "question", "answer"), [
     ("said", "Who says this, to whom, and when?", "The Creature, to Victor Frankenstein"),
-    ("thought", "Who thinks this, and when?", "The Creature, thinking, to Victor Frankenstein"),
+    ("thought", "Who thinks this, and when?", "The Creature, thinking of Victor Frankenstein"),
     ("sung", "Who sings this, to whom, and when?", "The Creature, singing to Victor Frankenstein"),
 ])
 def test_every_mode_asks_and_answers(frankenstein, mode: str, question: str,
                                      answer: str) -> None:
     quote = frankenstein.quote_by_id["wedding-night"].model_copy(
         update={"mode": mode, "frame": []})
-    assert who_question(quote) == question
+    assert who_question(frankenstein, quote) == question
     assert who_answer(frankenstein, quote) == answer
 
 

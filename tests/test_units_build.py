@@ -68,8 +68,9 @@ PRINTED = [
     ("common/student/theme-tracker.pdf", "Letter 1 (Volume I)"),
     ("common/student/theme-tracker.pdf", "Volume II, Chapter 1 (Volume II)"),
     ("common/student/theme-tracker.pdf", "Walton, in continuation"),
-    ("common/student/discussion-guide.pdf", "The questions follow the novel volume by volume"),
-    ("common/student/discussion-guide.pdf", "Each volume opens with a spoiler warning"),
+    ("common/student/discussion-guide.pdf", "The questions follow the order of the novel"),
+    ("common/student/discussion-guide.pdf",
+     "Each section of questions opens with a spoiler warning"),
     ("common/student/discussion-guide.pdf",
      "Read them after you have finished Volume I, Chapter 7."),
     ("common/student/discussion-guide.pdf", "Letter 1 – Letter 4 · Analyse"),
@@ -77,7 +78,7 @@ PRINTED = [
     ("common/student/discussion-guide.pdf", "Characters Robert Walton. An explorer"),
     ("common/teacher/discussion-guide.pdf", "Page references are to the class-set paperback. "
      "Some quotations also give pages in the large-print copy."),
-    ("common/student/book-club-guide.pdf", "volume by volume"),
+    ("common/student/book-club-guide.pdf", "The questions follow the order of the book"),
     ("common/student/quotation-bank.pdf", "Robert Walton to Margaret Saville, Letter 1, p. 1 "
      "in the class-set paperback"),
     ("common/student/quotation-bank.pdf", "Characters Robert Walton."),

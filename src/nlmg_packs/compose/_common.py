@@ -34,18 +34,12 @@ def origin(pack: Pack, file: str, path: KeyPath) -> d.Origin:
     return d.Origin(shown, line, col)
 
 
-def character_name(pack: Pack, character_id: str | None) -> str:
-    if character_id is None:
-        return ""
-    return pack.characters[character_id].name
-
-
 def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
     """The quotation as a block; the teacher edition marks one no two sources confirm."""
     index = pack.position("quotes", quote_id)
     quote = pack.quotes[index]
     return d.Quote(quote.text, citation(pack, quote), tags(pack, quote.themes),
-                   check_label=(labels.CHECK_WORDING
+                   check_label=(labels.words(pack)(labels.CHECK_WORDING)
                                 if edition == "teacher" and not quote.source.confirmed else ""),
                    origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
 
@@ -61,7 +55,7 @@ def provenance_note(pack: Pack, quote_id: str, edition: str) -> list[d.Block]:
     if edition != "teacher" or not quote.source.confirmed:
         return []
     names = "; ".join(dict.fromkeys(p.source for p in quote.source.provenance))
-    return [d.Paragraph(f"{labels.CONFIRMED_IN} {names}.", style="small",
+    return [d.Paragraph(f"{labels.words(pack)(labels.CONFIRMED_IN)} {names}.", style="small",
                         origin=origin(pack, "quotes.yaml", ("quotes", index, "source")))]
 
 
@@ -77,21 +71,23 @@ def document(pack: Pack, title: str, subject: str, blocks: list[d.Block], editio
              keywords: Iterable[str] = ()) -> d.Document:
     """Wrap blocks with the header, footer and metadata every document of `pack` shares;
     its category is the edition's (`labels.category`; `as_lesson_plan` changes it)."""
-    suffix = " (teacher edition)" if edition == "teacher" else ""
+    w = labels.words(pack)
+    shown = w("{title} (teacher edition)", title=title) if edition == "teacher" else title
     return d.Document(
         title=title,
-        metadata=metadata(pack, title + suffix, subject, keywords,
-                          labels.category(edition)),
+        metadata=metadata(pack, shown, subject, keywords, w(labels.category(edition))),
         blocks=tuple(blocks),
-        header=f"{pack.book.title} · {title}{suffix}",
+        header=f"{pack.book.title} · {shown}",
         footer=pack.citation,
         edition=edition,  # type: ignore[arg-type]
+        page_label=w(labels.PAGE_LABEL),
     )
 
 
-def as_lesson_plan(doc: d.Document) -> d.Document:
+def as_lesson_plan(pack: Pack, doc: d.Document) -> d.Document:
     """`doc` recorded as a lesson plan (its category)."""
-    return replace(doc, metadata=replace(doc.metadata, category=labels.LESSON_PLAN))
+    category = labels.words(pack)(labels.LESSON_PLAN)
+    return replace(doc, metadata=replace(doc.metadata, category=category))
 
 
 def edition_note(pack: Pack, edition: str,
@@ -113,7 +109,7 @@ def cast_list(pack: Pack, level: int = 2) -> list[d.Block]:
     """The characters and their descriptions, under a heading; none for a pack without any."""
     if not pack.meta.characters:
         return []
-    return [d.Heading(labels.CAST, level),
+    return [d.Heading(labels.words(pack)(labels.CAST), level),
             *(d.Paragraph(f"**{c.name.rstrip('.')}.** {c.description}",
                           origin=origin(pack, "pack.yaml", ("characters", i, "description")))
               for i, c in enumerate(pack.meta.characters))]

@@ -1,13 +1,25 @@
-"""Every fixed word the composers put on a page, in one place.
+"""The fixed words the composers put on a page, and the one place they are translated.
 
-Renderers print only what the composed document holds, so these are the only words of the tool
-itself that a reader sees (besides page furniture such as "Page X of Y"); a message catalogue
-for other languages replaces this module's values.
+Renderers print only what the composed document holds. Every word of the tool itself is an
+English message (the constants below, and the messages the composers write in place), which
+`words(pack)` translates into the pack's `book.language` through the gettext catalogues of
+`nlmg_packs.i18n`, with the template's `labels:` replacing single messages.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from nlmg_packs.i18n import Words, words_for
+
+if TYPE_CHECKING:
+    from nlmg_packs.pack import Pack
+
+
+def words(pack: Pack) -> Words:
+    """The tool's words for `pack`: its book's language, its template's replacements."""
+    return words_for(pack.book.language, pack.labels)
+
 
 TEACHER_NOTES = "Teacher notes"
 """Title of the teacher's box under a discussion prompt (guide)."""
@@ -31,17 +43,24 @@ CATEGORIES = {"teacher": "Teacher edition", "student": "Student handout"}
 """A document's category (DOCX core property) by edition, for documents other than plans."""
 
 
+PAGE_LABEL = "Page {page} of {total}"
+"""Page furniture: the page number and the number of pages."""
+UPDATE_CONTENTS = ("Page numbers appear when the contents are updated: in Word, right-click "
+                   "here and choose Update Field; in LibreOffice, Tools ▸ Update ▸ Update All.")
+"""Under a DOCX contents field, until the word processor fills it in."""
+
+
 def category(edition: Literal["student", "teacher"] | str) -> str:
-    """The category recorded in a document of `edition`."""
+    """The category (an English message) recorded in a document of `edition`."""
     return CATEGORIES[edition]
 
-# ---- reading units, page references, who speaks ------------------------------------------
+# ---- reading units, page references, who speaks (English messages, through `words`) -------
 
-CHAPTER = "Chapter {n}"
+CHAPTER = "Chapter {number}"
 """A unit of a plain numbered book (or of a run labelled by default)."""
 CHAPTERS = "Chapters {first}–{last}"
 """A range inside such a run."""
-CHAPTER_IN_SENTENCE = "chapter {n}"
+CHAPTER_IN_SENTENCE = "chapter {number}"
 """The same unit inside a sentence ("after you have finished chapter 9")."""
 UNIT_RANGE = "{first} – {last}"
 """A range across units of different kinds ("Letter 1 – Volume I, Chapter 2")."""
@@ -49,9 +68,8 @@ READING = "Reading"
 """Column heading for the units a lesson covers, in a book declared by units."""
 UNIT_COLUMN = "Section"
 """Row heading of the theme tracker in a book declared by units."""
-PART_KINDS = {"part": "part", "volume": "volume", "book": "book", "act": "act",
-              "section": "section", "stave": "stave"}
-"""What a book's parts are called inside a sentence, by `book.part_kind`."""
+CITED_AT = "{who}, {where}"
+"""A quotation's citation in a book declared by units ("Robert Walton, Letter 2")."""
 
 PAGE = "p. {page}"
 PAGES = "pp. {first}–{last}"
@@ -63,10 +81,10 @@ PAGES_FOLLOW = "Page references are to {edition}."
 """The teacher edition's note on the edition pages follow."""
 PAGES_ALSO = "Some quotations also give pages in {editions}."
 
-AND = " and "
-"""Between the last two names of a list ("Ernest, William and Elizabeth")."""
-SPOKEN_TO = "{speaker} to {addressees}"
-"""A quotation's citation: "Kathy H. to Tommy"."""
+AND = "{first} and {last}"
+"""The last two names of a list ("Ernest, William and Elizabeth")."""
+SPOKEN_TO = "{speaker} to {addressee}"
+"""A quotation's speaker and addressees: "Kathy H. to Tommy"."""
 WHO_ASKS = {"said": "Who says this, to whom, and when?",
             "thought": "Who thinks this, and when?",
             "narrated": "Who narrates this, and when?",
@@ -75,23 +93,38 @@ WHO_ASKS = {"said": "Who says this, to whom, and when?",
 """The who-said-it question, by the quotation's mode."""
 WHO_ASKS_FRAME = "Who passes the words on to us, and to whom?"
 """Added to the question when the quotation sits inside a narrative frame."""
-WHO_ANSWERS = {"said": "{speaker}", "thought": "{speaker}, thinking",
-               "narrated": "{speaker}, narrating", "written": "{speaker}, writing",
-               "sung": "{speaker}, singing"}
-"""The model answer's first words, by mode; `TO_WHOM` follows when there are addressees."""
-TO_WHOM = {"said": ", to {addressees}", "thought": ", to {addressees}",
-           "narrated": " to {addressees}", "written": " to {addressees}",
-           "sung": " to {addressees}"}
-TOLD_BY = {"written": "as {speaker} writes it", "said": "as {speaker} tells it",
-           "narrated": "as {speaker} tells it", "thought": "as {speaker} recalls it",
-           "sung": "as {speaker} sings it"}
+WHO_ANSWERS = {"said": ("{speaker}", "{speaker}, to {addressee}"),
+               "thought": ("{speaker}, thinking", "{speaker}, thinking of {addressee}"),
+               "narrated": ("{speaker}, narrating", "{speaker}, narrating to {addressee}"),
+               "written": ("{speaker}, writing", "{speaker}, writing to {addressee}"),
+               "sung": ("{speaker}, singing", "{speaker}, singing to {addressee}")}
+"""The model answer's first words by mode: without addressees, and with them."""
+TOLD_BY = {"written": ("as {speaker} writes it", "as {speaker} writes it to {addressee}")}
 """One layer of a narrative frame in the model answer, by the layer's mode."""
-TOLD_TO = " to {addressees}"
+TOLD = ("as {speaker} tells it", "as {speaker} tells it to {addressee}")
+"""A layer told in any other mode."""
 
 CAST = "Characters"
 """Heading of the cast list."""
 QUOTATION_BANK = "Quotation bank"
-CONTEXT = "Context"
-"""Label before a quotation's context in the quotation bank."""
-WHO = "Who"
-"""Label before who speaks, to whom, in the quotation bank."""
+BANK_SUBJECT = "Quotation bank for {book}"
+WHO = "**Who:** {answer}"
+"""Who speaks, to whom, in the quotation bank."""
+CONTEXT = "**Context:** {context}"
+"""The quotation's context in the quotation bank."""
+PART_END = ("These questions discuss events up to the end of {part} ({unit}). "
+            "Read them after you have finished {unit}.")
+"""A part's spoiler warning in a book declared by units."""
+ORDER_CLASS_USE = ("The questions follow the order of the novel and run from recalling what "
+                   "happens to judging why it matters. Each section of questions opens with a "
+                   "spoiler warning. The coloured tags show the themes a question touches; the "
+                   "letters read in black-and-white print.")
+"""How to use the guide, for a book whose parts are not called parts (`book.part_kind`)."""
+ORDER_BOOK_CLUB_USE = ("The questions follow the order of the book, so you can meet before "
+                       "everyone has finished it. Each section of questions opens with a spoiler "
+                       "warning. Pick the questions that catch your group's interest; there are "
+                       "no right answers.")
+TRACKER_UNITS = ("Where each theme runs through the novel, section by section, as tagged in "
+                 "this pack's quotations and its questions on one to three sections. Add your "
+                 "own marks as you read.")
+"""The theme tracker's opening in a book declared by units."""

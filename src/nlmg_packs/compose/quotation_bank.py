@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
-from nlmg_packs.compose._common import cast_list, document, edition_note, origin, quote_block
+from nlmg_packs.compose._common import (
+    cast_list,
+    document,
+    edition_note,
+    origin,
+    provenance_note,
+    quote_block,
+)
 from nlmg_packs.compose.speakers import who_answer
 from nlmg_packs.pack import Pack
 
@@ -29,9 +36,10 @@ def _in_order(pack: Pack) -> list[tuple[int, str | None]]:
 
 def compose_quotation_bank(pack: Pack, edition: str) -> d.Document:
     """Every quotation of `pack`, so that each one's questions and model answer print."""
-    blocks: list[d.Block] = [d.Heading(labels.QUOTATION_BANK, 1)]
+    w = labels.words(pack)
+    blocks: list[d.Block] = [d.Heading(w(labels.QUOTATION_BANK), 1)]
     if edition == "student":
-        blocks.insert(0, d.NameLines(labels.NAME_LINES))
+        blocks.insert(0, d.NameLines(tuple(map(w, labels.NAME_LINES))))
     blocks += edition_note(pack, edition)
     blocks += cast_list(pack)
     current: object = ()
@@ -46,9 +54,10 @@ def compose_quotation_bank(pack: Pack, edition: str) -> d.Document:
         quote = pack.quotes[index]
         at = ("quotes", index)
         blocks += [quote_block(pack, quote.id, edition),
-                   d.Paragraph(f"**{labels.WHO}:** {who_answer(pack, quote)}.", "small",
+                   *provenance_note(pack, quote.id, edition),
+                   d.Paragraph(w(labels.WHO, answer=who_answer(pack, quote) + "."), "small",
                                origin(pack, "quotes.yaml", (*at, "speaker"))),
-                   d.Paragraph(f"**{labels.CONTEXT}:** {quote.context}", "small",
+                   d.Paragraph(w(labels.CONTEXT, context=quote.context), "small",
                                origin(pack, "quotes.yaml", (*at, "context")))]
         for k, question in enumerate(quote.questions):
             number += 1
@@ -57,7 +66,8 @@ def compose_quotation_bank(pack: Pack, edition: str) -> d.Document:
                                      origin=origin(pack, "quotes.yaml", (*at, "questions", k))))
         if edition == "teacher":
             where = origin(pack, "quotes.yaml", (*at, "model_answer"))
-            blocks.append(d.TeacherNote(labels.MODEL_ANSWER,
+            blocks.append(d.TeacherNote(w(labels.MODEL_ANSWER),
                                         (d.Paragraph(quote.model_answer, origin=where),)))
-    return document(pack, labels.QUOTATION_BANK, f"Quotation bank for {pack.book.title}",
-                    blocks, edition, ("quotations", "close reading"))
+    return document(pack, w(labels.QUOTATION_BANK),
+                    w(labels.BANK_SUBJECT, book=pack.book.title), blocks, edition,
+                    ("quotations", "close reading"))

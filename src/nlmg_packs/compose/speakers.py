@@ -16,35 +16,43 @@ def person(pack: Pack, person_id: str) -> str:
 
 
 def people(pack: Pack, ids: list[str]) -> str:
-    return join_names([person(pack, i) for i in ids])
+    return join_names(pack, [person(pack, i) for i in ids])
 
 
 def citation(pack: Pack, quote: Quote) -> str:
     """"Kathy H. to Tommy, Chapter 7" (and ", p. 81 in …" when the quotation gives a page)."""
+    w = labels.words(pack)
     who = person(pack, quote.speaker)
     if quote.to:
-        who = labels.SPOKEN_TO.format(speaker=who, addressees=people(pack, quote.to))
-    return ", ".join(x for x in (who, where_cited(pack, quote)) if x)
+        who = w(labels.SPOKEN_TO, speaker=who, addressee=people(pack, quote.to))
+    if pack.numbered_chapters and quote.chapter is not None and not quote.pages:
+        return w("{who}, Chapter {number}", who=who, number=quote.chapter)
+    return w(labels.CITED_AT, who=who, where=where_cited(pack, quote)) if quote.where else who
 
 
-def who_question(quote: Quote) -> str:
+def who_question(pack: Pack, quote: Quote) -> str:
     """The who-said-it question for `quote`, from its mode and frame."""
-    asked = labels.WHO_ASKS[quote.mode]
-    return f"{asked} {labels.WHO_ASKS_FRAME}" if quote.frame else asked
+    w = labels.words(pack)
+    asked = w(labels.WHO_ASKS[quote.mode])
+    return f"{asked} {w(labels.WHO_ASKS_FRAME)}" if quote.frame else asked
+
+
+def _told(pack: Pack, speaker: str, addressees: list[str],
+          messages: tuple[str, str]) -> str:
+    w = labels.words(pack)
+    if addressees:
+        return w(messages[1], speaker=person(pack, speaker), addressee=people(pack, addressees))
+    return w(messages[0], speaker=person(pack, speaker))
 
 
 def _telling(pack: Pack, telling: Telling) -> str:
-    told = labels.TOLD_BY[telling.mode].format(speaker=person(pack, telling.speaker))
-    if telling.addressees:
-        told += labels.TOLD_TO.format(addressees=people(pack, telling.addressees))
-    return told
+    return _told(pack, telling.speaker, telling.addressees,
+                 labels.TOLD_BY.get(telling.mode, labels.TOLD))
 
 
 def who_answer(pack: Pack, quote: Quote) -> str:
     """"The Creature, to Victor, as Victor tells it to Walton, as Walton writes it to
     Margaret Saville" (no final stop)."""
-    answer = labels.WHO_ANSWERS[quote.mode].format(speaker=person(pack, quote.speaker))
-    if quote.to:
-        answer += labels.TO_WHOM[quote.mode].format(addressees=people(pack, quote.to))
-    layers = [_telling(pack, t) for t in quote.frame]
-    return ", ".join([answer, *layers])
+    answer = _told(pack, quote.speaker, quote.to, labels.WHO_ANSWERS[quote.mode])
+    return ", ".join([answer, *(_telling(pack, t) for t in quote.frame)])
+

@@ -10,16 +10,19 @@ from nlmg_packs.pack.model import PageRef, Quote
 from nlmg_packs.pack.units import ReadingUnit
 
 
-def unit_label(unit: ReadingUnit) -> str:
-    """The unit's own label ("Letter 2"), or "Chapter n" for a unit labelled by default."""
-    return unit.label if unit.label is not None else labels.CHAPTER.format(n=unit.number)
+def unit_label(pack: Pack, unit: ReadingUnit) -> str:
+    """The unit's own label ("Letter 2"), or "Chapter n" (in the pack's language) for a unit
+    labelled by default."""
+    if unit.label is not None:
+        return unit.label
+    return labels.words(pack)(labels.CHAPTER, number=unit.number)
 
 
-def in_sentence(unit: ReadingUnit) -> str:
+def in_sentence(pack: Pack, unit: ReadingUnit) -> str:
     """The unit as it reads inside a sentence ("chapter 9", "Letter 4")."""
     if unit.label is not None:
         return unit.label
-    return labels.CHAPTER_IN_SENTENCE.format(n=unit.number)
+    return labels.words(pack)(labels.CHAPTER_IN_SENTENCE, number=unit.number)
 
 
 def span_label(pack: Pack, refs: Sequence[int | str] | None) -> str:
@@ -29,13 +32,15 @@ def span_label(pack: Pack, refs: Sequence[int | str] | None) -> str:
     if span is None:
         return ""
     first, last = span
+    w = labels.words(pack)
     if first.index == last.index:
-        return unit_label(first)
+        return unit_label(pack, first)
     if first.run == last.run and first.number is not None:
-        pattern = first.range_label or (labels.CHAPTERS if first.label is None else None)
-        if pattern:
-            return pattern.format(first=first.number, last=last.number)
-    return labels.UNIT_RANGE.format(first=unit_label(first), last=unit_label(last))
+        if first.range_label:
+            return first.range_label.format(first=first.number, last=last.number)
+        if first.label is None:
+            return w(labels.CHAPTERS, first=first.number, last=last.number)
+    return w(labels.UNIT_RANGE, first=unit_label(pack, first), last=unit_label(pack, last))
 
 
 def span_in_column(pack: Pack, refs: Sequence[int | str] | None) -> str:
@@ -49,13 +54,15 @@ def span_in_column(pack: Pack, refs: Sequence[int | str] | None) -> str:
     return span_label(pack, refs)
 
 
-def _numbers(value: int | str | list[int] | list[int | str], one: str, many: str) -> str:
+def _numbers(pack: Pack, value: int | str | list[int] | list[int | str], one: str,
+             many: str) -> str:
+    w = labels.words(pack)
     if isinstance(value, list):
         if len(value) == 1 or value[0] == value[-1]:
             value = value[0]
         else:
-            return many.format(first=value[0], last=value[-1])
-    return one.format(page=value, line=value)
+            return w(many, first=value[0], last=value[-1])
+    return w(one, page=value) if one == labels.PAGE else w(one, line=value)
 
 
 def page_reference(pack: Pack, ref: PageRef) -> str:
@@ -66,9 +73,10 @@ def page_reference(pack: Pack, ref: PageRef) -> str:
         return ""
     name = editions.get(ref.edition or pack.book.editions[0].id, "")
     where = ", ".join(x for x in (
-        _numbers(ref.page, labels.PAGE, labels.PAGES) if ref.page is not None else "",
-        _numbers(ref.line, labels.LINE, labels.LINES) if ref.line is not None else "") if x)
-    return labels.IN_EDITION.format(where=where, edition=name)
+        _numbers(pack, ref.page, labels.PAGE, labels.PAGES) if ref.page is not None else "",
+        _numbers(pack, ref.line, labels.LINE, labels.LINES) if ref.line is not None else "")
+        if x)
+    return labels.words(pack)(labels.IN_EDITION, where=where, edition=name)
 
 
 def cited_pages(pack: Pack, quote: Quote) -> str:
@@ -96,15 +104,16 @@ def edition_notes(pack: Pack, quote_ids: Sequence[str] | None = None) -> list[st
     names = {e.id: e.name for e in pack.book.editions}
     first = pack.book.editions[0].id
     used = dict.fromkeys((r.edition or first) for q in quotes for r in q.pages)
-    notes = [labels.PAGES_FOLLOW.format(edition=names[first])]
+    w = labels.words(pack)
+    notes = [w(labels.PAGES_FOLLOW, edition=names[first])]
     others = [names[e] for e in used if e != first and e in names]
     if others:
-        notes.append(labels.PAGES_ALSO.format(editions=join_names(others)))
+        notes.append(w(labels.PAGES_ALSO, editions=join_names(pack, others)))
     return notes
 
 
-def join_names(names: Sequence[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
+def join_names(pack: Pack, names: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C" (the last joint in the pack's language)."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + labels.AND + names[-1]
+    return labels.words(pack)(labels.AND, first=", ".join(names[:-1]), last=names[-1])
