@@ -290,3 +290,23 @@ def test_validate_prints_warnings_and_still_succeeds(tmp_path: Path) -> None:
         "prints only in the discussion guide; add it to a lesson's `prompts:`",
         "warning: frankenstein/discussion.yaml:20:5: prompt `turning-back` is in no lesson — it "
         "prints only in the discussion guide; add it to a lesson's `prompts:`"]
+
+
+@pytest.mark.parametrize(("language", "answer", "cited"), [
+    ("fr", "Caroline Frankenstein, à Victor Frankenstein et Elizabeth Lavenza, tel que Victor "
+           "Frankenstein le raconte à Robert Walton, tel que Robert Walton l’écrit à Margaret "
+           "Saville", "Volume I, Chapter 2, p. 37 dans the class-set paperback"),
+    ("de", "Caroline Frankenstein, zu Victor Frankenstein und Elizabeth Lavenza, wie Victor "
+           "Frankenstein es Robert Walton erzählt, wie Robert Walton es an Margaret Saville "
+           "schreibt", "Volume I, Chapter 2, S. 37 in the class-set paperback"),
+])
+def test_who_said_it_and_pages_in_the_packs_language(frankenstein, language: str, answer: str,
+                                                     cited: str) -> None:
+    from nlmg_packs.compose.units import where_cited
+
+    book = frankenstein.meta.book.model_copy(update={"language": language})
+    pack = load_pack(FIXTURES / "frankenstein")
+    pack.meta = pack.meta.model_copy(update={"book": book})
+    quote = pack.quote_by_id["my-children"]
+    assert who_answer(pack, quote) == answer
+    assert where_cited(pack, quote) == cited
