@@ -748,6 +748,8 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
         return build(tmp, mini, tmp / "out")
 
 
+from tests import error_cases_sheets  # noqa: E402,F401  spreadsheets, `new`, `export-sheet`
+
 # ---- the tests ---------------------------------------------------------------------------
 
 def documented_slugs() -> list[str]:
