@@ -33,7 +33,7 @@ def citation(pack: Pack, quote: Quote) -> str:
 def who_question(pack: Pack, quote: Quote) -> str:
     """The who-said-it question for `quote`, from its mode and frame."""
     w = labels.words(pack)
-    asked = w(labels.WHO_ASKS[quote.mode])
+    asked = w(labels.WHO_ASKS[quote.how])
     return f"{asked} {w(labels.WHO_ASKS_FRAME)}" if quote.frame else asked
 
 
@@ -53,6 +53,6 @@ def _telling(pack: Pack, telling: Telling) -> str:
 def who_answer(pack: Pack, quote: Quote) -> str:
     """"The Creature, to Victor, as Victor tells it to Walton, as Walton writes it to
     Margaret Saville" (no final stop)."""
-    answer = _told(pack, quote.speaker, quote.to, labels.WHO_ANSWERS[quote.mode])
+    answer = _told(pack, quote.speaker, quote.to, labels.WHO_ANSWERS[quote.how])
     return ", ".join([answer, *(_telling(pack, t) for t in quote.frame)])
 

@@ -255,8 +255,8 @@ class Quote(Strict):
     addressee: Id | None = Field(None, description="Character id of who it is said to.")
     addressees: list[Id] = Field(default_factory=list, description="Character or group ids "
                                  "of who it is said to; none for narration or thought.")
-    mode: Mode = Field("said", description="How the words come: said, thought, narrated, "
-                       "written or sung.")
+    mode: Mode | None = Field(None, description="How the words come: said (when left out), "
+                              "thought, narrated, written or sung.")
     frame: list[Telling] = Field(default_factory=list, description="The narrative frame, "
                                  "innermost first: who tells the speaker's words, to whom.")
     chapter: Chapter | None = None
@@ -268,6 +268,11 @@ class Quote(Strict):
     questions: list[Text] = Field(min_length=2)
     model_answer: Text
     source: QuoteSource
+
+    @property
+    def how(self) -> Mode:
+        """The quotation's mode; "said" when the pack leaves it out."""
+        return self.mode or "said"
 
     @property
     def where(self) -> int | str | None:
