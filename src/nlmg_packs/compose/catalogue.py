@@ -10,10 +10,10 @@ from typing import Literal
 from nlmg_packs.document import Document
 from nlmg_packs.pack import Pack
 
-Kind = Literal["guide", "worksheets", "map", "plans", "introduction", "vocabulary", "tests",
-               "rubrics"]
-KINDS: tuple[Kind, ...] = ("guide", "worksheets", "map", "plans", "introduction", "vocabulary",
-                           "tests", "rubrics")
+Kind = Literal["guide", "worksheets", "bank", "map", "plans", "introduction", "vocabulary",
+               "tests", "rubrics"]
+KINDS: tuple[Kind, ...] = ("guide", "worksheets", "bank", "map", "plans", "introduction",
+                           "vocabulary", "tests", "rubrics")
 EDITIONS = ("student", "teacher")
 
 
@@ -43,6 +43,7 @@ def catalogue(pack: Pack, versions: int = 1) -> list[DocSpec]:
     from nlmg_packs.compose.guide import compose_guide
     from nlmg_packs.compose.lesson_plan import compose_course_overview, compose_lesson_plan
     from nlmg_packs.compose.naming import lesson_name, worksheet_name
+    from nlmg_packs.compose.quotation_bank import compose_quotation_bank
     from nlmg_packs.compose.themes import compose_course_map, compose_theme_tracker
     from nlmg_packs.compose.worksheet import compose_worksheet
 
@@ -61,6 +62,10 @@ def catalogue(pack: Pack, versions: int = 1) -> list[DocSpec]:
         for edition in EDITIONS:
             specs.append(DocSpec("worksheets", worksheet_name(sheet.id), None, edition, "pdf",
                                  fixed(compose_worksheet, sheet.id, edition)))
+    if pack.quotes:
+        for edition in EDITIONS:
+            specs.append(DocSpec("bank", "quotation-bank", None, edition, "pdf",
+                                 fixed(compose_quotation_bank, edition)))
     for edition in EDITIONS:
         specs.append(DocSpec("map", "theme-tracker", None, edition, "pdf",
                              fixed(compose_theme_tracker, edition)))

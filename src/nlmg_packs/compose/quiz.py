@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
-from nlmg_packs.compose._common import chapters_label, document, origin, tags
+from nlmg_packs.compose._common import document, origin, tags
+from nlmg_packs.compose.units import span_label
 from nlmg_packs.compose.versions import Asked, blank_out, left_text, sections, version_letter
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model_assessment import Item
@@ -92,15 +93,20 @@ def _stem(pack: Pack, item: Item) -> str:
         quote = pack.quote_by_id[item.quote or ""]
         speaker = pack.characters[quote.speaker].name
         return (f"\u201c{blank_out(quote.text, item.blank or '')}\u201d "
-                f"({speaker}, {chapters_label(pack, [quote.chapter])})")
+                f"({', '.join(x for x in (speaker, span_label(pack, _at(quote))) if x)})")
     return item.question or labels.words(pack)(labels.SECTIONS[item.type])
+
+
+def _at(quote) -> list[int | str]:  # type: ignore[no-untyped-def]
+    """The quotation's reading unit as a span ([] when it gives none)."""
+    return [quote.where] if quote.where is not None else []
 
 
 def _meta(pack: Pack, item: Item, edition: str) -> str:
     parts = [points_label(pack, item.points)]
     if edition == "teacher":
         parts += [pack.parts[item.part].title if item.part else "",
-                  chapters_label(pack, item.chapters),
+                  span_label(pack, item.chapters),
                   labels.words(pack)(item.level.capitalize()),
                   "; ".join(f"{s.framework} {s.code}" for s in item.standards)]
     return " · ".join(p for p in parts if p)

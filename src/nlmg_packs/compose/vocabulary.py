@@ -7,7 +7,8 @@ import re
 
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
-from nlmg_packs.compose._common import chapters_label, document, origin
+from nlmg_packs.compose._common import document, origin
+from nlmg_packs.compose.units import span_label
 from nlmg_packs.compose.versions import seeded_order, version_letter
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model_assessment import Word
@@ -32,11 +33,11 @@ def _sentence_blocks(pack: Pack, index: int, word: Word, edition: str) -> list[d
     if word.from_quote is not None:
         quote = pack.quote_by_id[word.from_quote]
         return [d.Quote(highlight(quote.text, word.form or word.word),
-                        chapters_label(pack, [quote.chapter]),
+                        span_label(pack, [quote.where] if quote.where is not None else []),
                         origin=origin(
             pack, "quotes.yaml", ("quotes", pack.position("quotes", quote.id), "text")))]
     if word.quote is not None:
-        where = chapters_label(pack, [word.chapter]) if word.chapter else w(labels.IN_THE_NOVEL)
+        where = span_label(pack, [word.chapter]) if word.chapter else w(labels.IN_THE_NOVEL)
         check = (w(labels.CHECK_WORDING) if edition == "teacher" and word.source
                  and not word.source.verified else "")
         return [d.Quote(highlight(word.quote, word.form or word.word), where, check_label=check,

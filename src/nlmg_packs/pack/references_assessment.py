@@ -41,7 +41,7 @@ def _check_words(c: _Checker) -> None:
         path = ("words", i)
         c.ref(f, (*path, "part"), word.part, pack.parts, "part")
         if word.chapter is not None:
-            c.chapters(f, (*path, "chapter"), [word.chapter], word.part)
+            c.units(f, (*path, "chapter"), [word.chapter], word.part)
         given = [word.quote, word.from_quote, word.example]
         if sum(x is not None for x in given) != 1:
             c.at(f, path, f"the word `{word.word}` needs either `quote:` or `example:`",
@@ -82,7 +82,7 @@ def _check_items(c: _Checker) -> None:
         path = ("items", i)
         c.ref(f, (*path, "part"), item.part, pack.parts, "part")
         c.refs(f, (*path, "themes"), item.themes, pack.themes, "theme")
-        c.chapters(f, (*path, "chapters"), item.chapters, item.part)
+        c.units(f, (*path, "chapters"), item.chapters, item.part)
         for name in _REQUIRED[item.type]:
             if getattr(item, name) is None:
                 c.at(f, path, f"a {item.type} item needs `{name}:`",
