@@ -106,7 +106,7 @@ def _meta(pack: Pack, item: Item, edition: str) -> str:
     parts = [points_label(pack, item.points)]
     if edition == "teacher":
         parts += [pack.parts[item.part].title if item.part else "",
-                  span_label(pack, item.chapters),
+                  span_label(pack, item.span),
                   labels.words(pack)(item.level.capitalize()),
                   "; ".join(f"{s.framework} {s.code}" for s in item.standards)]
     return " · ".join(p for p in parts if p)
