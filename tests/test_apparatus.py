@@ -295,3 +295,20 @@ def test_a_character_the_font_lacks_is_named_at_its_apparatus_line(full: Path) -
     problems = uncovered_characters(load_pack(full), covered)
     assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["rubrics.yaml"]
     assert problems[0].line == 13
+
+
+def test_items_and_words_may_name_reading_units_instead_of_chapters(full: Path) -> None:
+    """As prompts and lessons do: `units:`/`unit:` instead of `chapters:`/`chapter:`, checked
+    the same way, and not both."""
+    from nlmg_packs.errors import PackError
+    from tests.conftest import edit
+
+    edit(full / "tests.yaml", "    part: part-one\n    themes: [duty]",
+         "    part: part-one\n    units: [2, 3]\n    themes: [duty]")
+    assert load_pack(full).item_by_id["mc-lamp"].span == [2, 3]
+    edit(full / "tests.yaml", "    units: [2, 3]", "    units: [2, 5]\n    chapters: [2, 3]")
+    with pytest.raises(PackError) as caught:
+        load_pack(full)
+    messages = [p.message for p in caught.value.problems]
+    assert "`chapters` and `units` are both given" in messages
+    assert any("not in Part One" in m for m in messages), messages

@@ -93,15 +93,20 @@ def _stem(pack: Pack, item: Item) -> str:
         quote = pack.quote_by_id[item.quote or ""]
         speaker = pack.characters[quote.speaker].name
         return (f"\u201c{blank_out(quote.text, item.blank or '')}\u201d "
-                f"({speaker}, {span_label(pack, [quote.chapter])})")
+                f"({', '.join(x for x in (speaker, span_label(pack, _at(quote))) if x)})")
     return item.question or labels.words(pack)(labels.SECTIONS[item.type])
+
+
+def _at(quote) -> list[int | str]:  # type: ignore[no-untyped-def]
+    """The quotation's reading unit as a span ([] when it gives none)."""
+    return [quote.where] if quote.where is not None else []
 
 
 def _meta(pack: Pack, item: Item, edition: str) -> str:
     parts = [points_label(pack, item.points)]
     if edition == "teacher":
         parts += [pack.parts[item.part].title if item.part else "",
-                  span_label(pack, item.chapters),
+                  span_label(pack, item.span),
                   labels.words(pack)(item.level.capitalize()),
                   "; ".join(f"{s.framework} {s.code}" for s in item.standards)]
     return " · ".join(p for p in parts if p)

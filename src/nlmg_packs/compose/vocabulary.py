@@ -33,11 +33,12 @@ def _sentence_blocks(pack: Pack, index: int, word: Word, edition: str) -> list[d
     if word.from_quote is not None:
         quote = pack.quote_by_id[word.from_quote]
         return [d.Quote(highlight(quote.text, word.form or word.word),
-                        span_label(pack, [quote.chapter]),
+                        span_label(pack, [quote.where] if quote.where is not None else []),
                         origin=origin(
             pack, "quotes.yaml", ("quotes", pack.position("quotes", quote.id), "text")))]
     if word.quote is not None:
-        where = span_label(pack, [word.chapter]) if word.chapter else w(labels.IN_THE_NOVEL)
+        unit = word.unit if word.unit is not None else word.chapter
+        where = span_label(pack, [unit]) if unit is not None else w(labels.IN_THE_NOVEL)
         check = (w(labels.CHECK_WORDING) if edition == "teacher" and word.source
                  and not word.source.verified else "")
         return [d.Quote(highlight(word.quote, word.form or word.word), where, check_label=check,

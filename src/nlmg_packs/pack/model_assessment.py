@@ -22,6 +22,8 @@ from nlmg_packs.pack.model import (
     ShortText,
     Strict,
     Text,
+    UnitRange,
+    UnitRef,
 )
 
 Points = Annotated[int, Field(ge=0, le=1000)]
@@ -82,8 +84,9 @@ class Word(Strict):
                                    '("recurring" for "recur").')
     part_of_speech: PartOfSpeech
     definition: Text = Field(description="A learner's definition.")
-    part: Id = Field(description="The reading unit (part id) it belongs to.")
+    part: Id = Field(description="The part it belongs to.")
     chapter: Chapter | None = None
+    unit: UnitRef | None = Field(None, description="Reading unit; instead of `chapter`.")
     from_quote: Id | None = Field(None, description="A quotation of quotes.yaml holding the "
                                   "word, used as its sentence (with that quotation's sources).")
     quote: Text | None = Field(None, description="The sentence it appears in, as a quotation "
@@ -137,11 +140,17 @@ class Item(Strict):
     blank: ShortText | None = Field(None, description="For fill-in: the words blanked out, as "
                                     "they stand in the quotation.")
     lines: Annotated[int, Field(ge=0, le=40)] | None = None
-    part: Id | None = Field(None, description="The reading unit it covers.")
+    part: Id | None = Field(None, description="The part it covers.")
     chapters: ChapterRange | None = None
+    units: UnitRange | None = Field(None, description="Reading units; instead of `chapters`.")
     themes: list[Id] = Field(default_factory=list)
     level: Level = "recall"
     standards: list[Standard] = Field(default_factory=list)
+
+    @property
+    def span(self) -> list[int | str]:
+        """The units the item covers, whichever key gave them (as `Prompt.span`)."""
+        return list(self.units or self.chapters or [])
 
 
 class Test(Strict):

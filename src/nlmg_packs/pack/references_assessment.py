@@ -40,8 +40,11 @@ def _check_words(c: _Checker) -> None:
     for i, word in enumerate(pack.words):
         path = ("words", i)
         c.ref(f, (*path, "part"), word.part, pack.parts, "part")
-        if word.chapter is not None:
-            c.units(f, (*path, "chapter"), [word.chapter], word.part)
+        c.either(f, path, word, ("chapter", "unit"))
+        where = word.unit if word.unit is not None else word.chapter
+        if where is not None:
+            c.units(f, (*path, "unit" if word.unit is not None else "chapter"), [where],
+                    word.part, "unit" if word.unit is not None else "chapter")
         given = [word.quote, word.from_quote, word.example]
         if sum(x is not None for x in given) != 1:
             c.at(f, path, f"the word `{word.word}` needs either `quote:` or `example:`",
@@ -82,7 +85,9 @@ def _check_items(c: _Checker) -> None:
         path = ("items", i)
         c.ref(f, (*path, "part"), item.part, pack.parts, "part")
         c.refs(f, (*path, "themes"), item.themes, pack.themes, "theme")
-        c.units(f, (*path, "chapters"), item.chapters, item.part)
+        c.either(f, path, item, ("chapters", "units"))
+        c.units(f, (*path, "units" if item.units else "chapters"), item.span, item.part,
+                "unit" if item.units else "chapter")
         for name in _REQUIRED[item.type]:
             if getattr(item, name) is None:
                 c.at(f, path, f"a {item.type} item needs `{name}:`",
