@@ -9,20 +9,24 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from nlmg_packs.render._pdf_styles import ink_on
+from nlmg_packs.render.pdf_tags import into, marked, section
 
 FIELD_FONT = "Helvetica"
 """AcroForm fields may only use the standard-14 fonts."""
 FIELD_MAXLEN = 100_000
 
 
-def text_field(canv, name: str, width: float, height: float, size: float,
-               multiline: bool = True) -> None:
-    """A typeable, borderless field over the box (0, 0, width, height) of the current flowable."""
-    canv.acroForm.textfield(
-        name=name, tooltip=name.replace("_", " "), x=0, y=0, width=width, height=height,
-        relative=True, fieldFlags="multiline" if multiline else "", maxlen=FIELD_MAXLEN,
-        borderWidth=0, fillColor=None, textColor=HexColor("#1A1A1A"), fontName=FIELD_FONT,
-        fontSize=size)
+def text_field(canv, name: str, box: tuple[float, float], size: float, multiline: bool = True,
+               tooltip: str = "") -> None:
+    """A typeable, borderless field over the box (0, 0, width, height) of the current flowable,
+    tagged as a Form element; `tooltip` (/TU) says what to write there."""
+    width, height = box
+    with marked(canv, "Form", content=False):
+        canv.acroForm.textfield(
+            name=name, tooltip=tooltip or name.replace("_", " "), x=0, y=0, width=width,
+            height=height, relative=True, fieldFlags="multiline" if multiline else "",
+            maxlen=FIELD_MAXLEN, borderWidth=0, fillColor=None, textColor=HexColor("#1A1A1A"),
+            fontName=FIELD_FONT, fontSize=size)
 
 
 class Para(Paragraph):
@@ -32,6 +36,19 @@ class Para(Paragraph):
     the PDF time."""
 
     _wrapped: tuple | None = None
+    tag: str | None = "P"
+    """The structure type its text is tagged with (P, H1, Lbl, Link); None: the enclosing
+    element's own content."""
+    starts_section: bool = False
+    """A part's heading: a new Sect of the document starts here."""
+    tag_attrs: dict[str, str] = {}  # noqa: RUF012 (replaced, never changed in place)
+    """More entries of its element (Alt, Lang; Contents: its links' description)."""
+
+    def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+        if self.starts_section:
+            section(canv)
+        with marked(canv, self.tag, **self.tag_attrs):
+            super().drawOn(canv, x, y, _sW)
 
     def wrap(self, availWidth, availHeight):
         wrapped = self._wrapped
@@ -54,6 +71,10 @@ class RuledLines(Flowable):
         super().__init__()
         self.count, self.gap, self.colour = count, gap, colour
         self.field, self.field_size, self.indent = field, field_size, indent
+        self.tooltip = ""
+        """What to write in the field ("Question 3: your answer")."""
+        self.tag_key: str = ""
+        """The structure element the field belongs in (a question's LBody), if not the current."""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.count * self.gap
@@ -64,9 +85,13 @@ class RuledLines(Flowable):
         if fits < 1 or fits >= self.count:
             return []
         rest = f"{self.field}_cont" if self.field else None
-        return [RuledLines(fits, self.gap, self.colour, self.field, self.field_size, self.indent),
-                RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size,
-                           self.indent)]
+        pieces = [RuledLines(fits, self.gap, self.colour, self.field, self.field_size,
+                             self.indent),
+                  RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size,
+                             self.indent)]
+        for piece in pieces:
+            piece.tooltip, piece.tag_key = self.tooltip, self.tag_key
+        return pieces
 
     def draw(self) -> None:
         canv = self.canv
@@ -79,7 +104,9 @@ class RuledLines(Flowable):
             y = self.height - (i + 1) * self.gap + 0.5
             canv.line(0, y, width, y)
         if self.field:
-            text_field(canv, self.field, width, self.height, self.field_size)
+            with into(canv, self.tag_key):
+                text_field(canv, self.field, (width, self.height), self.field_size,
+                           tooltip=self.tooltip)
         canv.restoreState()
 
 
@@ -108,15 +135,16 @@ class NameLines(Flowable):
             label_w = stringWidth(label, self.font, self.size) + self.size * 0.4
             canv.setFont(self.font, self.size)
             canv.setFillColor(HexColor(self.colour))
-            canv.drawString(x, self.size * 0.45, label)
+            with marked(canv, "P"):
+                canv.drawString(x, self.size * 0.45, label)
             canv.setStrokeColor(HexColor(self.rule))
             canv.setLineWidth(0.6)
             canv.line(x + label_w, self.size * 0.3, x + span, self.size * 0.3)
             if self.fields.get(label):
                 canv.saveState()
                 canv.translate(x + label_w, self.size * 0.3)
-                text_field(canv, self.fields[label], span - label_w, self.size * 1.6,
-                           min(self.size, 14), multiline=False)
+                text_field(canv, self.fields[label], (span - label_w, self.size * 1.6),
+                           min(self.size, 14), multiline=False, tooltip=f"Your {label.lower()}")
                 canv.restoreState()
             x += span + gutter
 
@@ -181,6 +209,10 @@ class InlineMarks(Flowable):
         self.width, self.height = avail_width, rows * self.row_height
         return self.width, self.height
 
+    def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+        with marked(canv, "P"):
+            super().drawOn(canv, x, y, _sW)
+
     def draw(self) -> None:
         canv = self.canv
         box_h = self.size * 1.45
@@ -212,6 +244,10 @@ class Swatch(Flowable):
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.size * 1.2
         return self.width, self.height
+
+    def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+        with marked(canv):  # the letter is its cell's content
+            super().drawOn(canv, x, y, _sW)
 
     def draw(self) -> None:
         self.canv.setFillColor(HexColor(ink_on(self.colour)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from io import BytesIO
+from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -13,7 +14,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     Image,
-    ListFlowable,
     ListItem,
     Spacer,
     Table,
@@ -47,6 +47,10 @@ from nlmg_packs.render._pdf_styles import (
 )
 from nlmg_packs.render._theme import look_for
 from nlmg_packs.render.options import RenderOptions
+from nlmg_packs.render.pdf_structure import DocInfo, write_structure
+from nlmg_packs.render.pdf_table_tags import PairTags, TableTags, data_table
+from nlmg_packs.render.pdf_tagged_flowables import Figure, TaggedList
+from nlmg_packs.render.pdf_tags import TaggingCanvas
 
 CHECK_WORDING = "Check the wording against your edition"
 TEACHER = "Teacher: "
@@ -92,16 +96,33 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
                           cover=bool(doc.blocks) and isinstance(doc.blocks[0], d.Cover))
     buffer = BytesIO()
     meta = doc.metadata
+    # The file's author is whoever hands it out (the school), never the novelist.
+    author = settings.school
     template = HandoutTemplate(
         buffer, paper=options.paper, margins=(margins.left, margins.right, margins.top,
                                               margins.bottom),
-        furniture=furniture, save=save, title=meta.title, author=meta.author,
+        furniture=furniture, save=save, title=meta.title, author=author,
         subject=meta.subject, keywords=list(meta.keywords), lang=meta.language,
         creator="nlmg-packs", producer="nlmg-packs (ReportLab)")
     renderer = PdfRenderer(doc, options, styles, template.width, pages, template.frame_height)
-    template.build(renderer.story(),
-                   canvasmaker=fixed_canvas(options.timestamp, styles.fonts.regular))
-    return buffer.getvalue(), dict(template.heading_pages)
+    canvases: list[TaggingCanvas] = []
+    make = fixed_canvas(options.timestamp, styles.fonts.regular, TaggingCanvas)
+    template.build(renderer.story(), canvasmaker=lambda *a, **k: canvases.append(make(*a, **k))
+                   or canvases[-1])
+    data = buffer.getvalue()
+    if save:
+        info = DocInfo(meta.title, author, meta.subject, tuple(meta.keywords), meta.language,
+                       options.timestamp)
+        font = _font_file(styles.fonts.regular) if options.fillable else None
+        data = write_structure(data, canvases[-1].structure, info, field_font=font)
+    return data, dict(template.heading_pages)
+
+
+def _font_file(name: str) -> Path:
+    """The TrueType file of a registered font."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    return Path(getFont(name).face.filename)
 
 
 def _snake(name: str) -> str:
@@ -184,10 +205,13 @@ class PdfRenderer:
         level = min(max(block.level, 1), 3)
         key = self.keys.get(id(block))
         if key is None:  # inside a teacher note: styled, not bookmarked
-            return [self._text(block.text, self.styles.headings[level - 1])]
+            para = self._text(block.text, self.styles.headings[level - 1])
+            para.tag = f"H{level}"
+            return [para]
         para = Para(f'<a name="{key}"/>' + markup(block.text, self.look.italics),
                     self.styles.headings[level - 1])
         para.outline = (key, level - 1, plain_text(block.text))
+        para.tag, para.starts_section = f"H{level}", level == 1
         return [para]
 
     def _render_paragraph(self, block: d.Paragraph) -> list[Flowable]:
@@ -207,7 +231,8 @@ class PdfRenderer:
                                      space_before=size * 0.3))
         indent = size * 1.5
         table = Table([[inner]], colWidths=[self.width - indent], hAlign="RIGHT", splitInRow=1,
-                      spaceBefore=size * 0.3, spaceAfter=size * 0.9)
+                      spaceBefore=size * 0.3, spaceAfter=size * 0.9,
+                      renderCB=TableTags(role="BlockQuote", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("LINEBEFORE", (0, 0), (0, -1), 2.5, HexColor(self.look.primary), "butt"),
             ("LEFTPADDING", (0, 0), (-1, -1), size * 1.0),
@@ -223,8 +248,12 @@ class PdfRenderer:
         cell: list[Flowable] = [self._text(block.text, s.question)]
         if block.themes or block.meta:
             cell.append(self._marks(block.themes, block.meta))
-        row = Table([[Para(f"{block.number}.", s.number), cell]],
-                    colWidths=[number_w, self.width - number_w], hAlign="LEFT")
+        number = Para(f"{block.number}.", s.number)
+        number.tag = None  # the label's own text
+        key = f"b{self._position}"
+        row = Table([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
+                    renderCB=TableTags(role="LI", outer="L", cells=("Lbl", "LBody"),
+                                       cell_keys=(None, key)))
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -235,6 +264,7 @@ class PdfRenderer:
             return [*self._keep(row), gap]
         lines = RuledLines(block.lines, self.look.answer_line_gap, RULE,
                            self._field(f"q{block.number}_answer"), min(size, 14), number_w)
+        lines.tooltip, lines.tag_key = f"Question {block.number}: your answer", key
         return [*self._keep(lines, head=[row]), gap]
 
     def _render_answer_lines(self, block: d.AnswerLines) -> list[Flowable]:
@@ -242,6 +272,8 @@ class PdfRenderer:
         slug = re.sub(r"[^a-z0-9]+", "_", plain_text(block.label).lower()).strip("_")
         lines = RuledLines(block.count, self.look.answer_line_gap, RULE,
                            self._field(slug or "answer"), min(self.look.body_size, 14))
+        label = plain_text(block.label).strip().rstrip(":")
+        lines.tooltip = f"{label}: your answer" if label else "Your answer"
         return [*self._keep(lines, head=head), Spacer(1, self.look.body_size)]
 
     def _render_teacher_note(self, block: d.TeacherNote) -> list[Flowable]:
@@ -252,7 +284,8 @@ class PdfRenderer:
         with self.narrower(2 * pad + rule):
             rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
         table = Table(rows, colWidths=[self.width], splitInRow=1, spaceBefore=size * 0.3,
-                      spaceAfter=size * 1.2)
+                      spaceAfter=size * 1.2,
+                      renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(self.look.teacher_tint)),
             ("LINEBEFORE", (0, 0), (0, -1), rule, HexColor(self.look.primary), "butt"),
@@ -279,7 +312,8 @@ class PdfRenderer:
         heading = InlineMarks(items, s.fonts.regular, s.fonts.bold, size, space_after=size * 0.2)
         text = self._text(block.text, s.body.clone("callout", spaceAfter=0))
         table = Table([[[heading, text]]], colWidths=[self.width],
-                      splitInRow=1, spaceBefore=size * 0.3, spaceAfter=size * 1.0)
+                      splitInRow=1, spaceBefore=size * 0.3, spaceAfter=size * 1.0,
+                      renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), lighter(colour, 0.9)),
             ("BOX", (0, 0), (-1, -1), 0.75, HexColor(colour)),
@@ -298,9 +332,8 @@ class PdfRenderer:
         common = dict(bulletFontName=s.fonts.regular, bulletFontSize=size,
                       leftIndent=size * 1.8, spaceBefore=size * 0.2, spaceAfter=size * 0.9)
         if block.ordered:
-            return [ListFlowable(items, bulletType="1", start=1, bulletFormat="%s.",
-                                 **common)]
-        return [ListFlowable(items, bulletType="bullet", start="•", **common)]
+            return [TaggedList(items, bulletType="1", start=1, bulletFormat="%s.", **common)]
+        return [TaggedList(items, bulletType="bullet", start="•", **common)]
 
     def _render_table(self, block: d.Table) -> list[Flowable]:
         s, look = self.styles, self.look
@@ -340,7 +373,8 @@ class PdfRenderer:
         # a side; otherwise rows stay whole.
         table = Table(rows, colWidths=widths, repeatRows=first, hAlign="LEFT",
                       splitInRow=int(cell.leading * 3 + pad * 2),
-                      spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0)
+                      spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0,
+                      renderCB=data_table(f"b{self._position}", first))
         table.setStyle(self._style(style))
         return self._keep(table, split_taller=0)
 
@@ -374,7 +408,8 @@ class PdfRenderer:
         widths = []
         for i in range(across):
             widths += [pill_col, name_col + (gutter if i < across - 1 else 0)]
-        grid = Table(rows, colWidths=widths, hAlign="LEFT", spaceAfter=size * 0.8)
+        grid = Table(rows, colWidths=widths, hAlign="LEFT", spaceAfter=size * 0.8,
+                     renderCB=PairTags())
         grid.setStyle(self._style([
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -404,10 +439,11 @@ class PdfRenderer:
         if block.subtitle:
             parts.append(self._text(block.subtitle, s.cover_subtitle.clone(
                 "cover_kicker", textColor=soft, spaceAfter=size * 0.5)))
-        parts += [_Bar(look.accent, size * 4, size * 0.35), Spacer(1, size * 0.9),
-                  self._text(block.title, s.cover_title.clone(
-                      "cover_band_title", textColor=HexColor(ink), fontSize=title_size,
-                      leading=title_size * 1.17))]
+        title = self._text(block.title, s.cover_title.clone(
+            "cover_band_title", textColor=HexColor(ink), fontSize=title_size,
+            leading=title_size * 1.17))
+        title.tag = "H1"
+        parts += [_Bar(look.accent, size * 4, size * 0.35), Spacer(1, size * 0.9), title]
         for i, line in enumerate(block.lines):
             style = s.cover_line.clone(f"cover_band_line{i}", textColor=soft,
                                        spaceBefore=size * (0.6 if i == 0 else 0),
@@ -437,7 +473,7 @@ class PdfRenderer:
                 image = Image(str(logo))
                 height = 18 * mm
                 width = height * image.imageWidth / image.imageHeight
-                cells.append(Image(str(logo), width=width, height=height))
+                cells.append(Figure(str(logo), width, height, self._logo_alt()))
                 widths.append(width + size)
             cells.append(Para(literal(school), s.label.clone(
                 "cover_school", fontSize=size * 1.15, leading=size * 1.5,
@@ -450,6 +486,12 @@ class PdfRenderer:
                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
             story.append(row)
         return story
+
+    def _logo_alt(self) -> str:
+        """The logo's alternative text: the template's, else the school's name."""
+        settings = self.options.template.settings
+        return getattr(settings, "logo_alt", "") or (f"{settings.school} logo" if
+                                                     settings.school else "School logo")
 
     def _cover_follows(self, size: float) -> float:
         """The height of the school line and contents list set under the cover."""
@@ -468,6 +510,7 @@ class PdfRenderer:
         entries = [b for b in following if isinstance(b, d.Heading) and b.level == 1]
         title = s.headings[0].clone("contents_title", keepWithNext=1)
         parts: list[Flowable] = [self._text(block.title, title)]
+        parts[0].tag = "H1"
         if not entries:
             return parts
         link = self.look.primary
@@ -475,12 +518,17 @@ class PdfRenderer:
         for heading in entries:
             key = self.keys[id(heading)]
             text = markup(heading.text, self.look.italics)
-            rows.append([Para(f'<a href="#{key}" color="{link}">{text}</a>', s.contents_entry),
-                         Para(f'<a href="#{key}">{self.pages.get(key, "")}</a>',
-                              s.contents_page)])
+            row = [Para(f'<a href="#{key}" color="{link}">{text}</a>', s.contents_entry),
+                   Para(f'<a href="#{key}">{self.pages.get(key, "")}</a>', s.contents_page)]
+            for para in row:
+                para.tag = "Link"
+                para.tag_attrs = {"Contents": f"Go to {plain_text(heading.text)}"}
+            rows.append(row)
         page_w = size * 3
         table = Table(rows, colWidths=[self.width - page_w, page_w], hAlign="LEFT",
-                      spaceAfter=size)
+                      spaceAfter=size,
+                      renderCB=TableTags(role="TOC", row="TOCI", cells="Reference",
+                                         key=f"b{self._position}"))
         table.setStyle(self._style([
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(GRID)),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -1,0 +1,75 @@
+"""Form fields that meet PDF/UA-1: an embedded font for typing and for their appearances.
+
+reportlab's AcroForm API only knows the 14 standard fonts, which are not embedded; PDF/UA-1
+§7.21.4.1 wants every font used for rendering embedded, and a viewer needs the whole font
+(not a subset) in the form's /DR to show what a student types. So the finished file's field
+font is replaced by the body font's TrueType file, embedded whole, as a simple WinAnsi font
+(ISO 32000-1 §9.6.3, §12.7.3.3).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIRST_CHAR, LAST_CHAR = 32, 255
+
+
+def finish_fields(pdf, font_file: bytes | Path | None) -> None:
+    """Point every field's /DA font, appearance streams and the form's /DR at one embedded font.
+
+    `pdf` is an open pikepdf.Pdf with an /AcroForm; `font_file` a TrueType file (bytes or path).
+    Without a font the fields are left as they are.
+    """
+    if font_file is None:
+        return
+    import pikepdf
+
+    data = Path(font_file).read_bytes() if isinstance(font_file, Path) else font_file
+    font = _truetype(pdf, data)
+    acro = pdf.Root.AcroForm
+    resources = acro.get("/DR") or pikepdf.Dictionary()
+    fonts = resources.get("/Font") or pikepdf.Dictionary()
+    names = list(fonts.keys()) or ["/Helv"]
+    for name in names:
+        fonts[name] = font
+    resources.Font = fonts
+    acro.DR = resources
+    if "/NeedAppearances" in acro:
+        del acro.NeedAppearances
+    for field in acro.get("/Fields", []):
+        appearance = field.get("/AP")
+        if appearance is None:
+            continue
+        normal = appearance.N
+        res = normal.get("/Resources")
+        if res is not None and "/Font" in res:
+            for name in list(res.Font.keys()):
+                res.Font[name] = font
+
+
+def _truetype(pdf, data: bytes):
+    """A simple TrueType font dictionary embedding `data` whole, WinAnsi-encoded."""
+    from io import BytesIO
+
+    import pikepdf
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    face = TTFontFile(BytesIO(data), validate=0)
+    name = pikepdf.Name("/" + face.name.decode("latin-1"))
+    widths = []
+    for code in range(FIRST_CHAR, LAST_CHAR + 1):
+        try:
+            char = ord(bytes([code]).decode("cp1252"))
+        except UnicodeDecodeError:
+            char = None
+        widths.append(round(face.charWidths.get(char, face.defaultWidth)) if char else 0)
+    stream = pdf.make_stream(data, Length1=len(data))
+    descriptor = pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor, FontName=name, Flags=32,
+        FontBBox=pikepdf.Array([round(v) for v in face.bbox]),
+        ItalicAngle=face.italicAngle, Ascent=round(face.ascent), Descent=round(face.descent),
+        CapHeight=round(face.capHeight), StemV=face.stemV, FontFile2=stream)
+    return pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType, BaseFont=name,
+        FirstChar=FIRST_CHAR, LastChar=LAST_CHAR, Widths=pikepdf.Array(widths),
+        Encoding=pikepdf.Name.WinAnsiEncoding, FontDescriptor=pdf.make_indirect(descriptor)))

@@ -1,0 +1,193 @@
+"""Write a recorded logical structure into a finished PDF: the tagged-PDF and PDF/UA-1 parts.
+
+ISO 32000-1 §14.7 (StructTreeRoot, ParentTree, OBJR), §14.8 (MarkInfo), ISO 14289-1 §5
+(the `pdfuaid:part` XMP identification), §7.1 (DisplayDocTitle), §7.2 (Lang), §7.18.3 (/Tabs /S
+on pages with annotations), §7.18.5 (link /Contents). Done with pikepdf after reportlab has
+written the file, because reportlab's object model has no structure tree.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from nlmg_packs.render.pdf_tags import AnnotRef, Element, Mark, Structure
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What the catalog and XMP say about the file."""
+
+    title: str
+    author: str
+    """The school or teacher who made the handout; empty for none."""
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    """A BCP 47 tag (en-GB)."""
+    timestamp: int
+    """Seconds since the epoch for CreateDate and ModifyDate."""
+
+
+def write_structure(data: bytes, structure: Structure, info: DocInfo,
+                    field_font: bytes | None = None) -> bytes:
+    """`data` (a PDF) with `structure` as its StructTreeRoot and the PDF/UA-1 catalog entries.
+
+    `field_font` is a TrueType file embedded whole for form fields, so typed text uses an
+    embedded font (PDF/UA §7.21.4.1). Raises pikepdf.PdfError if `data` is not a PDF.
+    """
+    import pikepdf
+
+    pdf = pikepdf.open(BytesIO(data))
+    writer = _TreeWriter(pdf)
+    root = writer.element(structure.root, None)
+    tree = pdf.Root.StructTreeRoot = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array([root])))
+    pdf.Root.StructTreeRoot.ParentTree = writer.parent_tree()
+    tree.ParentTreeNextKey = writer.next_key
+    writer.set_parents(tree, root)
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.Root.Lang = pikepdf.String(info.language)
+    prefs = pdf.Root.get("/ViewerPreferences", pikepdf.Dictionary())
+    prefs.DisplayDocTitle = True
+    pdf.Root.ViewerPreferences = prefs
+    pdf.Root.Metadata = pdf.make_stream(_xmp(info).encode("utf-8"),
+                                        Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+    _info_dict(pdf, info)
+    if "/AcroForm" in pdf.Root:
+        from nlmg_packs.render.pdf_fields import finish_fields
+        finish_fields(pdf, field_font)
+    out = BytesIO()
+    pdf.save(out, deterministic_id=True, compress_streams=True,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
+
+
+class _TreeWriter:
+    """Structure elements as PDF objects, and the ParentTree that maps content back to them."""
+
+    def __init__(self, pdf) -> None:
+        import pikepdf
+
+        self.pikepdf, self.pdf = pikepdf, pdf
+        self.pages = list(pdf.pages)
+        self.by_page: dict[int, dict[int, object]] = {}
+        self.annots: list[object] = []
+        self.next_key = len(self.pages)
+
+    def element(self, source: Element, parent) -> object:
+        pk = self.pikepdf
+        node = self.pdf.make_indirect(pk.Dictionary(Type=pk.Name.StructElem,
+                                                    S=pk.Name("/" + source.role)))
+        kids = pk.Array()
+        for kid in source.kids:
+            if isinstance(kid, Element):
+                if _empty(kid):
+                    continue
+                kids.append(self.element(kid, node))
+            elif isinstance(kid, Mark):
+                page = self.pages[kid.page - 1]
+                if "/Pg" not in node:
+                    node.Pg = page.obj
+                if node.Pg == page.obj:
+                    kids.append(kid.mcid)
+                else:
+                    kids.append(pk.Dictionary(Type=pk.Name.MCR, Pg=page.obj, MCID=kid.mcid))
+                self.by_page.setdefault(kid.page - 1, {})[kid.mcid] = node
+            else:
+                kids.append(self._objr(kid, node, source.attrs.get("Contents", "")))
+        # A single kid stands alone (some checkers read a lone MCID only that way).
+        node.K = kids[0] if len(kids) == 1 else kids
+        for name, value in source.attrs.items():
+            if name == "Contents":  # the description of the element's annotations
+                continue
+            if name == "Scope":
+                node.A = pk.Dictionary(O=pk.Name.Table, Scope=pk.Name("/" + value))
+            else:
+                node[pk.Name("/" + name)] = pk.String(value)
+        return node
+
+    def _objr(self, ref: AnnotRef, node, contents: str) -> object:
+        pk = self.pikepdf
+        page = self.pages[ref.page - 1]
+        annot = page.obj.Annots[ref.index]
+        if contents and annot.get("/Subtype") == "/Link":
+            annot.Contents = pk.String(contents)
+        annot.StructParent = self.next_key
+        self.annots.append((self.next_key, node))
+        self.next_key += 1
+        page.obj.Tabs = pk.Name.S
+        return pk.Dictionary(Type=pk.Name.OBJR, Obj=annot, Pg=page.obj)
+
+    def parent_tree(self) -> object:
+        pk = self.pikepdf
+        nums = pk.Array()
+        for index, page in enumerate(self.pages):
+            marks = self.by_page.get(index)
+            if not marks:
+                continue
+            page.obj.StructParents = index
+            nums.append(index)
+            nums.append(self.pdf.make_indirect(
+                pk.Array([marks.get(m, None) for m in range(max(marks) + 1)])))
+        for key, node in self.annots:
+            nums.append(key)
+            nums.append(node)
+        return self.pdf.make_indirect(pk.Dictionary(Nums=nums))
+
+    def set_parents(self, tree, root) -> None:
+        """Every element's /P: its parent element, the root's the StructTreeRoot."""
+        root.P = tree
+        todo = [root]
+        while todo:
+            node = todo.pop()
+            kids = node.K if isinstance(node.K, self.pikepdf.Array) else [node.K]
+            for kid in kids:
+                if isinstance(kid, self.pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                    kid.P = node
+                    todo.append(kid)
+
+
+def _empty(element: Element) -> bool:
+    """An element with no content at all (a table row of blank cells) is left out."""
+    return all(isinstance(k, Element) and _empty(k) for k in element.kids)
+
+
+def _info_dict(pdf, info: DocInfo) -> None:
+    import pikepdf
+
+    docinfo = pdf.docinfo
+    docinfo.Title = pikepdf.String(info.title)
+    if info.author:
+        docinfo.Author = pikepdf.String(info.author)
+    elif "/Author" in docinfo:
+        del docinfo.Author
+
+
+def _xmp(info: DocInfo) -> str:
+    """The XMP packet: Dublin Core title, creator, description; PDF/UA-1 identification."""
+    date = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(info.timestamp))
+    creator = (f"<dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq>"
+               "</dc:creator>" if info.author else "")
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
+        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.title)}</rdf:li>'
+        f'</rdf:Alt></dc:title>{creator}'
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.subject)}'
+        '</rdf:li></rdf:Alt></dc:description>'
+        f'<dc:language><rdf:Bag><rdf:li>{escape(info.language)}</rdf:li></rdf:Bag>'
+        '</dc:language>'
+        f'<pdf:Keywords>{escape(", ".join(info.keywords))}</pdf:Keywords>'
+        '<pdf:Producer>nlmg-packs (ReportLab)</pdf:Producer>'
+        f'<xmp:CreatorTool>nlmg-packs</xmp:CreatorTool><xmp:CreateDate>{date}</xmp:CreateDate>'
+        f'<xmp:ModifyDate>{date}</xmp:ModifyDate>'
+        '<pdfuaid:part>1</pdfuaid:part>'
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
