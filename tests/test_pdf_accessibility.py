@@ -1,0 +1,103 @@
+"""Every PDF is a tagged PDF/UA-1 file: our Matterhorn checks, `pdfua`, and poppler's reading."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from nlmg_packs.compose.catalogue import catalogue
+from nlmg_packs.pack import load_pack
+from nlmg_packs.render._inline import plain_text
+from nlmg_packs.render.options import RenderOptions
+from nlmg_packs.render.pdf import render_pdf
+from nlmg_packs.template import load_template
+from tests import pdfua_checks
+from tests.tools import require_tool
+
+PACK = Path("packs/never-let-me-go")
+TEMPLATE = load_template(Path("templates/default"))
+PRESETS = ("standard", "large-print", "dyslexia")
+PAPERS = ("a4", "letter")
+
+
+@cache
+def _specs():
+    pack = load_pack(PACK)
+    return {f"{s.edition}/{s.name}": s for s in catalogue(pack) if s.native == "pdf"}
+
+
+@cache
+def rendered(name: str, preset: str = "standard", paper: str = "a4",
+             fillable: bool = False) -> tuple[bytes, object]:
+    doc = _specs()[name].compose("pdf")
+    options = RenderOptions(template=TEMPLATE, paper=paper, preset=preset, fillable=fillable)
+    return render_pdf(doc, options), doc
+
+
+def every_case():
+    for name in _specs():
+        for preset in PRESETS:
+            for paper in PAPERS:
+                for fillable in (False, True):
+                    yield pytest.param(name, preset, paper, fillable,
+                                       id=f"{name}-{preset}-{paper}-{'fill' if fillable else 'print'}")
+
+
+REPRESENTATIVE = [
+    ("teacher/discussion-guide", "standard", "a4", False),
+    ("student/worksheet-art-and-the-soul", "large-print", "letter", True),
+    ("teacher/worksheet-endings-part-three", "dyslexia", "a4", True),
+    ("student/theme-tracker", "standard", "letter", False),
+    ("teacher/themes-by-course", "large-print", "a4", False),
+    ("student/book-club-guide", "dyslexia", "letter", False),
+]
+
+
+def _check(name, preset, paper, fillable, tmp_path):
+    data, _ = rendered(name, preset, paper, fillable)
+    assert pdfua_checks.check_all(data) == []
+    assert pdfua_checks.pdfua_findings(data, tmp_path / "f.pdf") == []
+
+
+@pytest.mark.parametrize(("name", "preset", "paper", "fillable"), REPRESENTATIVE)
+def test_representative_pdfs_pass_the_pdfua_checks(name, preset, paper, fillable, tmp_path):
+    _check(name, preset, paper, fillable, tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "preset", "paper", "fillable"), list(every_case()))
+def test_every_pdf_passes_the_pdfua_checks(name, preset, paper, fillable, tmp_path):
+    _check(name, preset, paper, fillable, tmp_path)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\S+", text)
+
+
+@pytest.mark.parametrize(("name", "preset", "paper", "fillable"), REPRESENTATIVE[:4])
+def test_structure_text_holds_every_word_in_reading_order(name, preset, paper, fillable,
+                                                           tmp_path):
+    """What a screen reader reads (poppler's structure text) holds every line pdftotext reads
+    on the page, outside the running header and footer, each line's words in order."""
+    pdfinfo, pdftotext = require_tool("pdfinfo"), require_tool("pdftotext")
+    data, doc = rendered(name, preset, paper, fillable)
+    path = tmp_path / "f.pdf"
+    path.write_bytes(data)
+    tree = subprocess.run([pdfinfo, "-struct-text", str(path)], capture_output=True,
+                          text=True, check=True).stdout
+    spoken = "".join(re.findall(r'^\s*"(.*)"$', tree, flags=re.M)).replace(" ", "")
+    page_text = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True,
+                               check=True).stdout
+    furniture = {"".join(_words(plain_text(text))) for text in (doc.header, doc.footer)}
+    missing = []
+    for line in page_text.splitlines():
+        line = "".join(_words(line))
+        if not line or any(line in f for f in furniture) or re.fullmatch(r"(Page)?\d+(of\d+)?", line):
+            continue
+        if line not in spoken:
+            missing.append(line)
+    assert missing == []
