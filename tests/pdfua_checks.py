@@ -18,11 +18,12 @@ from io import BytesIO
 
 import pikepdf
 
-STANDARD_TYPES = frozenset(
-    "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private "
-    "H H1 H2 H3 H4 H5 H6 P L LI Lbl LBody Table TR TH TD THead TBody TFoot "
-    "Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP "
-    "Figure Formula Form".split())
+STANDARD_TYPES = frozenset((
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
+    "NonStruct", "Private", "H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl",
+    "LBody", "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note",
+    "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT", "RP", "Warichu", "WT",
+    "WP", "Figure", "Formula", "Form"))
 """ISO 32000-1 §14.8.4 standard structure types."""
 TEXT_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
 
@@ -97,9 +98,8 @@ def check_content(pdf: pikepdf.Pdf) -> list[str]:
                     problems.append(f"page {number}: EMC without BDC/BMC")
                 else:
                     stack.pop()
-            elif op in TEXT_OPERATORS or op == "Do":
-                if not {"artifact", "tagged"} & set(stack):
-                    problems.append(f"page {number}: {op} neither tagged nor an artifact")
+            elif (op in TEXT_OPERATORS or op == "Do") and not {"artifact", "tagged"} & set(stack):
+                problems.append(f"page {number}: {op} neither tagged nor an artifact")
         if stack:
             problems.append(f"page {number}: marked content left open")
         problems += [f"page {number}: MCID {m} used {n} times" for m, n in mcids.items() if n > 1]
@@ -141,8 +141,8 @@ def check_parent_tree(pdf: pikepdf.Pdf) -> list[str]:
             if mcid not in [k for k in _kids(owner) if isinstance(k, int)] and not any(
                     isinstance(k, pikepdf.Dictionary) and k.get("/MCID") == mcid
                     for k in _kids(owner)):
-                problems.append(f"page {n + 1}: ParentTree sends MCID {mcid} to the wrong element")
-    for (n, mcid), count in held.items():
+                problems.append(f"page {n + 1}: ParentTree sends MCID {mcid} elsewhere")
+    for n, mcid in held:
         if mcid not in [int(m) for m in pdf.pages[n].obj.get("/_mcids", [])]:
             problems.append(f"page {n + 1}: an element holds MCID {mcid}, absent from the page")
     return problems
