@@ -148,6 +148,15 @@ class _Renderer:
             self.plain(paragraph, " ")
             chip = self.plain(paragraph, f" {theme.letter} ", "Theme Chip")
             run_shading(chip, theme.colour)
+            self.ink(chip, theme.colour)
+
+    def ink(self, run, fill: str) -> None:
+        """Black or white text, whichever meets WCAG AA on `fill` (the style says white)."""
+        from docx.shared import RGBColor
+
+        from nlmg_packs.render.contrast import ink_on
+
+        run.font.color.rgb = RGBColor.from_string(ink_on(fill)[1:])
 
     def table(self, rows: int, cols: int):
         if self.page_break:
@@ -309,7 +318,7 @@ class _Renderer:
         if data.tag is not None:
             cell_shading(cell, data.tag.colour)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            self.plain(paragraph, data.tag.letter, "Theme Chip")
+            self.ink(self.plain(paragraph, data.tag.letter, "Theme Chip"), data.tag.colour)
             return
         start = len(paragraph.runs)
         self.runs(paragraph, data.text)

@@ -46,6 +46,7 @@ from nlmg_packs.render._pdf_styles import (
     markup,
 )
 from nlmg_packs.render._theme import look_for
+from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.options import RenderOptions
 from nlmg_packs.render.pdf_structure import DocInfo, write_structure
 from nlmg_packs.render.pdf_table_tags import PairTags, TableTags, data_table
@@ -225,8 +226,10 @@ class PdfRenderer:
         if block.themes:
             inner.append(self._marks(block.themes, space_before=size * 0.3))
         if block.check_wording:
+            # the accent darkened, if need be, to meet WCAG AA on the page (4.5:1)
+            accent = readable(self.look.accent, self.look.page_tint or "#FFFFFF")
             inner.append(InlineMarks([Pill("!", self.look.accent), Words(CHECK_WORDING,
-                                                                         self.look.accent, True)],
+                                                                         accent, True)],
                                      s.fonts.regular, s.fonts.bold, self.look.small_size,
                                      space_before=size * 0.3))
         indent = size * 1.5
@@ -432,6 +435,7 @@ class PdfRenderer:
         s, look, size = self.styles, self.look, self.look.body_size
         ink = ink_on(look.primary)
         soft = lighter(ink, 0.25) if ink == "#000000" else lighter(look.primary, 0.8)
+        soft = readable(soft.hexval().replace("0x", "#"), look.primary)  # WCAG AA on the band
         pad = min(size * 2, 24)
         inner = self.width - 2 * pad
         title_size = min(s.cover_title.fontSize, 36)  # large print: big, yet on one line
