@@ -115,7 +115,8 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
         info = DocInfo(meta.title, author, meta.subject, tuple(meta.keywords), meta.language,
                        options.timestamp)
         font = _font_file(styles.fonts.regular) if options.fillable else None
-        data = write_structure(data, canvases[-1].structure, info, field_font=font)
+        data = write_structure(data, getattr(canvases[-1], "structure", None), info,
+                               field_font=font)
     return data, dict(template.heading_pages)
 
 

@@ -9,6 +9,7 @@ font is replaced by the body font's TrueType file, embedded whole, as a simple W
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 FIRST_CHAR, LAST_CHAR = 32, 255
@@ -49,13 +50,30 @@ def finish_fields(pdf, font_file: bytes | Path | None) -> None:
 
 def _truetype(pdf, data: bytes):
     """A simple TrueType font dictionary embedding `data` whole, WinAnsi-encoded."""
+    import pikepdf
+
+    packed, widths, cached = _font_program(data)
+    metrics = dict(cached)
+    name = pikepdf.Name("/" + metrics.pop("name"))
+    stream = pdf.make_stream(packed, Length1=len(data), Filter=pikepdf.Name.FlateDecode)
+    descriptor = pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor, FontName=name, Flags=32,
+                                    FontFile2=stream, **metrics)
+    descriptor.FontBBox = pikepdf.Array(descriptor.FontBBox)
+    return pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType, BaseFont=name,
+        FirstChar=FIRST_CHAR, LastChar=LAST_CHAR, Widths=pikepdf.Array(widths),
+        Encoding=pikepdf.Name.WinAnsiEncoding, FontDescriptor=pdf.make_indirect(descriptor)))
+
+
+@lru_cache(maxsize=8)
+def _font_program(data: bytes) -> tuple[bytes, list[int], dict]:
+    """The font file compressed, its WinAnsi widths and descriptor metrics, parsed once."""
+    import zlib
     from io import BytesIO
 
-    import pikepdf
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     face = TTFontFile(BytesIO(data), validate=0)
-    name = pikepdf.Name("/" + face.name.decode("latin-1"))
     widths = []
     for code in range(FIRST_CHAR, LAST_CHAR + 1):
         try:
@@ -63,13 +81,8 @@ def _truetype(pdf, data: bytes):
         except UnicodeDecodeError:
             char = None
         widths.append(round(face.charWidths.get(char, face.defaultWidth)) if char else 0)
-    stream = pdf.make_stream(data, Length1=len(data))
-    descriptor = pikepdf.Dictionary(
-        Type=pikepdf.Name.FontDescriptor, FontName=name, Flags=32,
-        FontBBox=pikepdf.Array([round(v) for v in face.bbox]),
-        ItalicAngle=face.italicAngle, Ascent=round(face.ascent), Descent=round(face.descent),
-        CapHeight=round(face.capHeight), StemV=face.stemV, FontFile2=stream)
-    return pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType, BaseFont=name,
-        FirstChar=FIRST_CHAR, LastChar=LAST_CHAR, Widths=pikepdf.Array(widths),
-        Encoding=pikepdf.Name.WinAnsiEncoding, FontDescriptor=pdf.make_indirect(descriptor)))
+    metrics = dict(name=face.name.decode("latin-1"), FontBBox=[round(v) for v in face.bbox],
+                   ItalicAngle=face.italicAngle, Ascent=round(face.ascent),
+                   Descent=round(face.descent), CapHeight=round(face.capHeight),
+                   StemV=face.stemV)
+    return zlib.compress(data, 6), widths, metrics

@@ -42,12 +42,11 @@ def write_structure(data: bytes, structure: Structure, info: DocInfo,
 
     pdf = pikepdf.open(BytesIO(data))
     writer = _TreeWriter(pdf)
-    root = writer.element(structure.root, None)
-    tree = pdf.Root.StructTreeRoot = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array([root])))
-    pdf.Root.StructTreeRoot.ParentTree = writer.parent_tree()
+    tree = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    tree.K = pikepdf.Array([writer.element(structure.root, tree)])
+    tree.ParentTree = writer.parent_tree()
     tree.ParentTreeNextKey = writer.next_key
-    writer.set_parents(tree, root)
+    pdf.Root.StructTreeRoot = tree
     pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
     pdf.Root.Lang = pikepdf.String(info.language)
     prefs = pdf.Root.get("/ViewerPreferences", pikepdf.Dictionary())
@@ -60,8 +59,10 @@ def write_structure(data: bytes, structure: Structure, info: DocInfo,
         from nlmg_packs.render.pdf_fields import finish_fields
         finish_fields(pdf, field_font)
     out = BytesIO()
+    # reportlab's streams are already compressed: pass them through rather than re-encode.
     pdf.save(out, deterministic_id=True, compress_streams=True,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+             stream_decode_level=pikepdf.StreamDecodeLevel.none,
+             object_stream_mode=pikepdf.ObjectStreamMode.preserve)
     return out.getvalue()
 
 
@@ -80,7 +81,7 @@ class _TreeWriter:
     def element(self, source: Element, parent) -> object:
         pk = self.pikepdf
         node = self.pdf.make_indirect(pk.Dictionary(Type=pk.Name.StructElem,
-                                                    S=pk.Name("/" + source.role)))
+                                                    S=pk.Name("/" + source.role), P=parent))
         kids = pk.Array()
         for kid in source.kids:
             if isinstance(kid, Element):
@@ -136,18 +137,6 @@ class _TreeWriter:
             nums.append(key)
             nums.append(node)
         return self.pdf.make_indirect(pk.Dictionary(Nums=nums))
-
-    def set_parents(self, tree, root) -> None:
-        """Every element's /P: its parent element, the root's the StructTreeRoot."""
-        root.P = tree
-        todo = [root]
-        while todo:
-            node = todo.pop()
-            kids = node.K if isinstance(node.K, self.pikepdf.Array) else [node.K]
-            for kid in kids:
-                if isinstance(kid, self.pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
-                    kid.P = node
-                    todo.append(kid)
 
 
 def _empty(element: Element) -> bool:
