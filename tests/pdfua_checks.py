@@ -165,6 +165,10 @@ def check_elements(pdf: pikepdf.Pdf) -> list[str]:
             problems.append("Figure without /Alt")
         if role == "TH" and "/Scope" not in element.get("/A", {}):
             problems.append("TH without /Scope")
+        if role == "Table":  # Matterhorn 15-001/15-002: a regular grid of cells
+            widths = {len(_kids(row)) for row in _kids(element)}
+            if len(widths) > 1:
+                problems.append(f"table rows of {sorted(widths)} cells")
         if role in ("Table", "TR", "L", "TOC"):
             wanted = {"Table": {"/TR", "/THead", "/TBody", "/TFoot"}, "TR": {"/TH", "/TD"},
                       "L": {"/LI", "/L", "/Caption"}, "TOC": {"/TOCI", "/TOC", "/Caption"}}[role]

@@ -85,7 +85,7 @@ class _TreeWriter:
         kids = pk.Array()
         for kid in source.kids:
             if isinstance(kid, Element):
-                if _empty(kid):
+                if _empty(kid) and kid.role not in ("TD", "TH"):  # cells keep the grid
                     continue
                 kids.append(self.element(kid, node))
             elif isinstance(kid, Mark):
