@@ -108,3 +108,34 @@ def test_structure_text_holds_every_word_in_reading_order(name, preset, paper, f
     # distinct line once, as a table header repeated on a new page is an artifact
     assert Counter("".join(read)) - Counter(spoken) == Counter()
     assert missing == []
+
+
+def test_logo_is_a_figure_with_the_templates_alt_text_and_the_school_is_the_author(tmp_path):
+    import shutil
+    import zlib
+
+    template_dir = tmp_path / "template"
+    shutil.copytree("templates/default", template_dir)
+    raw = b"".join(b"\x00" + b"\x1f\x3a\x5f" * 8 for _ in range(8))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return len(data).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", bytes.fromhex("0000000800000008") +
+                                        b"\x08\x02\x00\x00\x00")
+           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    (template_dir / "logo.png").write_bytes(png)
+    yaml = (template_dir / "template.yaml").read_text("utf-8")
+    yaml = yaml.replace('school: ""', 'school: "Hailsham High"\nlogo: logo.png\n'
+                                      'logo_alt: "Hailsham High crest"')
+    (template_dir / "template.yaml").write_text(yaml, "utf-8")
+    template = load_template(template_dir)
+    doc = _specs()["student/discussion-guide"].compose("pdf")
+    data = render_pdf(doc, RenderOptions(template=template))
+    assert pdfua_checks.check_all(data) == []
+    pdf = pdfua_checks.open_pdf(data)
+    figures = [e for e in pdfua_checks.elements(pdf) if e.S == "/Figure"]
+    assert [str(f.Alt) for f in figures] == ["Hailsham High crest"]
+    assert str(pdf.docinfo.Author) == "Hailsham High"
+    assert "Ishiguro" not in str(pdf.docinfo.get("/Author", ""))

@@ -47,6 +47,9 @@ class TemplateFile(Strict):
 
     school: Annotated[str, StringConstraints(max_length=200)] = ""
     logo: Name | None = Field(None, description="PNG or JPEG, relative to the template folder.")
+    logo_alt: Annotated[str, StringConstraints(max_length=200)] = Field(
+        "", description="What the logo shows, read aloud by screen readers (default: "
+                        "'<school> logo').")
     paper: Literal["a4", "letter"] = "a4"
     margins_mm: Margins = Margins()
     colours: Colours = Colours()
