@@ -66,16 +66,14 @@ def test_renderer_text_colours_meet_aa_for_any_template_colours(primary, accent,
     import dataclasses
     from pathlib import Path
 
-    from nlmg_packs.render._pdf_fonts import register_family
-    from nlmg_packs.render._pdf_styles import build_styles
-    from nlmg_packs.render._theme import look_for
-    from nlmg_packs.render.options import RenderOptions
+    from nlmg_packs.render.look import look_for
+    from nlmg_packs.render.pdf_fonts import register_family
+    from nlmg_packs.render.pdf_styles import build_styles
     from nlmg_packs.template import load_template
 
-    template = load_template(Path("templates/default"))
-    look = dataclasses.replace(look_for(RenderOptions(template=template, preset=preset)),
-                               primary=primary, accent=accent, text=text)
-    styles = build_styles(look, register_family(template))
+    options = load_template(Path("templates/default")).render_options(preset=preset)
+    look = dataclasses.replace(look_for(options), primary=primary, accent=accent, text=text)
+    styles = build_styles(look, register_family(options.fonts))
     page = look.page_tint or "#FFFFFF"
     for style in (styles.body, styles.question, styles.number, styles.label, *styles.headings):
         colour = style.textColor.hexval().replace("0x", "#")

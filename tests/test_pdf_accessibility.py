@@ -12,8 +12,7 @@ import pytest
 
 from nlmg_packs.compose.catalogue import catalogue
 from nlmg_packs.pack import load_pack
-from nlmg_packs.render._inline import plain_text
-from nlmg_packs.render.options import RenderOptions
+from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf import render_pdf
 from nlmg_packs.template import load_template
 from tests import pdfua_checks
@@ -35,7 +34,7 @@ def _specs():
 def rendered(name: str, preset: str = "standard", paper: str = "a4",
              fillable: bool = False) -> tuple[bytes, object]:
     doc = _specs()[name].compose("pdf")
-    options = RenderOptions(template=TEMPLATE, paper=paper, preset=preset, fillable=fillable)
+    options = TEMPLATE.render_options(paper=paper, preset=preset, fillable=fillable)
     return render_pdf(doc, options), doc
 
 
@@ -132,7 +131,7 @@ def test_logo_is_a_figure_with_the_templates_alt_text_and_the_school_is_the_auth
     (template_dir / "template.yaml").write_text(yaml, "utf-8")
     template = load_template(template_dir)
     doc = _specs()["student/discussion-guide"].compose("pdf")
-    data = render_pdf(doc, RenderOptions(template=template))
+    data = render_pdf(doc, template.render_options())
     assert pdfua_checks.check_all(data) == []
     pdf = pdfua_checks.open_pdf(data)
     figures = [e for e in pdfua_checks.elements(pdf) if e.S == "/Figure"]
