@@ -149,11 +149,17 @@ def check_parent_tree(pdf: pikepdf.Pdf) -> list[str]:
 
 
 def check_elements(pdf: pikepdf.Pdf) -> list[str]:
-    """Standard types, headings without skips, Figure /Alt, TH /Scope, tables of rows."""
+    """Standard or role-mapped types, headings without skips, Figure /Alt, TH /Scope, tables
+    of rows."""
     problems = []
     last = 0
+    role_map = pdf.Root.StructTreeRoot.get("/RoleMap", {})
     for element in elements(pdf):
         role = str(element.S)[1:]
+        for _ in range(8):  # a role map may chain, never loop
+            if role in STANDARD_TYPES or "/" + role not in role_map:
+                break
+            role = str(role_map["/" + role])[1:]
         if role not in STANDARD_TYPES:
             problems.append(f"non-standard structure type {role}")
         if len(role) == 2 and role[0] == "H" and role[1].isdigit():
@@ -163,7 +169,10 @@ def check_elements(pdf: pikepdf.Pdf) -> list[str]:
             last = level
         if role == "Figure" and not str(element.get("/Alt", "")).strip():
             problems.append("Figure without /Alt")
-        if role == "TH" and "/Scope" not in element.get("/A", {}):
+        attributes = element.get("/A")
+        attributes = list(attributes) if isinstance(attributes, pikepdf.Array) else [attributes]
+        if role == "TH" and not any(isinstance(a, pikepdf.Dictionary) and "/Scope" in a
+                                    for a in attributes):
             problems.append("TH without /Scope")
         if role == "Table":  # Matterhorn 15-001/15-002: a regular grid of cells
             widths = {len(_kids(row)) for row in _kids(element)}
