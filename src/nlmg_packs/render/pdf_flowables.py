@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -29,6 +30,9 @@ def text_field(canv, name: str, box: tuple[float, float], size: float, multiline
             fontName=FIELD_FONT, fontSize=size)
 
 
+_SPLITS = itertools.count()
+
+
 class Para(Paragraph):
     """A Paragraph that does not break its lines again when asked to wrap at the width it is
     already wrapped at. Tables and kept-together groups measure their contents several times
@@ -44,11 +48,22 @@ class Para(Paragraph):
     tag_attrs: dict[str, str] = {}  # noqa: RUF012 (replaced, never changed in place)
     """More entries of its element (Alt, Lang; Contents: its links' description)."""
 
+    tag_key: str | None = None
+    """Shared by the pieces of a split paragraph: they continue one element."""
+
     def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
         if self.starts_section:
             section(canv)
-        with marked(canv, self.tag, **self.tag_attrs):
+        with marked(canv, self.tag, self.tag_key, **self.tag_attrs):
             super().drawOn(canv, x, y, _sW)
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        pieces = super().split(availWidth, availHeight)
+        if len(pieces) > 1:  # a paragraph over a page break is still one paragraph
+            key = self.tag_key or f"para-{next(_SPLITS)}"
+            for piece in pieces:
+                piece.tag, piece.tag_attrs, piece.tag_key = self.tag, self.tag_attrs, key
+        return pieces
 
     def wrap(self, availWidth, availHeight):
         wrapped = self._wrapped

@@ -139,14 +139,16 @@ def _structure(canv: Canvas | None) -> Structure | None:
 def marked(canv: Canvas, role: str | None = None, key: str | None = None,
            content: bool = True, **attrs: str) -> Iterator[Element | None]:
     """Draw real content: a marked-content sequence tagged `role` (a new element under the
-    current one), or, without a role, content of the current element itself. Nested calls
+    current one, or the one recorded under `key`: the rest of a paragraph split over a page
+    break), or, without a role, content of the current element itself. Nested calls
     add to the outer sequence. Annotations drawn meanwhile (links, form widgets) become the
     element's object references; with `content=False` the element holds only those (Form)."""
     structure = _structure(canv)
     if structure is None or canv.marking:
         yield None
         return
-    element = structure.add(role, key, **attrs) if role else structure.current
+    element = (structure.keyed(key) if key else None) or (
+        structure.add(role, key, **attrs) if role else structure.current)
     page = canv.getPageNumber()
     before = len(canv._annotationrefs)
     if content:
