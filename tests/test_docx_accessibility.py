@@ -72,6 +72,16 @@ def test_contents_heading_is_not_an_outline_level_and_styles_speak_the_language(
     assert langs == {"en-GB"}
 
 
+def test_every_run_names_its_language(data):
+    word = docx.Document(io.BytesIO(data))
+    runs = list(word.element.body.iter(qn("w:r")))
+    runs += list(word.sections[0].header._element.iter(qn("w:r")))
+    assert runs
+    for run in runs:
+        rPr = run.find(qn("w:rPr"))
+        assert rPr is not None and rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
+
+
 def test_logo_in_the_header_with_alt_text(data):
     word = docx.Document(io.BytesIO(data))
     header = word.sections[0].header._element

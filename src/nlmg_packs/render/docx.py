@@ -31,6 +31,7 @@ class DocxRenderer(DocxBlocks):
             self.index = index
             self.block(block)
         self._properties()
+        access.run_languages(self.word, self.doc.metadata.language)
         access.tidy_package(self.word, self.options.school)
         return save_reproducible(self.word, self.options.timestamp)
 

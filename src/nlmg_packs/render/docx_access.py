@@ -90,6 +90,23 @@ def style_languages(document, language: str) -> None:
         lang.set(qn("w:val"), language)
 
 
+def run_languages(document, language: str) -> None:
+    """`w:lang` on every run of the body, headers and footers, so an export or a screen reader
+    never has to guess it from defaults a reference document may not have."""
+    parts = [document.element.body]
+    for section in document.sections:
+        parts += [section.header._element, section.footer._element]
+    for part in parts:
+        for run in part.iter(qn("w:r")):
+            rPr = run.find(qn("w:rPr"))
+            if rPr is None:
+                rPr = element("w:rPr")
+                run.insert(0, rPr)
+            if rPr.find(qn("w:lang")) is None:
+                # w:lang comes after every property this renderer writes (ECMA-376 §17.3.2.28)
+                rPr.append(element("w:lang", w_val=language))
+
+
 def header_logo(paragraph, logo: Path, alt: str, height_pt: float) -> None:
     """Append the school's logo to a header paragraph, `height_pt` points high, described by
     `alt` for screen readers."""
