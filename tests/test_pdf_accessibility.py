@@ -150,3 +150,23 @@ def test_a_paragraph_split_over_a_page_break_is_one_element():
         for k in pdfua_checks._kids(e))]
     assert spanning  # its second part is a marked-content reference on the next page
     assert pdfua_checks.check_all(data) == []
+
+
+def _line_ops(pdf, streams) -> int:
+    import pikepdf
+
+    return sum(1 for s in streams for _, op in pikepdf.parse_content_stream(s) if str(op) == "l")
+
+
+def test_answer_rules_of_a_field_are_in_its_appearance_so_typing_never_crosses_them():
+    """A viewer replaces a field's appearance with what is typed: rules drawn there (not on
+    the page) cannot run through a typed answer, and still print on a blank sheet."""
+    name = "student/worksheet-art-and-the-soul"
+    printed = pdfua_checks.open_pdf(rendered(name)[0])
+    fillable = pdfua_checks.open_pdf(rendered(name, fillable=True)[0])
+    widgets = [a for page in fillable.pages for a in page.obj.get("/Annots", [])
+               if a.get("/Subtype") == "/Widget" and int(a.get("/Ff", 0)) & (1 << 12)]
+    in_fields = _line_ops(fillable, [w.AP.N for w in widgets])
+    assert widgets and in_fields >= len(widgets)
+    on_pages = [_line_ops(pdf, [p for p in pdf.pages]) for pdf in (printed, fillable)]
+    assert on_pages[0] - on_pages[1] == in_fields

@@ -15,8 +15,11 @@ from pathlib import Path
 FIRST_CHAR, LAST_CHAR = 32, 255
 
 
-def finish_fields(pdf, font_file: bytes | Path | None) -> None:
-    """Point every field's /DA font, appearance streams and the form's /DR at one embedded font.
+def finish_fields(pdf, font_file: bytes | Path | None,
+                  rules: dict[str, tuple[tuple[float, ...], str]] | None = None) -> None:
+    """Point every field's /DA font, appearance streams and the form's /DR at one embedded font,
+    and draw `rules` (field name → rule heights in points above its bottom edge, colour) into
+    those fields' normal appearance.
 
     `pdf` is an open pikepdf.Pdf with an /AcroForm; `font_file` a TrueType file (bytes or path).
     Without a font the fields are left as they are.
@@ -37,15 +40,36 @@ def finish_fields(pdf, font_file: bytes | Path | None) -> None:
     acro.DR = resources
     if "/NeedAppearances" in acro:
         del acro.NeedAppearances
+    ruled_streams: set[tuple[int, int]] = set()
     for field in acro.get("/Fields", []):
         appearance = field.get("/AP")
         if appearance is None:
             continue
         normal = appearance.N
+        ruled = (rules or {}).get(str(field.get("/T", "")))
+        if ruled:
+            if normal.objgen in ruled_streams:  # reportlab shares identical appearances
+                normal = appearance.N = pdf.make_indirect(pdf.make_stream(
+                    normal.read_bytes(), **{k[1:]: v for k, v in normal.stream_dict.items()
+                                            if k not in ("/Length", "/Filter", "/DecodeParms")}))
+            ruled_streams.add(normal.objgen)
+            _draw_rules(normal, *ruled)
         res = normal.get("/Resources")
         if res is not None and "/Font" in res:
             for name in list(res.Font.keys()):
                 res.Font[name] = font
+
+
+def _draw_rules(stream, heights: tuple[float, ...], colour: str) -> None:
+    """Append ruled lines across the appearance stream's box: blank, the field prints them;
+    once something is typed, the viewer's new appearance shows the text instead."""
+    from nlmg_packs.render.pdf_flowables import RULE_WIDTH
+
+    width = float(stream.BBox[2]) - float(stream.BBox[0])
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    lines = "".join(f"0 {y:.2f} m {width:.2f} {y:.2f} l " for y in heights)
+    stream.write(stream.read_bytes() + (
+        f"\nq {RULE_WIDTH} w {red:.4f} {green:.4f} {blue:.4f} RG {lines}S Q\n").encode())
 
 
 def _truetype(pdf, data: bytes):

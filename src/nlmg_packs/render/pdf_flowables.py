@@ -10,11 +10,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from nlmg_packs.render.pdf_styles import ink_on
-from nlmg_packs.render.pdf_tags import into, marked, section
+from nlmg_packs.render.pdf_tags import into, marked, rules_in_field, section
 
 FIELD_FONT = "Helvetica"
 """AcroForm fields may only use the standard-14 fonts."""
 FIELD_MAXLEN = 100_000
+RULE_WIDTH = 0.6
+"""Ruled answer lines, in points."""
 
 
 def text_field(canv, name: str, box: tuple[float, float], size: float, multiline: bool = True,
@@ -113,11 +115,14 @@ class RuledLines(Flowable):
         canv.saveState()
         canv.translate(self.indent, 0)
         width = self.width - self.indent
-        canv.setStrokeColor(HexColor(self.colour))
-        canv.setLineWidth(0.6)
-        for i in range(self.count):
-            y = self.height - (i + 1) * self.gap + 0.5
-            canv.line(0, y, width, y)
+        rules = [self.height - (i + 1) * self.gap + 0.5 for i in range(self.count)]
+        # A field's rules go in its own appearance, which a viewer replaces with what is
+        # typed: typed lines never run through printed ones. Without tagging, on the page.
+        if not (self.field and rules_in_field(canv, self.field, rules, self.colour)):
+            canv.setStrokeColor(HexColor(self.colour))
+            canv.setLineWidth(RULE_WIDTH)
+            for y in rules:
+                canv.line(0, y, width, y)
         if self.field:
             with into(canv, self.tag_key):
                 text_field(canv, self.field, (width, self.height), self.field_size,

@@ -57,7 +57,7 @@ def write_structure(data: bytes, structure: Structure, info: DocInfo,
     _info_dict(pdf, info)
     if "/AcroForm" in pdf.Root:
         from nlmg_packs.render.pdf_fields import finish_fields
-        finish_fields(pdf, field_font)
+        finish_fields(pdf, field_font, structure.field_rules)
     out = BytesIO()
     # reportlab's streams are already compressed: pass them through rather than re-encode.
     pdf.save(out, deterministic_id=True, compress_streams=True,

@@ -66,6 +66,9 @@ class Structure:
         self._last_heading = 0
         self.next_mcid: dict[int, int] = {}
         """Page (1-based) → the next free MCID on it."""
+        self.field_rules: dict[str, tuple[tuple[float, ...], str]] = {}
+        """Field name → heights of the rules its appearance draws (points from its bottom
+        edge) and their colour ("#RRGGBB")."""
 
     @property
     def current(self) -> Element:
@@ -228,6 +231,16 @@ def into(canv: Canvas, key: str) -> Iterator[Element | None]:
         yield element
     finally:
         structure.pop(element)
+
+
+def rules_in_field(canv: Canvas, field: str, heights: list[float], colour: str) -> bool:
+    """Ask for ruled lines at `heights` (points above the field's bottom edge) inside the
+    appearance of `field`; False when nothing will draw them (an untagged canvas)."""
+    structure = _structure(canv)
+    if structure is None:
+        return False
+    structure.field_rules[field] = (tuple(heights), colour)
+    return True
 
 
 def section(canv: Canvas) -> None:
