@@ -30,10 +30,21 @@ class DocxRenderer(DocxBlocks):
         for index, block in enumerate(self.doc.blocks):
             self.index = index
             self.block(block)
+        self._directions()
         self._properties()
         access.run_languages(self.word, self.doc.metadata.language)
         access.tidy_package(self.word, self.options.school)
         return save_reproducible(self.word, self.options.timestamp)
+
+    def _directions(self) -> None:
+        """Mark right-to-left paragraphs and runs, in the body, headers and footers."""
+        from nlmg_packs.render.docx_bidi import mark_right_to_left
+
+        mark_right_to_left(self.word.element.body)
+        for section in self.word.sections:
+            for part in (section.header, section.footer):
+                if not part.is_linked_to_previous:
+                    mark_right_to_left(part._element)
 
     def _header_footer(self) -> None:
         from nlmg_packs.render.docx_xml import clean, element, qn
@@ -52,10 +63,10 @@ class DocxRenderer(DocxBlocks):
             if self.options.logo:
                 from nlmg_packs.render.docx_access import header_logo
 
-                school = self.options.school
                 alt = self.options.logo_alt or (f"{school} logo" if school else "School logo")
                 paragraph.add_run("  ")
                 header_logo(paragraph, self.options.logo, alt, 18)
+        self._page_label(section.footer._element)
         if self.doc.footer:
             paragraphs = section.footer.paragraphs
             first = paragraphs[0] if paragraphs else None
@@ -72,6 +83,23 @@ class DocxRenderer(DocxBlocks):
                 paragraph = section.footer.add_paragraph()
                 self.style(paragraph, "footer")
                 paragraph.add_run(clean(plain_text(self.doc.footer)))
+
+    def _page_label(self, footer) -> None:
+        """Put the document's "Page X of Y" words around the reference footer's PAGE and
+        NUMPAGES fields, where the footer says "Page " and " of " (a restyled footer with other
+        words is left as it is)."""
+        from nlmg_packs.render.docx_xml import clean, qn
+
+        label = clean(self.doc.page_label)
+        if "{page}" not in label or "{total}" not in label:
+            return
+        before, rest = label.split("{page}", 1)
+        between, _after = rest.split("{total}", 1)
+        words = {"Page ": before, " of ": between}
+        for text in footer.iter(qn("w:t")):
+            if text.text in words:
+                text.text = words[text.text]
+                text.set(qn("xml:space"), "preserve")
 
     def _properties(self) -> None:
         from nlmg_packs.render.docx_xml import clean

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import copy
+import html
 import itertools
+import re
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from nlmg_packs import bidi
+from nlmg_packs.render.pdf_fonts import UPRIGHT
 from nlmg_packs.render.pdf_styles import ink_on
 from nlmg_packs.render.pdf_tags import into, marked, rules_in_field, section
+
+_TAG = re.compile(r"<[^>]*>")
 
 FIELD_FONT = "Helvetica"
 """AcroForm fields may only use the standard-14 fonts."""
@@ -49,9 +57,21 @@ class Para(Paragraph):
     """A part's heading: a new Sect of the document starts here."""
     tag_attrs: dict[str, str] = {}  # noqa: RUF012 (replaced, never changed in place)
     """More entries of its element (Alt, Lang; Contents: its links' description)."""
-
     tag_key: str | None = None
     """Shared by the pieces of a split paragraph: they continue one element."""
+    _rtl: bool | None = None
+    """None: no right-to-left letters; else the paragraph's base direction is right to left."""
+
+    def __init__(self, text: str | None, style, *args, **kwargs) -> None:
+        if text and bidi.has_rtl(text):
+            # Set upright (Hebrew and Arabic have no italics), Arabic joined, right-to-left
+            # paragraphs aligned right; each line is put in drawing order in `breakLines`.
+            self._rtl = bidi.is_rtl(html.unescape(_TAG.sub("", text)))
+            text = bidi.shape(text.replace("<i>", "").replace("</i>", ""))
+            style = style.clone(style.name + "_rtl",
+                                fontName=UPRIGHT.get(style.fontName, style.fontName),
+                                alignment=TA_RIGHT if self._rtl else style.alignment)
+        super().__init__(text, style, *args, **kwargs)
 
     def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
         if self.starts_section:
@@ -60,12 +80,26 @@ class Para(Paragraph):
             super().drawOn(canv, x, y, _sW)
 
     def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
-        pieces = super().split(availWidth, availHeight)
-        if len(pieces) > 1:  # a paragraph over a page break is still one paragraph
-            key = self.tag_key or f"para-{next(_SPLITS)}"
-            for piece in pieces:
-                piece.tag, piece.tag_attrs, piece.tag_key = self.tag, self.tag_attrs, key
-        return pieces
+        parts = super().split(availWidth, availHeight)
+        # a paragraph over a page break is still one paragraph (one structure element)
+        key = (self.tag_key or f"para-{next(_SPLITS)}") if len(parts) > 1 else None
+        for part in parts:
+            if isinstance(part, Para):
+                part._rtl = self._rtl
+                if key:
+                    part.tag, part.tag_attrs, part.tag_key = self.tag, self.tag_attrs, key
+        return parts
+
+    def drawPara(self, debug=0):
+        """Draw with each line in drawing order; the lines stay in logical order for splits."""
+        if self._rtl is None:
+            return super().drawPara(debug)
+        logical = self.blPara
+        self.blPara = _visual_lines(logical, self._rtl)
+        try:
+            return super().drawPara(debug)
+        finally:
+            self.blPara = logical
 
     def wrap(self, availWidth, availHeight):
         wrapped = self._wrapped
@@ -77,6 +111,34 @@ class Para(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, getattr(self, "blPara", None), size)
         return size
+
+
+def _visual_lines(para, rtl: bool):
+    """A copy of a broken paragraph with each line in drawing order (UAX #9, per line)."""
+    visual = copy.copy(para)
+    visual.lines = []
+    for line in para.lines:
+        if para.kind == 0:
+            extra, words = line
+            visual.lines.append((extra, bidi.visual(" ".join(words), rtl).split(" ")))
+            continue
+        line = copy.copy(line)
+        line.words = [copy.copy(frag) for frag in line.words]
+        filled = [frag for frag in line.words if getattr(frag, "text", "").strip()]
+        if len(filled) == 1:
+            filled[0].text = bidi.visual(filled[0].text, rtl)
+        elif any(bidi.has_rtl(frag.text) for frag in filled):
+            # The glyph check refuses inline formatting in right-to-left text first.
+            raise ValueError("a right-to-left line mixes formatting; it cannot be reordered")
+        visual.lines.append(line)
+    return visual
+
+
+def drawn(text: str) -> str:
+    """A single line of text in drawing order, Arabic joined (for canvas.drawString)."""
+    if not bidi.has_rtl(text):
+        return text
+    return bidi.visual(bidi.shape(text), bidi.is_rtl(text))
 
 
 class RuledLines(Flowable):
@@ -159,7 +221,7 @@ class NameLines(Flowable):
             canv.setFont(self.font, self.size)
             canv.setFillColor(HexColor(self.colour))
             with marked(canv, "P"):
-                canv.drawString(x, self.size * 0.45, label)
+                canv.drawString(x, self.size * 0.45, drawn(label))
             canv.setStrokeColor(HexColor(self.rule))
             canv.setLineWidth(0.6)
             canv.line(x + label_w, self.size * 0.3, x + span, self.size * 0.3)
@@ -180,7 +242,7 @@ class Pill:
     fill: str
 
     def width(self, font: str, size: float) -> float:
-        return max(size * 1.45, stringWidth(self.text, font, size) + size * 0.9)
+        return max(size * 1.45, stringWidth(drawn(self.text), font, size) + size * 0.9)
 
 
 @dataclass(frozen=True)
@@ -203,7 +265,7 @@ class InlineMarks(Flowable):
     def _width(self, item: Pill | Words) -> float:
         if isinstance(item, Pill):
             return item.width(self.bold, self.size)
-        return stringWidth(item.text, self.bold if item.bold else self.regular, self.size)
+        return stringWidth(drawn(item.text), self.bold if item.bold else self.regular, self.size)
 
     def _gap(self, item: Pill | Words) -> float:
         return self.size * 0.35 if isinstance(item, Pill) else self.size * 0.9
@@ -252,11 +314,11 @@ class InlineMarks(Flowable):
                 canv.roundRect(x, base, w, box_h, self.size * 0.3, stroke=1, fill=1)
                 canv.setFillColor(HexColor(ink_on(item.fill)))
                 canv.setFont(self.bold, self.size)
-                canv.drawCentredString(x + w / 2, text_y, item.text)
+                canv.drawCentredString(x + w / 2, text_y, drawn(item.text))
             else:
                 canv.setFillColor(HexColor(item.colour))
                 canv.setFont(self.bold if item.bold else self.regular, self.size)
-                canv.drawString(x, text_y, item.text)
+                canv.drawString(x, text_y, drawn(item.text))
 
 
 class Swatch(Flowable):
@@ -277,4 +339,4 @@ class Swatch(Flowable):
     def draw(self) -> None:
         self.canv.setFillColor(HexColor(ink_on(self.colour)))
         self.canv.setFont(self.font, self.size)
-        self.canv.drawCentredString(self.width / 2, self.size * 0.25, self.letter)
+        self.canv.drawCentredString(self.width / 2, self.size * 0.25, drawn(self.letter))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import Flowable, ListItem, Spacer, Table
 from reportlab.platypus import PageBreak as PageBreakFlowable
 
 from nlmg_packs import document as d
+from nlmg_packs.bidi import is_rtl
 from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
@@ -74,9 +76,15 @@ class TextBlocks(PdfDrawing):
         number = Para(f"{block.number}.", s.number)
         number.tag = None  # the label's own text
         key = f"b{self._position}"
+        tags = TableTags(role="LI", outer="L", cells=("Lbl", "LBody"), cell_keys=(None, key))
         row = Table([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
-                    renderCB=TableTags(role="LI", outer="L", cells=("Lbl", "LBody"),
-                                       cell_keys=(None, key)))
+                    renderCB=tags)
+        if is_rtl(plain_text(block.text)):  # the number stands at the start: on the right
+            number = Para(f"{block.number}.", s.number.clone("number_rtl", alignment=TA_RIGHT))
+            number.tag = None
+            tags = TableTags(role="LI", outer="L", cells=("LBody", "Lbl"), cell_keys=(key, None))
+            row = Table([[cell, number]], colWidths=[self.width - number_w, number_w],
+                        hAlign="LEFT", renderCB=tags)
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
