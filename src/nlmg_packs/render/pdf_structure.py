@@ -60,11 +60,11 @@ def write_structure(data: bytes, structure: Structure, info: DocInfo,
         finish_fields(pdf, field_font, structure.field_rules)
     out = BytesIO()
     # reportlab's streams are already compressed: pass them through rather than re-encode.
-    # The many small structure objects go into object streams: a third smaller, and faster
-    # to write than one by one.
+    # No object streams: they would make the file a third smaller, but the build counts pages
+    # in the file's bytes (`build/render_job.py`), which needs page objects in the open.
     pdf.save(out, deterministic_id=True, compress_streams=True, fix_metadata_version=False,
              stream_decode_level=pikepdf.StreamDecodeLevel.none,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+             object_stream_mode=pikepdf.ObjectStreamMode.preserve)
     return out.getvalue()
 
 
