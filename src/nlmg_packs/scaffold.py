@@ -13,8 +13,8 @@ import json
 import os
 import shutil
 import tempfile
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from string import Template
 
 from nlmg_packs.errors import PackError, Problem
@@ -82,12 +82,12 @@ def new_pack(target: Path, title: str, author: str,
                                  "empty", "choose a new folder name; `new` never overwrites")])
     try:
         units = parse_units(options.units) if options.units is not None else DEFAULT_UNITS
+        files = starter_files(title, author, options.language,
+                              options.paper or paper_for(options.language), units,
+                              options.spreadsheet)
     except UnitsError as exc:
         raise PackError([Problem(shown, None, None, f'--units has an invalid value '
                                  f'"{options.units}": {exc.args[0]}', exc.args[1])]) from None
-    files = starter_files(title, author, options.language,
-                          options.paper or paper_for(options.language), units,
-                          options.spreadsheet)
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".nlmg-new-", dir=target.parent))
     try:

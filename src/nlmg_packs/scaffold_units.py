@@ -119,29 +119,36 @@ def starter_references(units: StarterUnits, placeholder: bool = False,
                        spreadsheet: bool = False) -> dict[str, str]:
     """The starter files' `$name` placeholders: `units_block` (the book's chapters or units)
     and each example reference (`part_one`, `opening`...) as `key: value`, pointing at units
-    that exist. A workbook takes chapter numbers only: with `spreadsheet`, a list file's
-    reference to a unit without a number becomes a comment."""
-    ids, numbered = units.ids, units.entries is None
-    n, half = len(ids), (len(ids) + 1) // 2
+    that exist; the two parts split the units in halves.
 
-    def value(i: int) -> str:
-        return ids[i] if ids[i].isdigit() else json.dumps(ids[i])
+    A workbook refers to chapters by number only: with `spreadsheet`, the list files' examples
+    point at units whose id is a number. Raises UnitsError when there is none."""
+    ids, n = units.ids, len(units.ids)
+    half = (n + 1) // 2
+    plain = units.entries is None or spreadsheet  # chapter numbers in the list files
+    pool = [i for i in range(n) if ids[i].isdigit() or not spreadsheet]
+    if not pool:
+        raise UnitsError("a workbook refers to chapters by number, and these units have none",
+                         'add numbered chapters, e.g. "Prologue,1-12", or leave out '
+                         "--from-spreadsheet")
+    early, late = [i for i in pool if i < half], [i for i in pool if i >= half]
 
-    def ref(first: int, last: int | None = None, listed: bool = False) -> str:
-        shown = value(first) if last is None else "[" + ", ".join(
-            dict.fromkeys((value(first), value(last)))) + "]"
-        digits = all(ids[i].isdigit() for i in (first, last or first))
-        if numbered or (spreadsheet and listed and digits):
-            return f"{'chapter' if last is None else 'chapters'}: {shown}"
-        if spreadsheet and listed:
-            return "# (a workbook refers to chapters by number only)"
-        return f"{'unit' if last is None else 'units'}: {shown}"
+    def ref(at: list[int], single: bool = False, numbers: bool = False) -> str:
+        if not at:
+            return "# (no unit of this part has a chapter number a workbook can hold)"
+        shown = [ids[i] if ids[i].isdigit() else json.dumps(ids[i]) for i in at]
+        key = "chapter" if numbers or units.entries is None else "unit"
+        if single:
+            return f"{key}: {shown[0]}"
+        return f"{key}s: [{', '.join(dict.fromkeys(shown))}]"
 
     return {"units_block": _units_block(units, placeholder),
-            "part_one": ref(0, half - 1), "part_two": ref(half, n - 1),
-            "whole": ref(0, n - 1), "symbol": ref(min(1, n - 1), min(1, n - 1)),
-            "first_two": ref(0, min(1, half - 1), listed=True),
-            "later": ref(half, n - 1, listed=True),
-            "opening": ref(0, listed=True), "closing": ref(n - 2, listed=True),
-            "source_chapter": (f"chapter: {ids[n - 2]}" if ids[n - 2].isdigit()
-                               else "# chapter: the chapter number the source gives, if any")}
+            "part_one": ref([0, half - 1]), "part_two": ref([half, n - 1]),
+            "whole": ref([0, n - 1]), "symbol": ref([min(1, n - 1)]),
+            "first_two": ref(early[:2], numbers=plain),
+            "later": ref(late[:1] + late[-1:], numbers=plain),
+            "opening": ref(pool[:1], single=True, numbers=plain),
+            "closing": ref(pool[-2:-1] or pool[-1:], single=True, numbers=plain),
+            "source_chapter": ref(pool[-2:-1] or pool[-1:], single=True, numbers=True)
+            if ids[(pool[-2:-1] or pool[-1:])[0]].isdigit()
+            else "# chapter: the chapter number the source gives, if any"}
