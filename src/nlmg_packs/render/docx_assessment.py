@@ -31,23 +31,22 @@ class DocxAssessment(DocxDrawing):
             note.paragraph_format.left_indent = Pt(20)
 
     def draw_score_box(self, block: d.ScoreBox) -> None:
-        """A one-cell boxed "Score ______ / 40" at the right margin."""
-        from docx.enum.table import WD_TABLE_ALIGNMENT
+        """A boxed "Score ______ / 40" paragraph at the right margin (a bordered paragraph,
+        not a one-cell layout table, so assistive technology reads it as text)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
-        from nlmg_packs.render import docx_xml as x
+        from nlmg_packs.render.docx_xml import paragraph_borders
 
-        table = self.table(1, 1)
-        table.alignment = WD_TABLE_ALIGNMENT.RIGHT
-        cell = table.cell(0, 0)
-        cell.width = Pt(170)
-        x.cell_borders(cell, self.look.primary, {"left": 12, "top": 12, "right": 12,
-                                                 "bottom": 12})
-        paragraph = cell.paragraphs[0]
-        self.style(paragraph, "Table Text")
+        paragraph = self.para(self.body_style)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = max(self.text_width() - Pt(190), 0)
+        fmt.space_before, fmt.space_after = Pt(4), Pt(10)
+        paragraph_borders(paragraph._p.get_or_add_pPr(), self.look.primary,
+                          {"top": 12, "left": 12, "bottom": 12, "right": 12}, space=6)
         self.plain(paragraph, block.label, "Strong")
         self.plain(paragraph, f"  ____________  {block.total}")
-        self.para(self.body_style).paragraph_format.space_after = 0
 
     def draw_rubric(self, block: d.Rubric) -> None:
         """The grid and its total; a wide rubric in a landscape section of its own."""
