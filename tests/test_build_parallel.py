@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from nlmg_packs.build.render_job import render_all
-from nlmg_packs.build.run import BuildReport, BuildRequest, run_build
+from nlmg_packs.builder.render_job import render_all
+from nlmg_packs.builder.run import BuildReport, BuildRequest, run_build
 
 
 def build(packs: tuple[Path, ...], out: Path, jobs: int, **options: object) -> BuildReport:

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from nlmg_packs import cli as cli_module
-from nlmg_packs.build.argv import parse_build
-from nlmg_packs.build.run import BuildReport, BuildRequest, FileResult
+from nlmg_packs.builder.argv import parse_build
+from nlmg_packs.builder.run import BuildReport, BuildRequest, FileResult
 from nlmg_packs.cli_report import Reporter
 from tests.conftest import ROOT, edit
 
@@ -165,7 +165,7 @@ def test_no_op_parser_reads_options_exactly_as_typer_does(argv: list[str],
         seen.append(request)
         return BuildReport(request.out)
 
-    monkeypatch.setattr("nlmg_packs.build.run.run_build", fake_run)
+    monkeypatch.setattr("nlmg_packs.builder.run.run_build", fake_run)
     result = CliRunner().invoke(cli_module.app, argv)
     assert result.exit_code == 0, result.output
     values = parse_build(argv)

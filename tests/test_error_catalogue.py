@@ -77,7 +77,7 @@ def template_with(tmp: Path, text: str, files: dict[str, bytes] | None = None) -
 
 
 def build(tmp: Path, mini: Path, out: Path, **options: object) -> list[Problem]:
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.builder.run import BuildRequest, run_build
 
     options.setdefault("template", DEFAULT_TEMPLATE)
     request = BuildRequest(packs=(mini,), out=out, **options)  # type: ignore[arg-type]
@@ -565,7 +565,7 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 @case("build-in-progress", "another build is writing to this output folder",
       "wait for it to finish")
 def _(mini: Path, tmp: Path) -> list[Problem]:
-    from nlmg_packs.build.lock import build_lock
+    from nlmg_packs.builder.lock import build_lock
 
     (tmp / "out").mkdir()
     with build_lock(tmp / "out"):

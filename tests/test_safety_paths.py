@@ -19,8 +19,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 
 
 def run_build(pack: Path, out: Path, **options: object):
-    from nlmg_packs.build.run import BuildRequest
-    from nlmg_packs.build.run import run_build as build
+    from nlmg_packs.builder.run import BuildRequest
+    from nlmg_packs.builder.run import run_build as build
 
     options.setdefault("template", DEFAULT_TEMPLATE)
     return build(BuildRequest(packs=(pack,), out=out, jobs=1, **options))  # type: ignore[arg-type]
@@ -333,7 +333,7 @@ def test_disk_full_keeps_earlier_outputs_intact(mini: Path, tmp_path: Path,
     assert any(name.endswith(".pdf") for name in before)
     edit(mini / "pack.yaml", "title: The Lantern Keeper", "title: The Lamp Keeper")
 
-    from nlmg_packs.build import atomic
+    from nlmg_packs.builder import atomic
 
     real_fdopen = os.fdopen
 

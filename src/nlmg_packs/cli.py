@@ -149,7 +149,7 @@ def build(
 
     Example: nlmg-packs build packs/never-let-me-go --course bioethics --paper letter
     """
-    from nlmg_packs.build.run import run_build
+    from nlmg_packs.builder.run import run_build
     from nlmg_packs.cli_report import Reporter
 
     request = _build_request(
@@ -176,7 +176,7 @@ def _build_request(packs: list[Path] | None, out: Path | str, course: list[str] 
     """The build request for the `build` command's values (also used by the no-op path)."""
     import os
 
-    from nlmg_packs.build.run import BuildRequest
+    from nlmg_packs.builder.run import BuildRequest
 
     editions = {"student", "teacher"} if edition == "all" else {edition}
     return BuildRequest(
@@ -190,12 +190,12 @@ def _build_request(packs: list[Path] | None, out: Path | str, course: list[str] 
 
 def _answer_noop(argv: list[str]) -> bool:
     """Answer a `build` with nothing to do without loading typer's option machinery."""
-    from nlmg_packs.build.argv import parse_build
+    from nlmg_packs.builder.argv import parse_build
 
     values = parse_build(argv)
     if values is None:
         return False
-    from nlmg_packs.build.run import report_if_current
+    from nlmg_packs.builder.run import report_if_current
     from nlmg_packs.cli_report import Reporter
 
     quiet, json_out = values.pop("quiet"), values.pop("json_out")
@@ -281,7 +281,7 @@ def clean(
 
     Example: nlmg-packs clean --out output
     """
-    from nlmg_packs.build.clean import clean_output
+    from nlmg_packs.builder.clean import clean_output
 
     cleaned = clean_output(out)
     typer.echo(f"removed {cleaned.removed} file(s) from {out}")

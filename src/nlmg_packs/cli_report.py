@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
-    from nlmg_packs.build.run import BuildReport, FileResult
+    from nlmg_packs.builder.run import BuildReport, FileResult
 
 
 class Reporter:

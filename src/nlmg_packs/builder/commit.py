@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlmg_packs.build.atomic import write_atomic
-from nlmg_packs.build.manifest import Manifest, sha256
+from nlmg_packs.builder.atomic import write_atomic
+from nlmg_packs.builder.manifest import Manifest, sha256
 from nlmg_packs.errors import OutputError, Problem
 
 
@@ -52,7 +52,7 @@ def write_all(out: Path, manifest: Manifest, writes: Sequence[Write]) -> None:
 
 def save(manifest: Manifest, out: Path) -> None:
     """Save the manifest; a failure reads like any other failed write."""
-    from nlmg_packs.build.manifest import MANIFEST_NAME
+    from nlmg_packs.builder.manifest import MANIFEST_NAME
 
     try:
         manifest.save(out)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlmg_packs import __version__
-from nlmg_packs.build.plan import Job
+from nlmg_packs.builder.plan import Job
 from nlmg_packs.pack import Pack
 
 _EDITIONS = {"student": "student edition", "teacher": "teacher edition"}

@@ -13,16 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from nlmg_packs import __version__
-from nlmg_packs.build.atomic import remove_stale_temporaries
-from nlmg_packs.build.commit import save
-from nlmg_packs.build.inputs import input_digest, template_digest
-from nlmg_packs.build.lock import build_lock
-from nlmg_packs.build.manifest import Inputs, Manifest, file_sha256
+from nlmg_packs.builder.atomic import remove_stale_temporaries
+from nlmg_packs.builder.commit import save
+from nlmg_packs.builder.inputs import input_digest, template_digest
+from nlmg_packs.builder.lock import build_lock
+from nlmg_packs.builder.manifest import Inputs, Manifest, file_sha256
 from nlmg_packs.errors import NlmgError, OutputError, PackError, Problem
 
 if TYPE_CHECKING:
-    from nlmg_packs.build.plan import Job
-    from nlmg_packs.build.render_job import Renderer
+    from nlmg_packs.builder.plan import Job
+    from nlmg_packs.builder.render_job import Renderer
     from nlmg_packs.pack import Pack
     from nlmg_packs.template import Template
 
@@ -147,7 +147,7 @@ def _build(todo: list[tuple[Path, str]], template_dir: Path, template_hash: str,
            request: BuildRequest, out: Path, manifest: Manifest, report: BuildReport,
            observer: Observer) -> None:
     """The full path: load and validate every pack, plan, render what is stale, write."""
-    from nlmg_packs.build.render_job import Renderer
+    from nlmg_packs.builder.render_job import Renderer
     from nlmg_packs.template import load_template
 
     template = load_template(template_dir)
@@ -182,8 +182,8 @@ def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: s
               observer: Observer, renderer: Renderer) -> list[_Planned]:
     """Load, check and plan every pack, handing stale documents to the renderer as they come;
     raise before anything is written if any pack is invalid or an edited file is in the way."""
-    from nlmg_packs.build.inputs import options_digest
-    from nlmg_packs.build.plan import plan, sort_out
+    from nlmg_packs.builder.inputs import options_digest
+    from nlmg_packs.builder.plan import plan, sort_out
     from nlmg_packs.errors import did_you_mean
     from nlmg_packs.pack import load_pack
     from nlmg_packs.render.options import RenderOptions
@@ -267,7 +267,7 @@ class _Planned:
 def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
                  manifest: Manifest, report: BuildReport, observer: Observer) -> None:
     """Write a pack's rendered files, then its bundles, and record its inputs."""
-    from nlmg_packs.build.commit import Write, write_all
+    from nlmg_packs.builder.commit import Write, write_all
 
     writes = [Write(j.relpath, j.target, j.protected, j.key, j.spec.kind, *p.rendered[j.relpath])
               for j in p.stale]
@@ -294,7 +294,7 @@ def _commit_pack(p: _Planned, epoch: int, request: BuildRequest, out: Path,
 
 def _remove_orphans(pack: Pack, out: Path, manifest: Manifest, report: BuildReport,
                     observer: Observer) -> None:
-    from nlmg_packs.build.clean import remove_orphans
+    from nlmg_packs.builder.clean import remove_orphans
     from nlmg_packs.compose.catalogue import catalogue
 
     made = {f"{pack.id}/{spec.relpath('x').removesuffix('.x')}" for spec in catalogue(pack)}
@@ -318,10 +318,10 @@ def _remove_orphans(pack: Pack, out: Path, manifest: Manifest, report: BuildRepo
 
 def _write_bundles(pack: Pack, jobs: list[Job], out: Path, epoch: int, manifest: Manifest,
                    report: BuildReport, observer: Observer) -> list[str]:
-    from nlmg_packs.build.bundle import bundles, zip_bytes
-    from nlmg_packs.build.commit import Write, write_all
-    from nlmg_packs.build.manifest import sha256
-    from nlmg_packs.build.plan import beside
+    from nlmg_packs.builder.bundle import bundles, zip_bytes
+    from nlmg_packs.builder.commit import Write, write_all
+    from nlmg_packs.builder.manifest import sha256
+    from nlmg_packs.builder.plan import beside
 
     writes: list[Write] = []
     current: list[tuple[str, int]] = []

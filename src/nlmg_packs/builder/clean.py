@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nlmg_packs.build.atomic import remove_stale_temporaries
-from nlmg_packs.build.lock import LOCK_NAME, build_lock
-from nlmg_packs.build.manifest import MANIFEST_NAME, Manifest, file_sha256
+from nlmg_packs.builder.atomic import remove_stale_temporaries
+from nlmg_packs.builder.lock import LOCK_NAME, build_lock
+from nlmg_packs.builder.manifest import MANIFEST_NAME, Manifest, file_sha256
 
 
 @dataclass

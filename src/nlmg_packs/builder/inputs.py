@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from nlmg_packs.build.run import BuildRequest
+    from nlmg_packs.builder.run import BuildRequest
     from nlmg_packs.render.options import RenderOptions
 
 

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlmg_packs.build.manifest import Manifest, file_sha256
+from nlmg_packs.builder.manifest import Manifest, file_sha256
 from nlmg_packs.compose.catalogue import DocSpec, catalogue
 from nlmg_packs.document import Document, Origin
 from nlmg_packs.errors import Problem

@@ -15,7 +15,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from nlmg_packs.build.atomic import write_atomic
+from nlmg_packs.builder.atomic import write_atomic
 
 MANIFEST_NAME = ".nlmg-packs-manifest.json"
 FORMAT = 2
