@@ -97,8 +97,8 @@ CRASH_AFTER_RENAME = """
 import os, sys
 real_replace = os.replace
 renamed = []
-def replace(src, dst):
-    real_replace(src, dst)
+def replace(src, dst, **dir_fds):
+    real_replace(src, dst, **dir_fds)
     if not str(dst).endswith(".json"):
         renamed.append(dst)
         if len(renamed) == 3:
@@ -137,11 +137,11 @@ def test_keyboard_interrupt_while_writing_leaves_manifest_true(mini: Path, tmp_p
     out = tmp_path / "out"
     real_write, count = commit._write, []
 
-    def write(path: Path, data: bytes) -> None:
+    def write(out: Path, relpath: str, data: bytes) -> None:
         if len(count) == 4:
             raise KeyboardInterrupt
-        count.append(path)
-        real_write(path, data)
+        count.append(relpath)
+        real_write(out, relpath, data)
 
     monkeypatch.setattr(commit, "_write", write)
     with pytest.raises(KeyboardInterrupt):
@@ -287,8 +287,8 @@ def test_atomic_write_without_o_tmpfile(tmp_path: Path, monkeypatch) -> None:  #
 
     monkeypatch.delattr(os, "O_TMPFILE", raising=False)
     target = tmp_path / "deep" / "file.pdf"
-    write_atomic(target, b"one")
-    write_atomic(target, b"two")
+    write_atomic(tmp_path, "deep/file.pdf", b"one")
+    write_atomic(tmp_path, "deep/file.pdf", b"two")
     assert target.read_bytes() == b"two"
     assert oct(target.stat().st_mode & 0o777) == "0o644"
     assert [p.name for p in target.parent.iterdir()] == ["file.pdf"]

@@ -176,7 +176,7 @@ def _build_request(packs: list[Path] | None, out: Path | str, course: list[str] 
     """The build request for the `build` command's values (also used by the no-op path)."""
     import os
 
-    from nlmg_packs.builder.run import BuildRequest
+    from nlmg_packs.builder.request import BuildRequest
 
     editions = {"student", "teacher"} if edition == "all" else {edition}
     return BuildRequest(
@@ -199,13 +199,12 @@ def _answer_noop(argv: list[str]) -> bool:
     from nlmg_packs.cli_report import Reporter
 
     quiet, json_out = values.pop("quiet"), values.pop("json_out")
-    try:
-        report = report_if_current(_build_request(force=False, **values))  # type: ignore[arg-type]
-    except Exception:  # anything odd: the full path reports it properly
-        return False
+    reporter = Reporter(quiet=bool(quiet), json_out=bool(json_out))
+    # errors here are the same the full path would give: they are reported, not retried
+    report = report_if_current(_build_request(force=False, **values), reporter)  # type: ignore[arg-type]
     if report is None:
         return False
-    Reporter(quiet=bool(quiet), json_out=bool(json_out)).finish(report)
+    reporter.finish(report)
     return True
 
 
@@ -284,15 +283,24 @@ def clean(
     from nlmg_packs.builder.clean import clean_output
 
     cleaned = clean_output(out)
+    for problem in cleaned.warnings:
+        typer.echo(f"warning: {problem}", err=True)
     typer.echo(f"removed {cleaned.removed} file(s) from {out}")
     for relpath in cleaned.kept:
         typer.echo(f"kept {relpath}: edited since it was built", err=True)
 
 
+def _stop_like_ctrl_c(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Entry point: run the app, turning known errors into exit code 1."""
+    import signal
+
     from nlmg_packs.errors import NlmgError, PackError
 
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # `kill` stops a build as Ctrl-C does
     try:
         if _answer_noop(sys.argv[1:]):
             return

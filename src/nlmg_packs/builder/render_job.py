@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -52,12 +53,20 @@ class Renderer:
                  tb: TracebackType | None) -> None:
         if self._pool is None:
             return
-        if exc is not None:
-            # Stop at once: workers only hold renders in memory, so nothing is lost. (There is
-            # no public API for this; without it, exit waits for every running render.)
-            for process in list((getattr(self._pool, "_processes", None) or {}).values()):
-                process.terminate()
-        self._pool.shutdown(wait=exc is None, cancel_futures=True)
+        if exc is None:
+            self._pool.shutdown(wait=True)
+            return
+        # Stop at once: workers only hold renders in memory, so nothing is lost. (There is no
+        # public API for this; without it, exit waits for every running render.) The workers
+        # are killed and reaped, and the pool's manager thread joined, before this returns:
+        # left running, it would race interpreter shutdown (a hang, or a traceback about a
+        # bad file descriptor).
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        for process in processes:
+            process.kill()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=5)
 
     def submit(self, key: Hashable, doc: Document, fmt: str, options: RenderOptions) -> None:
         self._queue.append((key, (doc, fmt, options)))
@@ -85,21 +94,13 @@ class Renderer:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(),
-                                             initializer=_ignore_interrupts)
+                                             initializer=_worker_start,
+                                             initargs=(os.getpid(),))
         for key, args in self._queue:
             future = self._pool.submit(render_document, *args)
             self._futures[future] = key
             self._order[future] = len(self._order)
         self._queue.clear()
-
-
-def render_all(tasks: Sequence[tuple[Document, str, int]], options: Sequence[RenderOptions],
-               workers: int, done: Done) -> None:
-    """Render every task (a document, its format, the index of its options)."""
-    with Renderer(workers) as renderer:
-        for i, (doc, fmt, opt) in enumerate(tasks):
-            renderer.submit(i, doc, fmt, options[opt])
-        renderer.drain(done)
 
 
 def _context():  # type: ignore[no-untyped-def]
@@ -113,8 +114,36 @@ def _context():  # type: ignore[no-untyped-def]
     return multiprocessing.get_context("spawn")
 
 
-def _ignore_interrupts() -> None:
+def _worker_start(parent: int) -> None:
+    """Set a worker up: it dies with the build that started it, and leaves signals to it."""
     import signal
 
-    # Ctrl-C is the parent's to handle; workers stop when it shuts the pool down.
+    # Ctrl-C is the parent's to handle; workers stop when it shuts the pool down. SIGTERM
+    # (from the pool, or inherited as the parent's "stop like Ctrl-C" handler) ends a worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel send SIGKILL to this process when its parent dies, however the
+    parent dies (prctl PR_SET_PDEATHSIG, man 2 prctl). Elsewhere nothing is done."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import ctypes.util
+    import signal
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
+"""From <linux/prctl.h>."""
