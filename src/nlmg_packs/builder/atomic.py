@@ -114,5 +114,5 @@ def remove_stale_temporaries(out: Path, folders: set[str]) -> None:
                 for name in os.listdir(fd):
                     if name.startswith(TEMP_PREFIX):
                         _unlink(fd, name)
-        except OSError:
+        except (OSError, outdir.LinkInTheWay):
             continue  # gone, a link, unreadable: nothing of ours to clean there

@@ -12,8 +12,9 @@ DEFAULT_EPOCH = 1767225600
 """2026-01-01T00:00:00Z: the date files record when SOURCE_DATE_EPOCH is not set, so builds
 of the same input are byte-identical whenever they run."""
 
-MAX_EPOCH = 253402300799
-"""9999-12-31T23:59:59Z, the last moment a DOCX or PDF date can hold."""
+MAX_EPOCH = 4354819198
+"""2107-12-31T23:59:58Z, the last moment a zip entry (and so a DOCX) can record (APPNOTE.TXT
+4.4.6: MS-DOS dates count years from 1980 in seven bits)."""
 
 
 def source_date_epoch() -> int:
@@ -27,8 +28,8 @@ def source_date_epoch() -> int:
                                  "set it to e.g. $(git log -1 --format=%ct)")])
     if int(value) > MAX_EPOCH:
         raise NlmgError([Problem("SOURCE_DATE_EPOCH", None, None,
-                                 f"{value} is after the year 9999, which documents cannot "
-                                 "record", "set it to a date between 1970 and 9999, e.g. "
+                                 f"{value} is after the year 2107, which DOCX files cannot "
+                                 "record", "set it to a date between 1970 and 2107, e.g. "
                                  "$(git log -1 --format=%ct)")])
     return int(value)
 

@@ -27,7 +27,7 @@ from nlmg_packs.builder.lock import build_lock
 from nlmg_packs.builder.manifest import Inputs, Manifest
 from nlmg_packs.builder.output import Output
 from nlmg_packs.builder.request import BuildReport, BuildRequest, FileResult, Observer, Silent
-from nlmg_packs.errors import NlmgError, PackError, Problem
+from nlmg_packs.errors import NlmgError, OutputError, PackError, Problem
 
 if TYPE_CHECKING:
     from nlmg_packs.builder.plan import Job
@@ -139,7 +139,10 @@ class Build:
         results = []
         for relpath in inputs.files:
             entry = manifest.files.get(relpath)
-            data = outdir.read(self.out, relpath)
+            try:
+                data = outdir.read(self.out, relpath)
+            except OutputError:
+                return False  # the plan says what is wrong with it
             if entry is None or data is None or not entry.ours(_sha(data)):
                 return False
             results.append(FileResult(relpath, entry.kind, relpath.rsplit(".", 1)[-1],

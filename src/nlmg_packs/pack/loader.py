@@ -111,8 +111,12 @@ class _Located(Exception):
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when it is below it."""
     # Not resolved first: a link is shown by its own name, never by where it leads.
-    for candidate, base in ((Path(os.path.abspath(path)), Path.cwd()),
-                            (path.resolve(), Path.cwd().resolve())):
+    try:
+        pairs = ((Path(os.path.abspath(path)), Path.cwd()),
+                 (path.resolve(), Path.cwd().resolve()))
+    except (OSError, RuntimeError):  # a link loop, or a working folder that is gone
+        return str(path)
+    for candidate, base in pairs:
         try:
             return str(candidate.relative_to(base))
         except ValueError:
@@ -157,14 +161,17 @@ def _too_big(name: str, size: int) -> PackError:
 
 def _read_text(path: Path, name: str) -> str:
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise PackError([Problem(name, None, None, "not a regular file",
-                                     "a pack file must be a plain text file")])
-        if info.st_size > MAX_FILE_BYTES:
-            raise _too_big(name, info.st_size)
-        with path.open("rb") as handle:  # never trust st_size alone: read at most the limit
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        # O_NONBLOCK: opening a pipe must not wait for a writer; its type is checked next
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise PackError([Problem(name, None, None, "not a regular file",
+                                         "a pack file must be a plain text file")])
+            if info.st_size > MAX_FILE_BYTES:
+                raise _too_big(name, info.st_size)
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never trust st_size alone
         if len(raw) > MAX_FILE_BYTES:
             raise _too_big(name, len(raw))
     except OSError as exc:
