@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -339,3 +338,77 @@ def test_the_lock_is_not_held_by_a_forked_worker(tmp_path: Path) -> None:
     assert child.returncode == 7
     with build_lock(out):  # the orphaned grandchild still has the file open
         pass
+
+
+# --- the kill test: the main process of a parallel build killed at random moments ----------
+
+def _descendants(pid: int) -> set[int]:
+    """Processes whose parent chain (or process group) leads to `pid`."""
+    found: set[int] = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pid:  # process group: workers stay in the build's group
+            found.add(int(entry.name))
+    found.discard(pid)
+    return found
+
+
+def _kill_once(packs: Path, out: Path, sig: int, delay: float) -> None:
+    import signal
+    import time
+
+    from tests.test_build_safety import assert_complete
+
+    child = subprocess.Popen([sys.executable, "-m", "nlmg_packs", "build", str(packs), "--out",
+                              str(out), "--jobs", "2", "-q"], env=ENV,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    time.sleep(delay)
+    child.send_signal(sig)
+    _, err = child.communicate(timeout=60)
+    assert "Traceback" not in err, err
+    if sig == signal.SIGTERM:
+        assert child.returncode in (0, 130), err
+    deadline = time.monotonic() + 10
+    while _descendants(child.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _descendants(child.pid), "a worker outlived the build"
+    for path in out.rglob("*"):
+        if path.suffix in (".pdf", ".docx") and path.read_bytes() != b"my edits":
+            assert_complete(path)
+
+
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
+def test_killing_the_main_process_leaves_no_worker_and_no_half_file(
+        mini: Path, tmp_path: Path, sig: str, request: pytest.FixtureRequest) -> None:
+    """Three kills each by default; `-m slow` runs the full twenty (KILL_TIMES overrides)."""
+    import random
+    import signal
+
+    from tests.test_build_safety import many_packs
+
+    times = int(os.environ.get("KILL_TIMES", "20" if request.config.getoption("-m") == "slow"
+                               else "3"))
+    packs = many_packs(mini, tmp_path, 3)
+    out = tmp_path / "out"
+    assert cli("build", str(packs), "--out", str(out), "-q").returncode == 0
+    plan = next(out.rglob("lesson-lit-1.docx"))
+    plan.write_bytes(b"my edits")  # an edited file must survive every kill
+    rng = random.Random(sig)
+    for n in range(times):
+        for pack_yaml in packs.glob("*/pack.yaml"):  # give every kill work to interrupt
+            text = pack_yaml.read_text("utf-8")
+            pack_yaml.write_text(text.replace("The Lantern Keeper" if n % 2 == 0 else
+                                              "The Lamp Keeper", "The Lamp Keeper" if n % 2 == 0
+                                              else "The Lantern Keeper"), "utf-8")
+        _kill_once(packs, out, getattr(signal, sig), rng.uniform(0.2, 2.5))
+        assert plan.read_bytes() == b"my edits"
+    done = cli("build", str(packs), "--out", str(out), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["kept"] == 1
+    assert plan.read_bytes() == b"my edits"

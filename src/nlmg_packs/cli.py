@@ -323,3 +323,7 @@ def main() -> None:
         typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "
                    "nlmg-packs; run again with --debug for the details and report it.", err=True)
         sys.exit(3)
+    finally:
+        # the work is over: a late SIGTERM ends the process plainly, with no traceback
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -64,9 +64,16 @@ class Renderer:
         processes = list((getattr(self._pool, "_processes", None) or {}).values())
         for process in processes:
             process.kill()
-        self._pool.shutdown(wait=True, cancel_futures=True)
         for process in processes:
             process.join(timeout=5)
+        # A worker killed while sending a result leaves half a message in the result pipe,
+        # and the manager thread would wait for the rest for ever. With every worker gone,
+        # closing this process's end of the pipe turns that wait into end-of-file, which
+        # the manager thread takes as a broken pool, and ends.
+        writer = getattr(getattr(self._pool, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def submit(self, key: Hashable, doc: Document, fmt: str, options: RenderOptions) -> None:
         self._queue.append((key, (doc, fmt, options)))
@@ -90,17 +97,31 @@ class Renderer:
                 done(self._futures[future], future.result())
 
     def _start(self) -> None:
-        if self._pool is None:
-            from concurrent.futures import ProcessPoolExecutor
+        import signal
 
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(),
-                                             initializer=_worker_start,
-                                             initargs=(os.getpid(),))
-        for key, args in self._queue:
-            future = self._pool.submit(render_document, *args)
-            self._futures[future] = key
-            self._order[future] = len(self._order)
-        self._queue.clear()
+        # Workers are forked at the first submit. A Ctrl-C or SIGTERM arriving during a fork
+        # would be raised inside the fork hooks and lost: hold them until the forks are done
+        # (the workers unblock them once their own handlers are set).
+        held = {signal.SIGINT, signal.SIGTERM}
+        blocked = hasattr(signal, "pthread_sigmask")
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        try:
+            if self._pool is None:
+                from concurrent.futures import ProcessPoolExecutor
+
+                self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                                 mp_context=_context(),
+                                                 initializer=_worker_start,
+                                                 initargs=(os.getpid(),))
+            for key, args in self._queue:
+                future = self._pool.submit(render_document, *args)
+                self._futures[future] = key
+                self._order[future] = len(self._order)
+            self._queue.clear()
+        finally:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
 
 
 def _context():  # type: ignore[no-untyped-def]
@@ -122,6 +143,8 @@ def _worker_start(parent: int) -> None:
     # (from the pool, or inherited as the parent's "stop like Ctrl-C" handler) ends a worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it forked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
-import os
 from pathlib import Path
 
 from pydantic import ValidationError
