@@ -63,13 +63,11 @@ def test_renderer_reports_every_task_once_with_its_own_result(mini: Path) -> Non
     from nlmg_packs.compose.catalogue import catalogue
     from nlmg_packs.pack import load_pack
     from nlmg_packs.paths import default_template
-    from nlmg_packs.render.options import RenderOptions
     from nlmg_packs.template import load_template
 
     pack = load_pack(mini)
-    options = [RenderOptions(template=load_template(default_template()), timestamp=0),
-               RenderOptions(template=load_template(default_template()), paper="letter",
-                             timestamp=0)]
+    template = load_template(default_template())
+    options = [template.render_options("a4"), template.render_options("letter")]
     tasks = [(spec.compose("pdf"), "pdf", i % 2) for i, spec in enumerate(catalogue(pack))]
     results: dict[str, dict[int, tuple[bytes, int | None]]] = {"serial": {}, "pool": {}}
     render_all(tasks, options, 1, lambda i, r: results["serial"].__setitem__(i, r))

@@ -133,7 +133,7 @@ def test_random_text_renders_or_is_a_pack_error(field: tuple[str, tuple], text: 
     from nlmg_packs.template import load_template
 
     file, path = field
-    options = RenderOptions(template=load_template(DEFAULT_TEMPLATE))
+    options = load_template(DEFAULT_TEMPLATE).render_options("a4")
     with pack_copy() as folder:
         put(folder, file, path, text)
         try:

@@ -69,7 +69,7 @@ class Planner:
                            request.strict)
         self.conflicts.extend(outcome.conflicts)
         if any(job.fmt == "pdf" for job in outcome.stale):
-            self.problems.extend(_glyph_problems(pack, self.template))
+            self.problems.extend(_glyph_problems(pack, options))
         files = self.output.manifest.files
         try:
             for job in outcome.current:
@@ -81,14 +81,10 @@ class Planner:
         return pack, jobs, outcome.stale
 
     def _options(self, pack: Pack) -> RenderOptions:
-        from nlmg_packs.render.options import RenderOptions
-
         request = self.request
         paper = request.paper or pack.meta.paper or self.template.settings.paper
-        return RenderOptions(template=self.template, paper=paper,  # type: ignore[arg-type]
-                             preset=request.preset,  # type: ignore[arg-type]
-                             fillable=request.fillable, timestamp=self.epoch,
-                             reference_doc=request.reference_doc)
+        return self.template.render_options(paper, request.preset, request.fillable,
+                                            self.epoch, request.reference_doc)
 
     def finish(self) -> None:
         """Raise every problem found: invalid packs first, then edits in the way."""
@@ -104,12 +100,10 @@ class Planner:
             raise OutputError(self.conflicts)
 
 
-def _glyph_problems(pack: Pack, template: Template) -> list[Problem]:
+def _glyph_problems(pack: Pack, options: RenderOptions) -> list[Problem]:
     """Characters of the pack the PDF font cannot draw, each at its YAML line, before any
     rendering: the renderer itself can only name the line of blocks that carry an origin."""
     from nlmg_packs.pack.glyphs import uncovered_characters
-    from nlmg_packs.render._pdf_fonts import register_family
+    from nlmg_packs.render.pdf_fonts import register_family
 
-    family = register_family(template)
-    return uncovered_characters(pack, lambda c: all(ord(c) in m for m in family.cmaps),
-                                family.display)
+    return uncovered_characters(pack, register_family(options.fonts).coverage)
