@@ -102,15 +102,15 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 def _(mini: Path, tmp: Path) -> list[Problem]:
     path = tmp / "x.yaml"
     path.write_text("a: 1\n")
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args: object, **kwargs: object):
-        if self == path:
+    def refuse(name, *args, **kwargs):  # noqa: ANN001, ANN202
+        if Path(name) == path:
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(name, *args, **kwargs)
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(Path, "open", refuse)
+    mp.setattr(os, "open", refuse)
     try:
         return problems(lambda: load_yaml(path))
     finally:
@@ -570,6 +570,158 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     (tmp / "out").mkdir()
     with build_lock(tmp / "out"):
         return build(tmp, mini, tmp / "out")
+
+
+def built(tmp: Path, mini: Path) -> Path:
+    """A finished build of the mini pack (PDF handouts only, to be quick)."""
+    from nlmg_packs.builder.run import BuildRequest, run_build
+
+    out = tmp / "out"
+    run_build(BuildRequest(packs=(mini,), out=out, kinds=frozenset({"map"}),
+                           template=DEFAULT_TEMPLATE))
+    return out
+
+
+def warnings_of(tmp: Path, mini: Path, out: Path) -> list[Problem]:
+    from nlmg_packs.builder.run import BuildRequest, run_build
+
+    return run_build(BuildRequest(packs=(mini,), out=out, kinds=frozenset({"map"}),
+                                  template=DEFAULT_TEMPLATE)).warnings
+
+
+TRACKER = "mini/common/student/theme-tracker.pdf"
+
+
+@case("manifest-entry-ignored",
+      "ignored the entry `mini/../../notes.txt`: it leads out of the output folder",
+      "nothing outside --out is touched")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    import json
+
+    out = built(tmp, mini)
+    manifest = json.loads((out / ".nlmg-packs-manifest.json").read_text("utf-8"))
+    manifest["files"]["mini/../../notes.txt"] = {"key": "", "sha256": "0", "kind": "guide"}
+    (out / ".nlmg-packs-manifest.json").write_text(json.dumps(manifest), "utf-8")
+    return warnings_of(tmp, mini, out)
+
+
+@case("link-in-output", "a symbolic link is in the way of an output file",
+      "never follows links")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    out = built(tmp, mini)
+    (out / TRACKER).unlink()
+    (out / TRACKER).symlink_to(tmp / "elsewhere.pdf")
+    return build(tmp, mini, out, kinds=frozenset({"map"}))
+
+
+@case("output-path-leaves", "this path leaves the output folder", "only uses paths inside")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from nlmg_packs.builder import outdir
+
+    return problems(lambda: outdir.read(tmp, "../x.pdf"))
+
+
+@case("output-unreadable", "cannot read an output file (Permission denied), so cannot tell "
+      "whether it was edited", "make it readable")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from nlmg_packs.builder import outdir
+
+    out = built(tmp, mini)
+    mp = pytest.MonkeyPatch()
+    real_open = os.open
+
+    def refuse(name, flags, *args, **kwargs):  # noqa: ANN001, ANN202 - as for a 0600 file
+        if name == "theme-tracker.pdf":
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, flags, *args, **kwargs)
+
+    mp.setattr(outdir.os, "open", refuse)
+    try:
+        return build(tmp, mini, out, kinds=frozenset({"map"}), force=True)
+    finally:
+        mp.undo()
+
+
+@case("output-is-a-folder", "a folder is where an output file goes", "move the folder")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    out = built(tmp, mini)
+    (out / TRACKER).unlink()
+    (out / TRACKER).mkdir()
+    return build(tmp, mini, out, kinds=frozenset({"map"}))
+
+
+@case("output-not-regular", "not a regular file (a pipe, a device or a socket) where an "
+      "output file goes", "remove it")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    out = built(tmp, mini)
+    (out / TRACKER).unlink()
+    os.mkfifo(out / TRACKER)
+    return build(tmp, mini, out, kinds=frozenset({"map"}))
+
+
+@case("output-too-big", "an output file is over 256 MB", "move it out")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    out = built(tmp, mini)
+    with (out / TRACKER).open("r+b") as handle:
+        handle.truncate(257 * 1024 * 1024)  # sparse: no disk used
+    return build(tmp, mini, out, kinds=frozenset({"map"}))
+
+
+@case("out-dangerous", "--out holds the pack mini: the build writes and removes files there",
+      "choose a folder of its own")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return build(tmp, mini, mini.parent)
+
+
+@case("lock-cannot-open", "cannot open the lock file (Is a directory)", "remove whatever")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    (tmp / "out" / ".nlmg-packs.lock").mkdir(parents=True)
+    return build(tmp, mini, tmp / "out")
+
+
+@case("lock-not-regular", "the lock file is not a regular file", "remove it")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    (tmp / "out").mkdir()
+    os.mkfifo(tmp / "out" / ".nlmg-packs.lock")
+    return build(tmp, mini, tmp / "out")
+
+
+@case("source-date-epoch-range", "4354819199 is after the year 2107, which DOCX files cannot "
+      "record", "between 1970 and 2107")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", "4354819199")
+    try:
+        return build(tmp, mini, tmp / "out")
+    finally:
+        mp.undo()
+
+
+@case("folder-too-big", "the folder holds over 2000 files or 64 MB", "only what it needs")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    assets = mini / "assets"
+    assets.mkdir()
+    for n in range(2001):
+        (assets / f"{n}.txt").write_bytes(b"")
+    return build(tmp, mini, tmp / "out")
+
+
+@case("clean-not-permitted", "cannot remove files from the output folder (Permission denied)",
+      "fix its permissions")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from nlmg_packs.builder import clean
+
+    out = built(tmp, mini)
+    mp = pytest.MonkeyPatch()
+
+    def refuse(out: Path, relpath: str) -> None:  # as in a read-only folder
+        raise PermissionError(13, "Permission denied")
+
+    mp.setattr(clean.outdir, "remove", refuse)
+    try:
+        return problems(lambda: clean.clean_output(out))
+    finally:
+        mp.undo()
 
 
 # ---- the tests ---------------------------------------------------------------------------

@@ -49,6 +49,8 @@ def check_reference_doc(path: Path | None) -> None:
 def check_out(out: Path, packs: Sequence[Path]) -> None:
     """Refuse an output folder a build must never write into or clean: `/`, the home folder,
     a pack folder, a folder holding a pack, or a folder inside a pack."""
+    from nlmg_packs.paths import display_path
+
     try:
         where = out.resolve()
         home = Path.home().resolve()
@@ -65,9 +67,9 @@ def check_out(out: Path, packs: Sequence[Path]) -> None:
         except (OSError, RuntimeError):
             continue
         if where == folder or folder.is_relative_to(where):
-            why = f"holds the pack {pack}"
+            why = f"holds the pack {display_path(pack)}"
         elif where.is_relative_to(folder):
-            why = f"is inside the pack {pack}"
+            why = f"is inside the pack {display_path(pack)}"
     if why is not None:
         raise OutputError([Problem(str(out), None, None,
                                    f"--out {why}: the build writes and removes files there",
