@@ -139,6 +139,26 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     return yaml_file(tmp, "book:\n\ttitle: A\n")
 
 
+@case("tab-after-value", "a tab after a value (or inside it), where YAML allows only spaces",
+      "replace the tab with a space", "x.yaml:2:11")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return yaml_file(tmp, "book:\n  title: A\t\n")
+
+
+@case("base-60", "`25:00` is read by YAML as the whole number 1500 (YAML 1.1 counts `a:b` in "
+      "base 60, as minutes and seconds)", "write a plain number", "x.yaml:1:10")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return yaml_file(tmp, "minutes: 25:00\n")
+
+
+@case("text-cut-by-comment", "` #` starts a YAML comment, so the text ends before "
+      "`#2) as evidence.`", "put the value in quotes", "x.yaml:1:33")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    path = tmp / "x.yaml"
+    path.write_text("text: Use the lamp log (handout #2) as evidence.\n", "utf-8")
+    return load_yaml(path).lines.warnings
+
+
 @case("yaml-syntax", "YAML syntax error: mapping values are not allowed here",
       "check the indentation and quoting", "x.yaml:2:7")
 def _(mini: Path, tmp: Path) -> list[Problem]:

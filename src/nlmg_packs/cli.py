@@ -212,7 +212,8 @@ def _answer_noop(argv: list[str]) -> bool:
 def validate(
     packs: PackArg = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Also fail on quotations not yet checked against an edition.")] = False,
+        "--strict", help="Also fail on quotations not yet checked against an edition, and on "
+        "text a ` #` comment cut short.")] = False,
 ) -> None:
     """Check packs and report every problem as file:line:col.
 
@@ -231,8 +232,12 @@ def validate(
             problems.extend(exc.problems)
             continue
         unchecked = unverified_quotes(pack)
+        cut = [w for lines in pack.lines.values() for w in lines.warnings]
         if strict:
-            problems.extend(unchecked)
+            problems.extend(unchecked + cut)
+        else:
+            for warning in cut:
+                typer.echo(f"warning: {warning}", err=True)
         typer.echo(f"{display_path(folder)}: valid — {len(pack.prompts)} prompts, "
                    f"{len(pack.quotes)} quotes, {len(pack.worksheets)} worksheets, "
                    f"{len(pack.courses)} courses, "

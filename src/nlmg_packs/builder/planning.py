@@ -50,8 +50,9 @@ class Planner:
         except PackError as exc:
             self.problems.extend(exc.problems)
             return None
-        for warning in getattr(pack, "warnings", ()):
-            self.output.warn(warning)
+        for lines in pack.lines.values():  # text a ` #` comment cut short, say
+            for warning in lines.warnings:
+                self.output.warn(warning)
         if pack.id in self._folders:
             self.problems.append(Problem(
                 str(folder), None, None, f"another pack, {self._folders[pack.id]}, has the same "

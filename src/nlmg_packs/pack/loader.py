@@ -33,6 +33,9 @@ class LineMap:
 
     file: str
     marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    """What parsed but probably not as meant (text cut by a ` #` comment): a warning on
+    `build`, an error with `validate --strict`."""
 
     def locate(self, path: KeyPath) -> tuple[int | None, int | None]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -103,6 +106,60 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        _refuse_base_60(node, "whole number")
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        _refuse_base_60(node, "number")
+        return super().construct_yaml_float(node)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _StrictLoader.construct_yaml_float)
+
+
+def _refuse_base_60(node: Any, kind: str) -> None:
+    """YAML 1.1 reads `25:00` as 1500 (minutes and seconds, base 60): never what a pack means."""
+    if ":" not in node.value:
+        return
+    import yaml.constructor
+
+    base = yaml.constructor.SafeConstructor
+    read = (base.construct_yaml_int if kind == "whole number" else base.construct_yaml_float)(
+        _StrictLoader.__new__(_StrictLoader), node)
+    raise _Located(node.start_mark, f"`{node.value}` is read by YAML as the {kind} {read} "
+                   "(YAML 1.1 counts `a:b` in base 60, as minutes and seconds)",
+                   "write a plain number (e.g. `minutes: 25`), or put the value in quotes if "
+                   "it is text")
+
+
+def _cut_by_comments(node: Any, lines: list[str], name: str) -> list[Problem]:
+    """Unquoted text values that a ` #` cut short: YAML reads the rest of the line as a
+    comment, and PyYAML throws comments away, so this is the only place to notice."""
+    found: list[Problem] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, yaml.MappingNode):
+            stack.extend(value for _, value in item.value)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+        elif (isinstance(item, yaml.ScalarNode) and item.style is None
+              and item.tag == "tag:yaml.org,2002:str"):
+            end = item.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            hash_at = len(rest) - len(rest.lstrip(" \t"))
+            if rest.lstrip(" \t").startswith("#") and hash_at > 0:
+                lost = rest.lstrip(" \t")
+                shown = lost if len(lost) <= 40 else lost[:39] + "…"
+                found.append(Problem(name, end.line + 1, end.column + hash_at + 1,
+                                     f"` #` starts a YAML comment, so the text ends before "
+                                     f"`{shown}`", "put the value in quotes to keep the whole "
+                                     "text, or move a comment to a line of its own"))
+    return sorted(found, key=lambda p: (p.line or 0, p.col or 0))
+
+
 class _Located(Exception):
     def __init__(self, mark: Any, message: str, hint: str) -> None:
         super().__init__(message)
@@ -134,6 +191,7 @@ def load_yaml(path: Path) -> LoadedFile:
         loader.dispose()
     lines = LineMap(name)
     _record_marks(node, (), lines.marks)
+    lines.warnings.extend(_cut_by_comments(node, text.split("\n"), name))
     return LoadedFile(data, lines)
 
 
@@ -192,6 +250,14 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     problem = (exc.problem or "invalid YAML").strip()
+    if ("'\\t'" in problem or "\t" in problem) and mark is not None:
+        current = text.split("\n")[mark.line] if mark.line < len(text.split("\n")) else ""
+        if current[: mark.column].strip():  # something before the tab: not indentation
+            return Problem(name, line, col, "a tab after a value (or inside it), where YAML "
+                           "allows only spaces", "replace the tab with a space, or put the "
+                           "text in quotes")
+        return Problem(name, line, col, "a tab is used for indentation",
+                       "YAML needs spaces: replace each tab with two spaces")
     if "'\\t'" in problem or "\t" in problem:
         return Problem(name, line, col, "a tab is used for indentation",
                        "YAML needs spaces: replace each tab with two spaces")
