@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from nlmg_packs import __version__
 from nlmg_packs.builder.request import BuildRequest
-from nlmg_packs.errors import OutputError, PackError, Problem
+from nlmg_packs.errors import OutputError, PackError, Problem, UsageError
 
 if TYPE_CHECKING:
     from nlmg_packs.builder.output import Output
@@ -91,12 +91,13 @@ class Planner:
         """Raise every problem found: invalid packs first, then edits in the way."""
         from nlmg_packs.errors import did_you_mean
 
-        for course in sorted(self.request.courses - self._known_courses):
-            self.problems.append(Problem("--course", None, None,
-                                         f"no course `{course}` in these packs",
-                                         did_you_mean(course, self._known_courses)))
         if self.problems:
             raise PackError(self.problems)
+        unknown = [Problem("--course", None, None, f"no course `{course}` in these packs",
+                           did_you_mean(course, self._known_courses))
+                   for course in sorted(self.request.courses - self._known_courses)]
+        if unknown:
+            raise UsageError(unknown)
         if self.conflicts:
             raise OutputError(self.conflicts)
 
