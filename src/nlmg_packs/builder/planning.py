@@ -33,6 +33,7 @@ class Planner:
         self.options: dict[str, RenderOptions] = {}
         self._known_courses: set[str] = set()
         self._folders: dict[str, Path] = {}
+        self._references: set[Path] = set()
 
     @property
     def clean(self) -> bool:
@@ -71,6 +72,8 @@ class Planner:
         self.conflicts.extend(outcome.conflicts)
         if any(job.fmt == "pdf" for job in outcome.stale):
             self.problems.extend(_glyph_problems(pack, options))
+        if any(job.fmt == "docx" for job in outcome.stale):
+            self._check_reference(options.reference_doc)
         files = self.output.manifest.files
         try:
             for job in outcome.current:
@@ -86,6 +89,26 @@ class Planner:
         paper = request.paper or pack.meta.paper or self.template.settings.paper
         return self.template.render_options(paper, request.preset, request.fillable,
                                             self.epoch, request.reference_doc)
+
+    def _check_reference(self, path: Path | None) -> None:
+        """Open the reference document as the DOCX renderer will, once per build: refuse a
+        damaged or oversized one before rendering, and say what will not be taken from it."""
+        if path is None or path in self._references:
+            return
+        self._references.add(path)
+        from nlmg_packs.paths import display_path
+        from nlmg_packs.render.docx_clean import clean_reference
+
+        shown = display_path(path)
+        try:
+            _, dropped = clean_reference(path, shown)
+        except PackError as exc:
+            self.problems.extend(exc.problems)
+            return
+        for what in dropped:
+            self.output.warn(Problem(shown, None, None, f"not taken from the reference "
+                                     f"document: {what}", "lesson plans take only its styles, "
+                                     "numbering, theme, fonts, header, footer and settings"))
 
     def finish(self) -> None:
         """Raise every problem found: invalid packs first, then edits in the way."""
