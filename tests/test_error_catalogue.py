@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -742,6 +743,100 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
         return problems(lambda: clean.clean_output(out))
     finally:
         mp.undo()
+
+
+def reference_with(tmp: Path, changes: dict[str, bytes | None]) -> Path:
+    from tests.test_reference_clean import with_parts
+
+    path = tmp / "school.docx"
+    path.write_bytes(with_parts(changes))
+    return path
+
+
+def cleaned(path: Path) -> list[Problem]:
+    from nlmg_packs.render.docx_clean import clean_reference
+
+    return problems(lambda: clean_reference(path, path.name))
+
+
+@case("reference-part-dropped", "not taken from the reference document: macros or binary "
+      "data (word/vbaProject.bin)", "take only its styles")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from tests.test_reference_clean import _macros
+
+    reference = reference_with(tmp, _macros()[0])
+    from nlmg_packs.builder.run import BuildRequest, run_build
+
+    return run_build(BuildRequest(packs=(mini,), out=tmp / "out", kinds=frozenset({"plans"}),
+                                  reference_doc=reference)).warnings
+
+
+@case("reference-inflates", "reference document inflates past 96 MB (part word/styles.xml)",
+      "a few hundred KB")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from tests.test_reference_clean import _bomb
+
+    (tmp / "bomb.docx").write_bytes(_bomb())
+    return cleaned(tmp / "bomb.docx")
+
+
+@case("reference-too-many-parts", "reference document holds over 500 parts", "save it again")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return cleaned(reference_with(tmp, {f"junk/{n}.xml": b"<x/>" for n in range(501)}))
+
+
+@case("reference-not-a-zip", "reference document cannot be read as a .docx (File is not a "
+      "zip file)", "Word Document (.docx)")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    (tmp / "x.docx").write_bytes(b"PK\x03\x04 not a zip")
+    return cleaned(tmp / "x.docx")
+
+
+@case("reference-damaged-part", "reference document has a damaged part word/styles.xml "
+      "(Bad CRC-32 for file 'word/styles.xml')", "save it again")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    path = reference_with(tmp, {})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("word/styles.xml")
+    import struct
+
+    crc_at = info.header_offset + 14  # the CRC in the local header, then in the central one
+    data[crc_at:crc_at + 4] = struct.pack("<I", info.CRC ^ 1)
+    _set_central_crc(data, "word/styles.xml", info.CRC ^ 1)
+    path.write_bytes(bytes(data))
+    return cleaned(path)
+
+
+def _set_central_crc(data: bytearray, name: str, crc: int) -> None:
+    import struct
+
+    at = 0
+    while (at := data.find(b"PK\x01\x02", at)) != -1:
+        length = struct.unpack("<H", data[at + 28:at + 30])[0]
+        if data[at + 46:at + 46 + length].decode() == name:
+            data[at + 16:at + 20] = struct.pack("<I", crc)
+            return
+        at += 4
+
+
+@case("reference-malformed-xml", "reference document has malformed XML in word/styles.xml "
+      "(Opening and ending tag mismatch: unclosed line 1 and styles, line 1, column 28)",
+      "save it again")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return cleaned(reference_with(tmp, {"word/styles.xml": b"<styles><unclosed></styles>"}))
+
+
+@case("reference-dtd", "reference document has a DTD in word/styles.xml", "never has one")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return cleaned(reference_with(tmp, {"word/styles.xml": b'<!DOCTYPE x [<!ENTITY a "b">]>'
+                                                           b"<x>&a;</x>"}))
+
+
+@case("reference-no-main-part", "reference document has no main document part",
+      "save it again")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return cleaned(reference_with(tmp, {"word/document.xml": None}))
 
 
 # ---- the tests ---------------------------------------------------------------------------

@@ -110,14 +110,13 @@ def test_only_what_makes_the_look_reaches_the_lesson_plan(mini: Path, tmp_path: 
 
 def _bomb() -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        with zipfile.ZipFile(REFERENCE) as source:
-            for name in source.namelist():
-                data = source.read(name)
-                if name == "word/styles.xml":
-                    data = data[:-len("</w:styles>")] + b" " * (200 * 1024 * 1024) + \
-                        b"</w:styles>"
-                out.writestr(name, data)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out, \
+            zipfile.ZipFile(REFERENCE) as source:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/styles.xml":
+                data = data[:-len("</w:styles>")] + b" " * (200 * 1024 * 1024) + b"</w:styles>"
+            out.writestr(name, data)
     return buffer.getvalue()
 
 

@@ -46,8 +46,9 @@ _SETTINGS_DROPPED = ("attachedTemplate", "mailMerge", "docVars", "saveThroughXsl
 
 
 def clean_reference(path: Path | bytes, shown: str) -> tuple[bytes, list[str]]:
-    """The reference document at `path` (or these bytes) reduced to the parts that make the look, as .docx
-    bytes, and what was dropped (one phrase each, e.g. "macros (word/vbaProject.bin)").
+    """The reference document at `path` (or these bytes) reduced to the parts that make the
+    look, as .docx bytes, and what was dropped (one phrase each, e.g. "macros
+    (word/vbaProject.bin)").
 
     Raises PackError naming `shown` when it is not a zip, holds too many parts or inflates
     past the limits above, or holds malformed XML or a DTD in a part it would keep.
@@ -152,7 +153,8 @@ class _Package:
         try:
             root = etree.fromstring(data, parser)
         except etree.XMLSyntaxError as exc:
-            raise self.refuse(f"has malformed XML in {name} ({exc})", "save it again from "
+            why = getattr(exc, "msg", "") or str(exc)
+            raise self.refuse(f"has malformed XML in {name} ({why})", "save it again from "
                               "Word or LibreOffice") from None
         if root.getroottree().docinfo.doctype:
             raise self.refuse(f"has a DTD in {name}", "a Word document never has one: save "
