@@ -412,3 +412,28 @@ def test_killing_the_main_process_leaves_no_worker_and_no_half_file(
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["kept"] == 1
     assert plan.read_bytes() == b"my edits"
+
+
+# --- fault 10 (the build's share): names as long as the schema allows ------------------------
+
+@pytest.mark.parametrize(("file", "old", "field"), [
+    ("courses.yaml", "name: English Literature", "name"),
+    ("courses.yaml", "title: The first light", "title"),
+    ("pack.yaml", "title: The Lantern Keeper", "title"),
+])
+def test_titles_as_long_as_the_schema_allows_build_as_docx(mini: Path, tmp_path: Path,
+                                                           file: str, old: str,
+                                                           field: str) -> None:
+    import docx
+
+    long = "Word " * 59 + "Last"  # 299 characters, under the 300 the schema allows
+    edit(mini / file, old, f"{field}: {long}")
+    report = build(mini, tmp_path / "out", formats="docx")
+    assert report.count("built") == 10
+    for path in (tmp_path / "out").rglob("*.docx"):
+        props = docx.Document(str(path)).core_properties
+        for value in (props.title, props.subject, props.keywords):
+            assert len(value) <= 255
+    titles = {docx.Document(str(p)).core_properties.title
+              for p in (tmp_path / "out").rglob("*.docx")}
+    assert any(t.endswith("…") for t in titles) or field == "name"
