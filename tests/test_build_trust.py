@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -437,3 +438,55 @@ def test_titles_as_long_as_the_schema_allows_build_as_docx(mini: Path, tmp_path:
     titles = {docx.Document(str(p)).core_properties.title
               for p in (tmp_path / "out").rglob("*.docx")}
     assert any(t.endswith("…") for t in titles) or field == "name"
+
+
+def _png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "navy").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _huge_png() -> bytes:
+    """A small file that claims 60 000 × 60 000 pixels: only the header is rewritten."""
+    import struct
+    import zlib
+
+    data = bytearray(_png(8, 8))
+    data[16:24] = struct.pack(">II", 60000, 60000)
+    data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])))
+    return bytes(data)
+
+
+@pytest.mark.parametrize(("logo", "message"), [
+    (b"", "is not a PNG or JPEG image"),
+    (lambda: _png(40, 20)[:60], "is not a usable image"),  # cut short
+    (lambda: _png(40, 20)[:8] + b"\0" * 200, "is not a usable image"),  # only the signature
+    (_huge_png, "more than 25,000,000 pixels, the most that are drawn"),
+    (lambda: _png(6000, 5000), "6000 × 5000 pixels, more than the 25,000,000 drawn"),
+])
+def test_a_damaged_empty_or_huge_logo_exits_1(mini: Path, tmp_path: Path, logo,  # noqa: ANN001
+                                              message: str) -> None:
+    template = tmp_path / "template"
+    shutil.copytree(ROOT / "templates" / "default", template)
+    (template / "logo.png").write_bytes(logo() if callable(logo) else logo)
+    text = (template / "template.yaml").read_text("utf-8")
+    (template / "template.yaml").write_text(text + "\nlogo: logo.png\n", "utf-8")
+    done = cli("build", str(mini), "--out", str(tmp_path / "out"), "--template",
+               str(template), timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_good_logo_still_builds(mini: Path, tmp_path: Path) -> None:
+    template = tmp_path / "template"
+    shutil.copytree(ROOT / "templates" / "default", template)
+    (template / "logo.png").write_bytes(_png(400, 120))
+    text = (template / "template.yaml").read_text("utf-8")
+    (template / "template.yaml").write_text(text + "\nlogo: logo.png\n", "utf-8")
+    done = cli("build", str(mini), "--out", str(tmp_path / "out"), "--template",
+               str(template), "--only", "guide", timeout=120)
+    assert done.returncode == 0, done.stderr

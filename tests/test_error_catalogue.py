@@ -535,6 +535,14 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     return template_with(tmp, "logo: logo.png\n", {"logo.png": b"GIF89a"})
 
 
+@case("logo-not-usable", "`logo.png` is not a usable image (more than 25,000,000 pixels, the "
+      "most that are drawn)", "export the logo", "template.yaml:1:1")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from tests.test_build_trust import _huge_png
+
+    return template_with(tmp, "logo: logo.png\n", {"logo.png": _huge_png()})
+
+
 @case("asset-too-big", "`logo.png` is 21.0 MB, over the 20 MB limit", "export the logo",
       "template.yaml:1:1")
 def _(mini: Path, tmp: Path) -> list[Problem]:

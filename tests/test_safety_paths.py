@@ -15,7 +15,18 @@ from nlmg_packs.template import load_template
 from tests.conftest import ROOT, edit
 
 DEFAULT_TEMPLATE = ROOT / "templates" / "default"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
+"""A real, tiny PNG: a logo must decode, not only start like one."""
 
 
 def run_build(pack: Path, out: Path, **options: object):
