@@ -10,6 +10,7 @@ Only the standard library is imported here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -128,3 +129,42 @@ def plain(values: dict[str, object]) -> dict[str, object]:
         else:
             result[key] = one(value)
     return result
+
+
+def expand(paths: list[Path] | None) -> tuple[Path, ...]:
+    """The pack folders `paths` name: a folder without pack.yaml stands for the packs in it;
+    none at all, for the bundled pack."""
+    from nlmg_packs.paths import default_pack
+
+    if not paths:
+        return (default_pack(),)
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not (path / "pack.yaml").exists():
+            children = sorted(p for p in path.iterdir() if (p / "pack.yaml").is_file())
+            found.extend(children or [path])
+        else:
+            found.append(path)
+    return tuple(found)
+
+
+def build_request(values: dict[str, object]):  # type: ignore[no-untyped-def]
+    """The build request for the plain values of `build` (or `list`) options, as
+    `cli_options.plain` and the fast parser `builder.argv` give them."""
+    import os
+
+    from nlmg_packs.builder.request import BuildRequest
+
+    v = {**defaults(BUILD), **{k: x for k, x in values.items() if x is not None}}
+    edition = str(v["edition"])
+    optional = {k: Path(str(v[k])) if v[k] is not None else None
+                for k in ("template", "reference_doc")}
+    return BuildRequest(
+        packs=expand([Path(str(p)) for p in v.get("packs") or ()]), out=Path(str(v["out"])),
+        courses=frozenset(v["course"] or ()),  # type: ignore[call-overload]
+        editions=frozenset({"student", "teacher"} if edition == "all" else {edition}),
+        formats=str(v["fmt"]), kinds=frozenset(v["only"] or ()),  # type: ignore[call-overload]
+        paper=v["paper"], preset=str(v["preset"]),  # type: ignore[arg-type]
+        fillable=bool(v["fillable"]), force=bool(v["force"]), strict=bool(v["strict"]),
+        jobs=int(v["jobs"] or os.cpu_count() or 1),  # type: ignore[call-overload]
+        zip=bool(v["zip_out"]), **optional)
