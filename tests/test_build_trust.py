@@ -490,3 +490,21 @@ def test_a_good_logo_still_builds(mini: Path, tmp_path: Path) -> None:
     done = cli("build", str(mini), "--out", str(tmp_path / "out"), "--template",
                str(template), "--only", "guide", timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("name", ["quotes.yaml", "pack.yaml", "template.yaml"])
+def test_an_unreadable_pack_or_template_file_exits_1_on_build_as_on_validate(
+        mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    from nlmg_packs.errors import PackError
+
+    real_open = os.open
+
+    def refuse(path, flags, *args, **kwargs):  # noqa: ANN001, ANN202 - as for mode 000
+        if Path(str(path)).name == name:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(PackError) as caught:
+        build(mini, tmp_path / "out")
+    assert f"{name}: cannot read the file (Permission denied)" in str(caught.value)
