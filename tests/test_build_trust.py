@@ -224,23 +224,52 @@ def test_clean_refuses_the_root_folder() -> None:
 
 # --- fault 8: shapes first, and only regular files with a size cap --------------------------
 
-def test_a_folder_without_pack_yaml_is_refused_before_it_is_read(tmp_path: Path) -> None:
+def _opened_below(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every file below `folder` this process opens from now on."""
+    import builtins
+    import io
+
+    seen: list[str] = []
+    real_open, real_io_open, real_os_open = builtins.open, io.open, os.open
+
+    def note(name: object) -> None:
+        if isinstance(name, str | Path) and Path(name).absolute().is_relative_to(folder):
+            seen.append(str(name))
+
+    def fake_open(name, *args, **kwargs):  # noqa: ANN001, ANN202
+        note(name)
+        return real_open(name, *args, **kwargs)
+
+    def fake_os_open(name, *args, **kwargs):  # noqa: ANN001, ANN202
+        note(name)
+        return real_os_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(io, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_os_open)
+    del real_io_open
+    return seen
+
+
+@pytest.mark.parametrize("what", ["pack", "template"])
+def test_a_folder_that_is_not_a_pack_or_template_is_refused_before_a_file_is_read(
+        mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: str) -> None:
+    from nlmg_packs.errors import PackError
+
     big = tmp_path / "big"
-    big.mkdir()
-    (big / "data.bin").write_bytes(b"x" * 1000)
+    (big / "deep").mkdir(parents=True)
+    for n in range(50):
+        (big / "deep" / f"{n}.bin").write_bytes(b"x" * 1000)
     os.mkfifo(big / "pipe")  # reading it would hang
-    done = cli("build", str(big), "--out", str(tmp_path / "out"), timeout=30)
-    assert done.returncode == 1 and "no pack.yaml" in done.stderr
-
-
-def test_a_template_folder_without_template_yaml_is_refused_before_it_is_read(
-        mini: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "tpl"
-    folder.mkdir()
-    os.mkfifo(folder / "pipe")
-    done = cli("build", str(mini), "--out", str(tmp_path / "out"), "--template", str(folder),
-               timeout=30)
-    assert done.returncode == 1 and "no template.yaml" in done.stderr
+    seen = _opened_below(big, monkeypatch)
+    with pytest.raises(PackError) as caught:
+        if what == "pack":
+            build(big, tmp_path / "out")
+        else:
+            build(mini, tmp_path / "out", template=big)
+    monkeypatch.undo()
+    assert f"no {what}.yaml" in str(caught.value)
+    assert not [name for name in seen if not name.endswith(f"{what}.yaml")]
 
 
 @pytest.mark.parametrize("kind", ["fifo", "folder"])
