@@ -537,3 +537,23 @@ def test_an_unreadable_pack_or_template_file_exits_1_on_build_as_on_validate(
     with pytest.raises(PackError) as caught:
         build(mini, tmp_path / "out")
     assert f"{name}: cannot read the file (Permission denied)" in str(caught.value)
+
+
+@pytest.mark.slow
+def test_a_long_prompt_in_a_parallel_build_never_hangs(tmp_path: Path) -> None:
+    """The reproduction from the field: a 6 000-character prompt in the bundled pack, built
+    with two workers, ten times. Exit 0 (it fits) or 3 (a layout bug), never a hang."""
+    import re
+
+    for n in range(10):
+        pack = tmp_path / f"try{n}" / "nlmg"
+        shutil.copytree(ROOT / "packs" / "never-let-me-go", pack)
+        prose = "The students talk about what they remember and why it matters now. " * 88
+        text = (pack / "discussion.yaml").read_text("utf-8")
+        text = re.sub(r"(\n    text: )([^\n]*)", lambda m: m.group(1) + prose.strip(), text,
+                      count=1)
+        (pack / "discussion.yaml").write_text(text, "utf-8")
+        done = cli("build", str(pack), "--out", str(tmp_path / f"try{n}" / "out"), "--jobs",
+                   "2", timeout=240)
+        assert done.returncode in (0, 3), done.stderr
+        assert "Traceback" not in done.stderr
