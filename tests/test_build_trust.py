@@ -545,13 +545,12 @@ def test_a_long_prompt_in_a_parallel_build_never_hangs(tmp_path: Path) -> None:
     with two workers, ten times. Exit 0 (it fits) or 3 (a layout bug), never a hang."""
     import re
 
+    prose = ("The students talk about what they remember and why it matters now. " * 88).strip()
     for n in range(10):
         pack = tmp_path / f"try{n}" / "nlmg"
         shutil.copytree(ROOT / "packs" / "never-let-me-go", pack)
-        prose = "The students talk about what they remember and why it matters now. " * 88
         text = (pack / "discussion.yaml").read_text("utf-8")
-        text = re.sub(r"(\n    text: )([^\n]*)", lambda m: m.group(1) + prose.strip(), text,
-                      count=1)
+        text = re.sub(r"(\n    text: )([^\n]*)", lambda m: m.group(1) + prose, text, count=1)
         (pack / "discussion.yaml").write_text(text, "utf-8")
         done = cli("build", str(pack), "--out", str(tmp_path / f"try{n}" / "out"), "--jobs",
                    "2", timeout=240)
