@@ -71,7 +71,14 @@ def build(packs: PackArg = None, **options: object) -> None:
 
     values = plain({"packs": packs, **options})
     reporter = Reporter(quiet=bool(values.pop("quiet")), json_out=bool(values.pop("json_out")))
+    watch = bool(values.pop("watch"))
     request = build_request(values)
+    if watch:
+        from nlmg_packs.watch import watch_build
+
+        watch_build(request, lambda: Reporter(quiet=reporter.quiet, json_out=reporter.json_out),
+                    typer.echo)
+        return
     try:
         with reporter:
             report = run_build(request, reporter)
@@ -273,3 +280,9 @@ def main() -> None:
         # the work is over: a late SIGTERM ends the process plainly, with no traceback
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+from nlmg_packs.cli_author import export_sheet, new  # noqa: E402  (commands for writing packs)
+
+app.command()(new)
+app.command("export-sheet")(export_sheet)

@@ -68,6 +68,8 @@ BUILD = (
     Opt("quiet", ("--quiet", "-q"), "Print only errors.", False, flag=True),
     Opt("json_out", ("--json",), "Print a machine-readable report on standard output.", False,
         flag=True),
+    Opt("watch", ("--watch",), "Keep running: rebuild each time a pack or template file is "
+        "saved. Ctrl-C stops.", False, flag=True),
 )
 
 

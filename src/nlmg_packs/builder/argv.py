@@ -24,8 +24,8 @@ def parse_build(argv: list[str]) -> dict[str, object] | None:
             continue
         name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         option = _BY_NAME.get(name)
-        if option is None or (option.flag and eq) or option.dest == "force":
-            return None  # --force, --help, -j2, a typo: typer's business
+        if option is None or (option.flag and eq) or option.dest in ("force", "watch"):
+            return None  # --force, --watch, --help, -j2, a typo: typer's business
         if option.flag:
             values[option.dest] = True
             continue

@@ -51,6 +51,7 @@ class Planner:
         except PackError as exc:
             self.problems.extend(exc.problems)
             return None
+        pack.labels = dict(self.template.settings.labels)
         for lines in pack.lines.values():  # text a ` #` comment cut short, say
             for warning in lines.warnings:
                 self.output.warn(warning)

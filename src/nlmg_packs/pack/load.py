@@ -13,6 +13,7 @@ from nlmg_packs.pack.loader import LineMap, display_path, load_yaml
 from nlmg_packs.pack.pack import Pack
 from nlmg_packs.pack.references import check_references
 from nlmg_packs.pack.schema_errors import problems_from
+from nlmg_packs.pack.sheets import is_sheet_source, read_sheets
 
 IGNORED_NAMES = {"README.md", "LICENSE", "assets", ".DS_Store"}
 
@@ -24,13 +25,15 @@ def load_pack(folder: Path) -> Pack:
     parsed: dict[str, m.Strict] = {}
     lines: dict[str, LineMap] = {}
     inside = folder.resolve()
+    sheets = read_sheets(folder)  # lists kept in spreadsheets, read as their YAML would be
+    problems.extend(sheets.problems)
     for name, schema in m.FILES.items():
         path = folder / name
         if path.is_dir():
             problems.append(Problem(display_path(path), None, None, "this is a folder, not a file",
                                     f"{name} must be a YAML file"))
             continue
-        if not os.path.lexists(path):
+        if not os.path.lexists(path) and name not in sheets.files:
             continue  # a pipe, a device or a dangling link is not skipped: the loader names it
         if not path.resolve().is_relative_to(inside):
             problems.append(Problem(display_path(path), None, None,
@@ -38,7 +41,7 @@ def load_pack(folder: Path) -> Pack:
                                     "copy the file into the pack folder instead of linking it"))
             continue
         try:
-            loaded = load_yaml(path)
+            loaded = sheets.files.get(name) or load_yaml(path)
         except PackError as exc:
             problems.extend(exc.problems)
             continue
@@ -63,7 +66,8 @@ def load_pack(folder: Path) -> Pack:
         courses=list(getattr(parsed.get("courses.yaml"), "courses", [])),
         lines=lines,
     )
-    broken = {name for name in m.FILES if (folder / name).exists() and name not in parsed}
+    broken = {name for name in m.FILES
+              if ((folder / name).exists() or name in sheets.names) and name not in parsed}
     problems.extend(check_references(pack, broken))
     if problems:
         raise PackError(problems)
@@ -95,7 +99,8 @@ def _check_folder(folder: Path) -> list[Problem]:
                                  "a pack folder needs a pack.yaml; see docs/pack-format.md")])
     problems: list[Problem] = []
     for entry in sorted(folder.iterdir()):
-        if entry.name in m.FILES or entry.name in IGNORED_NAMES or entry.name.startswith("."):
+        if entry.name in m.FILES or entry.name in IGNORED_NAMES or entry.name.startswith(".") \
+                or is_sheet_source(entry.name):
             continue
         problems.append(Problem(display_path(entry), None, None, "unknown file in the pack",
                                 f"a pack holds {', '.join(m.FILES)} (and assets/); "
