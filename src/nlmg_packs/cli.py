@@ -145,21 +145,22 @@ def validate(
     from nlmg_packs.pack import load_pack
     from nlmg_packs.pack.loader import display_path
     from nlmg_packs.pack.strict import unverified_quotes
+    from nlmg_packs.pack.usage import unused
 
-    problems = []
+    problems, warnings = [], []
     for folder in expand(packs):
         try:
             pack = load_pack(folder)
         except PackError as exc:
             problems.extend(exc.problems)
             continue
+        warnings.extend(unused(pack))
         unchecked = unverified_quotes(pack)
         cut = [w for lines in pack.lines.values() for w in lines.warnings]
         if strict:
             problems.extend(unchecked + cut)
         else:
-            for warning in cut:
-                typer.echo(f"warning: {warning}", err=True)
+            warnings.extend(cut)
         typer.echo(f"{display_path(folder)}: valid — {len(pack.prompts)} prompts, "
                    f"{len(pack.quotes)} quotes, {len(pack.worksheets)} worksheets, "
                    f"{len(pack.courses)} courses, "
@@ -168,6 +169,8 @@ def validate(
                       if unchecked else ""))
     if problems:
         raise PackError(problems)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 def list_documents(packs: PackArg = None, **options: object) -> None:

@@ -40,7 +40,7 @@ SELECTION = (
     Opt("fmt", ("--format",), "native: handouts as PDF, lesson plans as DOCX; pdf/docx: "
         "everything in that format; all: both.", "native", ("native", "pdf", "docx", "all")),
     Opt("only", ("--only",), "Only these kinds of document. Repeatable.",
-        choices=("guide", "worksheets", "map", "plans"), repeated=True),
+        choices=("guide", "worksheets", "bank", "map", "plans"), repeated=True),
     Opt("zip_out", ("--zip",), "Also write one archive per course, <pack>/<course>.zip, with "
         "its documents, the handouts it uses and a README.txt index.", False, flag=True),
 )
