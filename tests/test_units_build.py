@@ -79,8 +79,9 @@ PRINTED = [
     ("common/teacher/discussion-guide.pdf", "Page references are to the class-set paperback. "
      "Some quotations also give pages in the large-print copy."),
     ("common/student/book-club-guide.pdf", "The questions follow the order of the book"),
-    ("common/student/quotation-bank.pdf", "Robert Walton to Margaret Saville, Letter 1, p. 1 "
+    ("common/teacher/quotation-bank.pdf", "Robert Walton to Margaret Saville, Letter 1, p. 1 "
      "in the class-set paperback"),
+    ("common/student/quotation-bank.pdf", "— Letter 1, p. 1 in the class-set paperback"),
     ("common/student/quotation-bank.pdf", "Characters Robert Walton."),
     ("common/teacher/quotation-bank.pdf", "Some quotations also give pages in the large-print"),
     ("gothic/teacher/lesson-gothic-2.docx", "The Gothic novel · 50 minutes · Volume II, "

@@ -92,6 +92,16 @@ class DocxDrawing:
             self.plain(paragraph, " ")
             chip = self.plain(paragraph, f" {theme.letter} ", "Theme Chip")
             run_shading(chip, theme.colour)
+            self.ink(chip, theme.colour)
+
+    def ink(self, run, fill: str):
+        """Black or white text, whichever meets WCAG AA on `fill` (the style says white)."""
+        from docx.shared import RGBColor
+
+        from nlmg_packs.render.contrast import ink_on
+
+        run.font.color.rgb = RGBColor.from_string(ink_on(fill)[1:])
+        return run
 
     def table(self, rows: int, cols: int):
         if self.page_break:
