@@ -414,17 +414,16 @@ def _kill_once(packs: Path, out: Path, sig: int, delay: float) -> None:
             assert_complete(path)
 
 
+@pytest.mark.parametrize("times", [3, pytest.param(20, marks=pytest.mark.slow)])
 @pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
 def test_killing_the_main_process_leaves_no_worker_and_no_half_file(
-        mini: Path, tmp_path: Path, sig: str, request: pytest.FixtureRequest) -> None:
-    """Three kills each by default; `-m slow` runs the full twenty (KILL_TIMES overrides)."""
+        mini: Path, tmp_path: Path, sig: str, times: int) -> None:
+    """Three kills of each kind by default; twenty with `-m slow`."""
     import random
     import signal
 
     from tests.test_build_safety import many_packs
 
-    times = int(os.environ.get("KILL_TIMES", "20" if request.config.getoption("-m") == "slow"
-                               else "3"))
     packs = many_packs(mini, tmp_path, 3)
     out = tmp_path / "out"
     assert cli("build", str(packs), "--out", str(out), "-q").returncode == 0
