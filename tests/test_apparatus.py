@@ -312,3 +312,14 @@ def test_items_and_words_may_name_reading_units_instead_of_chapters(full: Path) 
     messages = [p.message for p in caught.value.problems]
     assert "`chapters` and `units` are both given" in messages
     assert any("not in Part One" in m for m in messages), messages
+
+
+def test_no_label_name_is_defined_twice() -> None:
+    """compose/labels.py is shared by every composer: a name given twice silently replaces the
+    first message wherever it is used."""
+    import ast
+
+    tree = ast.parse(Path("src/nlmg_packs/compose/labels.py").read_text("utf-8"))
+    names = [target.id for node in tree.body if isinstance(node, ast.Assign)
+             for target in ast.walk(node.targets[0]) if isinstance(target, ast.Name)]
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []

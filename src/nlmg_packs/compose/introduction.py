@@ -49,7 +49,7 @@ def compose_introduction(pack: Pack, edition: str) -> d.Document:
                    d.Paragraph(m.about_author, origin=origin(pack, "matter.yaml",
                                                              ("about_author",)))]
     if m.context:
-        blocks.append(d.Heading(w(labels.CONTEXT), 1))
+        blocks.append(d.Heading(w(labels.BOOK_CONTEXT), 1))
         for i, section in enumerate(m.context):
             at = ("context", i)
             blocks += [d.Heading(section.title, 2, origin(pack, "matter.yaml", (*at, "title"))),

@@ -132,7 +132,7 @@ TRACKER_UNITS = ("Where each theme runs through the novel, section by section, a
 
 INTRODUCTION = "Introduction to the novel"
 ABOUT_AUTHOR = "About the author"
-CONTEXT = "The book's context"
+BOOK_CONTEXT = "The book's context"
 NOTE_TO_TEACHER = "Teacher: A note on teaching the novel"
 PRE_READING = "Before reading"
 FURTHER_READING = "Further reading"
