@@ -1022,6 +1022,10 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 def _(mini: Path, tmp: Path) -> list[Problem]:
     return cleaned(reference_with(tmp, {"word/document.xml": None}))
 
+
+
+# The apparatus files register their cases from their own module (it imports `case` from here).
+import tests.error_cases_apparatus  # noqa: E402, F401
 from tests import error_cases_sheets  # noqa: E402,F401  spreadsheets, `new`, `export-sheet`
 
 # ---- the tests ---------------------------------------------------------------------------

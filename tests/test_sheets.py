@@ -28,8 +28,13 @@ LIST_FILES = ("discussion.yaml", "quotes.yaml", "worksheets.yaml", "courses.yaml
 
 def as_sheet_pack(source: Path, target: Path) -> Path:
     """A copy of the pack at `source` whose lists live in one workbook instead of YAML."""
+    from nlmg_packs.pack.model_assessment import FILES as APPARATUS
+
     target.mkdir(parents=True)
     shutil.copy(source / "pack.yaml", target / "pack.yaml")
+    for name in APPARATUS:  # vocabulary, tests, rubrics, matter: YAML only
+        if (source / name).is_file():
+            shutil.copy(source / name, target / name)
     (target / "lists.xlsx").write_bytes(workbook_bytes(pack_lists(load_pack(source))))
     return target
 

@@ -44,7 +44,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_kind_of_document_is_built(built: Path) -> None:
     specs = catalogue(load_pack(PACK))
-    assert {spec.kind for spec in specs} == set(KINDS)
+    # the teaching apparatus needs files (matter, vocabulary, tests, rubrics) this pack lacks
+    apparatus = {"introduction", "vocabulary", "tests", "rubrics"}
+    assert {spec.kind for spec in specs} == set(KINDS) - apparatus
     for spec in specs:
         assert (built / spec.relpath(spec.native)).is_file(), spec.relpath(spec.native)
 

@@ -185,7 +185,7 @@ def list_documents(packs: PackArg = None, **options: object) -> None:
     for pack_id, title, files in listing(request):
         typer.echo(f"{pack_id}: {title}")
         for kind, relpath in files:
-            typer.echo(f"  {kind:<11} {relpath}")
+            typer.echo(f"  {kind:<12} {relpath}")
 
 
 @app.command()

@@ -29,6 +29,8 @@ class Opt:
     """May be given several times; the value is a list."""
     number: bool = False
     """A whole number, 1 or more."""
+    maximum: int | None = None
+    """The largest whole number accepted, when `number` has one."""
     path: bool = False
 
 
@@ -40,7 +42,10 @@ SELECTION = (
     Opt("fmt", ("--format",), "native: handouts as PDF, lesson plans as DOCX; pdf/docx: "
         "everything in that format; all: both.", "native", ("native", "pdf", "docx", "all")),
     Opt("only", ("--only",), "Only these kinds of document. Repeatable.",
-        choices=("guide", "worksheets", "bank", "map", "plans"), repeated=True),
+        choices=("guide", "worksheets", "bank", "map", "plans", "introduction", "vocabulary",
+                 "tests", "rubrics"), repeated=True),
+    Opt("versions", ("--versions",), "Versions A, B, … of each test, in shuffled orders, each "
+        "with its own answer key (1 to 26).", 1, number=True, maximum=26),
     Opt("zip_out", ("--zip",), "Also write one archive per course, <pack>/<course>.zip, with "
         "its documents, the handouts it uses and a README.txt index.", False, flag=True),
 )
@@ -107,7 +112,7 @@ def typer_signature(options: tuple[Opt, ...]):  # type: ignore[no-untyped-def]
             kind, default = list[kind] | None, None  # type: ignore[valid-type]
         elif default is None and not o.flag:
             kind = kind | None  # type: ignore[operator]
-        extra = {"min": 1} if o.number else {}
+        extra = {"min": 1, "max": o.maximum} if o.number else {}
         info = typer.Option(*o.names, help=o.help, **extra)  # type: ignore[arg-type]
         params.append(inspect.Parameter(o.dest, inspect.Parameter.KEYWORD_ONLY,
                                         default=default, annotation=Annotated[kind, info]))
@@ -169,4 +174,5 @@ def build_request(values: dict[str, object]):  # type: ignore[no-untyped-def]
         paper=v["paper"], preset=str(v["preset"]),  # type: ignore[arg-type]
         fillable=bool(v["fillable"]), force=bool(v["force"]), strict=bool(v["strict"]),
         jobs=int(v["jobs"] or os.cpu_count() or 1),  # type: ignore[call-overload]
-        zip=bool(v["zip_out"]), **optional)
+        zip=bool(v["zip_out"]), versions=int(v["versions"]),  # type: ignore[call-overload]
+        **optional)

@@ -47,5 +47,8 @@ def _value(option: Opt, value: str) -> object:
     if option.choices and value not in option.choices:
         return None
     if option.number:
-        return int(value) if value.isascii() and value.isdigit() and int(value) >= 1 else None
+        if not (value.isascii() and value.isdigit()):
+            return None
+        number = int(value)
+        return number if 1 <= number <= (option.maximum or number) else None
     return value

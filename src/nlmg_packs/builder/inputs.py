@@ -117,6 +117,7 @@ def input_digest(folder: Path, template: str, request: BuildRequest, epoch: int,
                 "editions": sorted(request.editions), "formats": request.formats,
                 "kinds": sorted(request.kinds), "paper": request.paper,
                 "preset": request.preset, "fillable": request.fillable,
-                "zip": request.zip, "template": template}
+                "zip": request.zip, "template": template,
+                "versions": request.versions}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     return digest.hexdigest()

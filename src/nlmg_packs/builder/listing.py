@@ -26,8 +26,7 @@ def listing(request: BuildRequest) -> list[tuple[str, str, list[tuple[str, str]]
             problems.extend(exc.problems)
             continue
         known.update(c.id for c in pack.courses)
-        jobs = plan(pack, "", request.courses, request.editions, request.formats,
-                    request.kinds)
+        jobs = plan(pack, "", request)
         files = [(job.spec.kind, job.relpath) for job in jobs]
         if request.zip:
             files += [("bundle", b.relpath) for b in bundles(pack, jobs, source_date_epoch())]

@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlmg_packs.builder import outdir
 from nlmg_packs.builder.manifest import Manifest
@@ -13,6 +14,9 @@ from nlmg_packs.compose.catalogue import DocSpec, catalogue
 from nlmg_packs.document import Document, Origin
 from nlmg_packs.errors import OutputError, Problem
 from nlmg_packs.pack import Pack
+
+if TYPE_CHECKING:
+    from nlmg_packs.build.run import BuildRequest
 
 FORMATS = {"native": None, "pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx")}
 
@@ -34,13 +38,15 @@ class Job:
     """Hash of an edited file at relpath that must not be overwritten."""
 
 
-def plan(pack: Pack, settings: str, courses: frozenset[str],
-         editions: frozenset[str], formats: str, kinds: frozenset[str]) -> list[Job]:
-    """Every file the selection asks for from `pack`, in catalogue order."""
+def plan(pack: Pack, settings: str, request: BuildRequest) -> list[Job]:
+    """Every file the request selects from `pack` (its courses, editions, formats, kinds, and
+    tests in `request.versions` versions), in catalogue order."""
+    courses, editions, kinds = request.courses, request.editions, request.kinds
+    formats, versions = request.formats, request.versions
     chosen = FORMATS[formats]
     handout_ext = "docx" if formats == "docx" else "pdf"
     jobs: list[Job] = []
-    for spec in catalogue(pack):
+    for spec in catalogue(pack, versions):
         if kinds and spec.kind not in kinds:
             continue
         if courses and spec.course is not None and spec.course not in courses:

@@ -66,8 +66,7 @@ class Planner:
         options = self.options[pack.id] = self._options(pack)
         settings = options_digest(options, self.template_hash, __version__)
         request = self.request
-        jobs = plan(pack, settings, request.courses, request.editions, request.formats,
-                    request.kinds)
+        jobs = plan(pack, settings, request)
         outcome = sort_out(jobs, self.output.out, self.output.manifest, request.force,
                            request.strict)
         self.conflicts.extend(outcome.conflicts)

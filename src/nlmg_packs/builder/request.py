@@ -31,6 +31,8 @@ class BuildRequest:
     jobs: int = 1
     zip: bool = False
     """Also write `<pack>/<course>.zip` for each course."""
+    versions: int = 1
+    """Versions of each test (A, B, …), 1 to 26."""
 
 
 @dataclass

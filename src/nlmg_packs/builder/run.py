@@ -212,7 +212,7 @@ class Build:
         p.rendered.clear()
         p.written = p.written or bool(p.stale)
         made = {f"{p.pack.id}/{spec.relpath('x').removesuffix('.x')}"
-                for spec in catalogue(p.pack)}
+                for spec in catalogue(p.pack, self.request.versions)}
         made |= {f"{p.pack.id}/{course.id}" for course in p.pack.courses}  # bundles
         output.remove_orphans(p.pack.id, made)
         files = [j.relpath for j in p.jobs]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.render.dispatch import dispatch_table
+from nlmg_packs.render.docx_assessment import DocxAssessment
 from nlmg_packs.render.docx_blocks import DocxBlocks
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.options import RenderOptions
@@ -14,7 +15,7 @@ def render_docx(doc: d.Document, options: RenderOptions) -> bytes:
     return DocxRenderer(doc, options).render()
 
 
-class DocxRenderer(DocxBlocks):
+class DocxRenderer(DocxBlocks, DocxAssessment):
     """Builds one .docx from a document, block by block, on a reference document."""
 
     def render(self) -> bytes:
