@@ -150,7 +150,7 @@ def test_matching_keys_pair_each_quotation_with_its_speaker(full: Path) -> None:
 
 
 def test_two_versions_differ_and_rebuild_byte_for_byte(full: Path, tmp_path: Path) -> None:
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.builder.run import BuildRequest, run_build
 
     def build(out: Path) -> dict[str, bytes]:
         run_build(BuildRequest(packs=(full,), out=out, kinds=frozenset({"tests"}), versions=2,
@@ -268,7 +268,7 @@ def test_the_format_documents_examples_validate(mini: Path) -> None:
 
 def test_changing_one_item_rebuilds_only_the_tests_that_ask_it(full: Path,
                                                               tmp_path: Path) -> None:
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.builder.run import BuildRequest, run_build
     from tests.conftest import edit
 
     def build() -> dict[str, str]:
@@ -312,3 +312,14 @@ def test_items_and_words_may_name_reading_units_instead_of_chapters(full: Path) 
     messages = [p.message for p in caught.value.problems]
     assert "`chapters` and `units` are both given" in messages
     assert any("not in Part One" in m for m in messages), messages
+
+
+def test_no_label_name_is_defined_twice() -> None:
+    """compose/labels.py is shared by every composer: a name given twice silently replaces the
+    first message wherever it is used."""
+    import ast
+
+    tree = ast.parse(Path("src/nlmg_packs/compose/labels.py").read_text("utf-8"))
+    names = [target.id for node in tree.body if isinstance(node, ast.Assign)
+             for target in ast.walk(node.targets[0]) if isinstance(target, ast.Name)]
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []

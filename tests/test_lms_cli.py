@@ -1,4 +1,4 @@
-"""`nlmg-packs export-lms` and `build --format lms` as a user meets them."""
+"""`nlmg-packs export-lms` as a user meets it."""
 
 from __future__ import annotations
 
@@ -22,12 +22,6 @@ def test_cc_version_13_writes_a_13_cartridge(full: Path, tmp_path: Path) -> None
     package = zipfile.ZipFile(tmp_path / "o" / full.name / "lms" / "literature.imscc")
     assert b"imsccv1p3/imscp_v1p1" in package.read("imsmanifest.xml")
     assert not (tmp_path / "o" / full.name / "lms" / "literature-teacher.imscc").exists()
-
-
-def test_build_format_lms_exports(full: Path, tmp_path: Path) -> None:  # noqa: F811
-    result = cli("build", str(full), "--format", "lms", "--out", str(tmp_path / "o"), "-q")
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "o" / full.name / "lms" / "literature-teacher.imscc").is_file()
 
 
 def test_an_unknown_course_is_exit_1_and_named(full: Path, tmp_path: Path) -> None:  # noqa: F811

@@ -72,7 +72,7 @@ def test_bundled_pack_round_trips_through_a_workbook(tmp_path: Path) -> None:
 
 def built_files(pack: Path, out: Path) -> dict[str, bytes]:
     """Every PDF and DOCX a native build of `pack` writes, by path below `out`."""
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.builder.run import BuildRequest, run_build
 
     run_build(BuildRequest(packs=(pack,), out=out, jobs=2, formats="all"))
     return {p.relative_to(out).as_posix(): p.read_bytes()

@@ -102,7 +102,7 @@ def _short(text: str) -> str:
 def assemble(parts: list[Part], title: str, language: str, version: str,
              options: RenderOptions) -> bytes:
     """Render every part and package them: the `.imscc` bytes."""
-    from nlmg_packs.build.render_job import render_document
+    from nlmg_packs.builder.render_job import render_document
     from nlmg_packs.lms.cartridge import Cartridge
     from nlmg_packs.lms.qti import qti_assessment
     from nlmg_packs.render.html import render_html

@@ -66,7 +66,7 @@ def digest(value: object) -> str:
 
 def export_lms(request: LmsRequest) -> Outcome:
     """Write every cartridge and bank `request` asks for; raise PackError on bad input."""
-    from nlmg_packs.build.lock import build_lock
+    from nlmg_packs.builder.lock import build_lock
     from nlmg_packs.errors import PackError, Problem, did_you_mean
     from nlmg_packs.pack import load_pack
 
@@ -89,7 +89,7 @@ def export_lms(request: LmsRequest) -> Outcome:
 
 def _jobs(pack, request: LmsRequest) -> list[tuple[str, str, Callable[[], bytes]]]:  # type: ignore[no-untyped-def]
     """(path, key, maker) of every file of one pack."""
-    from nlmg_packs.build.inputs import template_digest
+    from nlmg_packs.builder.inputs import template_digest
     from nlmg_packs.lms import labels
     from nlmg_packs.lms.banks import bank_files, banks
     from nlmg_packs.lms.course import assemble, course_parts
@@ -132,19 +132,20 @@ def _key(*parts: str) -> str:
 
 def _write(out: Path, relpath: str, key: str, make: Callable[[], bytes],
            recorded: dict[str, dict[str, str]], outcome: Outcome) -> None:
-    from nlmg_packs.build.atomic import write_atomic
-    from nlmg_packs.build.manifest import file_sha256, sha256
-    from nlmg_packs.build.plan import beside
+    from nlmg_packs.builder.atomic import write_atomic
+    from nlmg_packs.builder.manifest import sha256
+    from nlmg_packs.builder.outdir import sha256 as file_sha256
+    from nlmg_packs.builder.plan import beside
 
     entry = recorded.get(relpath)
-    on_disk = file_sha256(out / relpath)
+    on_disk = file_sha256(out, relpath)
     if entry is not None and entry["key"] == key and on_disk == entry["sha256"]:
         outcome.current.append(relpath)
         return
     data = make()
     edited = on_disk is not None and (entry is None or on_disk != entry["sha256"])
     target = beside(relpath) if edited else relpath
-    write_atomic(out / target, data)
+    write_atomic(out, target, data)
     if edited:
         outcome.kept.append(relpath)
     else:
@@ -161,6 +162,6 @@ def _load(out: Path) -> dict[str, dict[str, str]]:
 
 
 def _save(out: Path, recorded: dict[str, dict[str, str]]) -> None:
-    from nlmg_packs.build.atomic import write_atomic
+    from nlmg_packs.builder.atomic import write_atomic
 
-    write_atomic(out / MANIFEST, json.dumps(recorded, indent=1, sort_keys=True).encode())
+    write_atomic(out, MANIFEST, json.dumps(recorded, indent=1, sort_keys=True).encode())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -32,8 +33,8 @@ def load_pack(folder: Path) -> Pack:
             problems.append(Problem(display_path(path), None, None, "this is a folder, not a file",
                                     f"{name} must be a YAML file"))
             continue
-        if not path.is_file() and name not in sheets.files:
-            continue
+        if not os.path.lexists(path) and name not in sheets.files:
+            continue  # a pipe, a device or a dangling link is not skipped: the loader names it
         if not path.resolve().is_relative_to(inside):
             problems.append(Problem(display_path(path), None, None,
                                     "this file is a link to outside the pack folder",

@@ -108,16 +108,29 @@ class DocxRenderer(DocxBlocks, DocxAssessment):
 
         meta = self.doc.metadata
         props = self.word.core_properties
-        props.title = clean(meta.title)
-        props.author = clean(self.options.school)  # who hands it out, never the novelist
-        props.subject = clean(meta.subject)
-        props.keywords = clean(", ".join(meta.keywords))
+        props.title = _core(clean(meta.title))
+        props.author = _core(clean(self.options.school))  # who hands it out, never the novelist
+        props.subject = _core(clean(meta.subject))
+        props.keywords = _core(clean(", ".join(meta.keywords)))
         props.language = meta.language
         props.category = meta.category
         props.comments = ""
         props.last_modified_by = "nlmg-packs"
         props.created = props.modified = props.last_printed = when(self.options.timestamp)
         props.revision = 1
+
+
+CORE_PROPERTY_CHARS = 255
+"""The longest text python-docx writes into a core property (title, subject, keywords...);
+longer values raise ValueError there."""
+
+
+def _core(text: str) -> str:
+    """`text` shortened to fit a core property, ending in "…" when cut (the full text stays in
+    the document itself)."""
+    if len(text) <= CORE_PROPERTY_CHARS:
+        return text
+    return text[: CORE_PROPERTY_CHARS - 1].rstrip() + "…"
 
 
 DocxRenderer.DISPATCH = dispatch_table(DocxRenderer, "DOCX")
