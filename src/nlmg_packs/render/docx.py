@@ -395,16 +395,33 @@ class _Renderer:
 
         meta = self.doc.metadata
         props = self.word.core_properties
-        props.title = clean(meta.title)
-        props.author = clean(meta.author)
-        props.subject = clean(meta.subject)
-        props.keywords = clean(", ".join(meta.keywords))
+        props.title = _property(meta.title)
+        props.author = _property(meta.author)
+        props.subject = _property(meta.subject)
+        props.keywords = _property(", ".join(meta.keywords))
         props.language = meta.language
         props.category = "Lesson plan" if self.doc.edition == "teacher" else "Student handout"
         props.comments = ""
         props.last_modified_by = "nlmg-packs"
         props.created = props.modified = props.last_printed = when(self.options.timestamp)
         props.revision = 1
+
+
+CORE_PROPERTY_LIMIT = 255
+"""Characters a DOCX core property (title, subject...) may hold: python-docx refuses more."""
+
+
+def _property(text: str) -> str:
+    """`text` for a core property, cut at a word with an ellipsis if it is over the limit."""
+    from nlmg_packs.render._docx_xml import clean
+
+    text = clean(text)
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    cut = text[:CORE_PROPERTY_LIMIT - 1]
+    if " " in cut[CORE_PROPERTY_LIMIT // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
 
 
 _DISPATCH = {
