@@ -192,17 +192,16 @@ def broken_units(pages: list[Page]) -> list[str]:
     whose body, question or first answer line starts the next."""
     found = []
     for page, after in zip(pages, pages[1:], strict=False):
-        content = page.content()
-        following = after.content()
-        if not content or not following:
+        content, following = page.content(), after.content()
+        if not page.items or not content or not following:
             continue
         last, first = content[-1], following[0]
         where = f"page {page.number}: {last.kind} {last.text[:50]!r}"
-        if last.kind == "heading":
+        if page.items[-1].kind == "heading":
             found.append(f"{where} ends the page; {first.text[:40]!r} starts the next")
         elif last.kind == "quote" and first.kind == "question":
             found.append(f"{where} ends the page; its question starts the next")
-        elif last.kind == "question" and first.kind == "rule":
+        elif last.kind == "question" and after.items[0].kind == "rule":
             found.append(f"{where} ends the page; its answer lines start the next")
     return found
 

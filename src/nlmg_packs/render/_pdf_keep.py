@@ -52,6 +52,8 @@ class Keep(_ContainerSpace, Flowable):
         if aH >= self._H or frame is None or getattr(frame, "_atTop", False):
             return here
         page = frame._height
+        if self._head_h > page:  # the head cannot stay with anything: set it from here on
+            return here
         tall = self.body is not None and page * self.split_taller < self._H
         fits_nowhere = page < self._H
         if (fits_nowhere or (tall and aH > page * WASTE)) and self._lead_fits(aW, aH):
@@ -82,6 +84,16 @@ class Keep(_ContainerSpace, Flowable):
             rows = len(first._cellvalues) - head_rows
             return rows >= max(1, min(2, len(self.body._cellvalues) - head_rows - 1))
         return first.wrapOn(self.canv, aW, room)[1] >= self.min_lead
+
+
+def lead_in(flowables: list[Flowable]) -> list[Flowable]:
+    """`flowables` (one kept block, such as a quotation) set to stay with the start of what
+    follows them, as a heading does; `group` then keeps them together."""
+    if len(flowables) == 1 and isinstance(flowables[0], Keep) and flowables[0].body is not None:
+        flowables = [*flowables[0].head, flowables[0].body]
+    for f in flowables:
+        f.keepWithNext = 1
+    return flowables
 
 
 def _gap(head: list[Flowable], body: Flowable | None) -> float:

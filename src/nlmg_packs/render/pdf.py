@@ -33,7 +33,7 @@ from nlmg_packs.render._pdf_flowables import (
     Words,
 )
 from nlmg_packs.render._pdf_fonts import check_coverage, normalise, register_family
-from nlmg_packs.render._pdf_keep import SPLIT_TALLER, Keep, group
+from nlmg_packs.render._pdf_keep import SPLIT_TALLER, Keep, group, lead_in
 from nlmg_packs.render._pdf_page import PAPER, Furniture, HandoutTemplate, fixed_canvas
 from nlmg_packs.render._pdf_styles import (
     MUTED,
@@ -124,9 +124,15 @@ class PdfRenderer:
 
     def story(self) -> list[Flowable]:
         flowables: list[Flowable] = []
-        for position, block in enumerate(self.doc.blocks):
+        blocks = self.doc.blocks
+        for position, block in enumerate(blocks):
             self._position = position
-            flowables.extend(self.render(block))
+            rendered = self.render(block)
+            following = blocks[position + 1] if position + 1 < len(blocks) else None
+            if isinstance(block, d.Quote) and isinstance(following, d.Question):
+                # a quotation, its citation, its question and the first answer lines: one unit
+                rendered = lead_in(rendered)
+            flowables.extend(rendered)
         return group(flowables)
 
     def render(self, block: d.Block) -> list[Flowable]:
