@@ -257,8 +257,9 @@ class PdfRenderer:
         rows = [[title]]
         with self.narrower(2 * pad + rule):
             rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
-        table = Table(rows, colWidths=[self.width], splitInRow=1, spaceBefore=size * 0.3,
-                      spaceAfter=size * 1.2)
+        # split inside a row first, so the box's title keeps the first lines of its text
+        table = Table(rows, colWidths=[self.width], splitByRow=0, splitInRow=1,
+                      spaceBefore=size * 0.3, spaceAfter=size * 1.2)
         table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(self.look.teacher_tint)),
             ("LINEBEFORE", (0, 0), (0, -1), rule, HexColor(self.look.primary), "butt"),
