@@ -7,15 +7,16 @@ from nlmg_packs import document as d
 MEMORY = d.ThemeTag("memory", "Memory", "#4C6A92", "M")
 DUTY = d.ThemeTag("duty", "Duty", "#A0522D", "D")
 ORIGIN = d.Origin("packs/sample/quotes.yaml", 12, 5)
+CHECK = "Check the wording against your edition"
 
 
 def every_block(edition: str = "teacher") -> d.Document:
     """A document that holds each block type at least once."""
     blocks: list[d.Block] = [
         d.Cover("The Lantern Keeper", "Discussion guide", ("A. N. Author", "Example School")),
-        d.Contents(),
+        d.Contents("Contents"),
         d.PageBreak(),
-        d.NameLines(),
+        d.NameLines(("Name", "Date", "Class")),
         d.Heading("Before you read", 1),
         d.Paragraph("Read *The Lantern Keeper* closely. Tom & Ruth <b>argue</b> & that's fine.",
                     "lead"),
@@ -25,16 +26,16 @@ def every_block(edition: str = "teacher") -> d.Document:
         d.Callout("Spoiler warning", "This section discusses the whole of Part Two.", "warning"),
         d.Heading("Close reading", 2),
         d.Quote("The lamp does not ask who is out there.", "Mara to Tobias, Chapter 2",
-                (DUTY,), check_wording=True, origin=ORIGIN),
+                (DUTY,), check_label=CHECK if edition == "teacher" else "", origin=ORIGIN),
         d.Question(1, "What does the lamp stand for?", lines=4, themes=(DUTY, MEMORY),
                    meta="Chapter 2 · Analyse"),
         d.Question(2, "Which moment stayed with you?", lines=0, themes=(MEMORY,)),
-        d.TeacherNote("Model answer", (
+        d.TeacherNote("Teacher: Model answer", (
             d.Paragraph("The lamp stands for care given without conditions."),
             d.BulletList(("Look for *unconditional*", "Credit personal responses")),
         )),
         d.Heading("Themes", 1),
-        d.ThemeLegend((MEMORY, DUTY)),
+        d.ThemeLegend((MEMORY, DUTY), "Key"),
         d.Table(("Course", "Memory", "Duty"),
                 ((d.Cell("English Literature", bold=True), d.Cell(tag=MEMORY), d.Cell()),
                  (d.Cell("Ethics", bold=True), d.Cell(), d.Cell(tag=DUTY))),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlmg_packs.build.render_job import render_all
+from nlmg_packs.build.render_job import Renderer
 from nlmg_packs.build.run import BuildReport, BuildRequest, run_build
 
 
@@ -52,17 +52,22 @@ def test_parallel_rebuild_after_a_change_matches_a_fresh_build(mini: Path,
     assert files(out) == files(tmp_path / "fresh")
 
 
+def render_all(tasks, options, workers: int, done) -> None:  # type: ignore[no-untyped-def]
+    with Renderer(workers) as renderer:
+        for i, (doc, fmt, opt) in enumerate(tasks):
+            renderer.submit(i, doc, fmt, options[opt])
+        renderer.drain(done)
+
+
 def test_render_all_reports_every_task_once_with_its_own_result(mini: Path) -> None:
     from nlmg_packs.compose.catalogue import catalogue
     from nlmg_packs.pack import load_pack
     from nlmg_packs.paths import default_template
-    from nlmg_packs.render.options import RenderOptions
     from nlmg_packs.template import load_template
 
     pack = load_pack(mini)
-    options = [RenderOptions(template=load_template(default_template()), timestamp=0),
-               RenderOptions(template=load_template(default_template()), paper="letter",
-                             timestamp=0)]
+    template = load_template(default_template())
+    options = [template.render_options("a4"), template.render_options("letter")]
     tasks = [(spec.compose("pdf"), "pdf", i % 2) for i, spec in enumerate(catalogue(pack))]
     results: dict[str, dict[int, tuple[bytes, int | None]]] = {"serial": {}, "pool": {}}
     render_all(tasks, options, 1, lambda i, r: results["serial"].__setitem__(i, r))

@@ -78,7 +78,7 @@ def test_unchecked_quote_marked_only_for_teachers(mini: Path) -> None:
     pack = load_pack(mini)
     for edition, expected in (("student", set()), ("teacher", {"Every tide"})):
         sheet = compose_worksheet(pack, "light-and-duty", edition)
-        marked = {b.text[:10] for b in sheet.blocks if isinstance(b, d.Quote) and b.check_wording}
+        marked = {b.text[:10] for b in sheet.blocks if isinstance(b, d.Quote) and b.check_label}
         assert marked == expected
 
 

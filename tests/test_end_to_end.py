@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from nlmg_packs.build.run import BuildRequest, run_build
 from nlmg_packs.pack import load_pack
 from nlmg_packs.paths import default_pack
-from nlmg_packs.render._inline import plain_text
+from nlmg_packs.render.inline import plain_text
 from tests.tools import require_tool
 
 PACK = default_pack()

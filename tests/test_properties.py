@@ -129,11 +129,10 @@ def test_random_text_validates_and_composes_or_is_a_located_error(field: tuple[s
 @given(field=st.sampled_from(TEXT_FIELDS), text=TEXTS)
 def test_random_text_renders_or_is_a_pack_error(field: tuple[str, tuple], text: str) -> None:
     from nlmg_packs.build.render_job import render_document
-    from nlmg_packs.render.options import RenderOptions
     from nlmg_packs.template import load_template
 
     file, path = field
-    options = RenderOptions(template=load_template(DEFAULT_TEMPLATE))
+    options = load_template(DEFAULT_TEMPLATE).render_options("a4")
     with pack_copy() as folder:
         put(folder, file, path, text)
         try:

@@ -268,15 +268,15 @@ def test_pack_glyph_check_locates_text_in_lists_and_tables(mini: Path) -> None:
     import reportlab
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from nlmg_packs.fonts import Coverage
     from nlmg_packs.pack.glyphs import uncovered_characters
 
     edit(mini / "courses.yaml", "objectives: [identify how the opening sets up memory]",
          "objectives: [identify how the opening sets up memory 🚀]")
     edit(mini / "courses.yaml", "activity: Starter,", "activity: Starter ✨,")
     font = TTFont("VeraCheck", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"))
-    cmap = font.face.charToGlyph
-    found = [str(p) for p in uncovered_characters(load_pack(mini), lambda c: ord(c) in cmap,
-                                                  "Vera")]
+    coverage = Coverage("Vera", (frozenset(font.face.charToGlyph),))
+    found = [str(p) for p in uncovered_characters(load_pack(mini), coverage)]
     assert [f.split("mini/", 1)[1] for f in found] == [
         "courses.yaml:10:22: character '🚀' (U+1F680) is not in font Vera — use a template font "
         "that has it (set `fonts:` in template.yaml)",
@@ -391,11 +391,10 @@ def test_every_block_with_pack_text_knows_its_line() -> None:
     """Headings, paragraphs, questions and quotes that print pack text carry an Origin."""
     from nlmg_packs import document as d
     from nlmg_packs.compose.catalogue import catalogue
-    from nlmg_packs.pack.glyphs import _SOURCES, _strings
+    from nlmg_packs.pack.glyphs import pack_texts
 
     pack = load_pack(ROOT / "tests" / "fixtures" / "mini")
-    texts = {text for _, attribute, prefix in _SOURCES
-             for _, text in _strings(getattr(pack, attribute), prefix) if len(text) > 12}
+    texts = {text for _, _, text in pack_texts(pack) if len(text) > 12}
 
     def blocks(items):
         for block in items:

@@ -7,8 +7,9 @@ its `Origin`, so a renderer can point at the YAML line of a character it cannot 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ class Quote:
     text: str
     citation: str
     themes: tuple[ThemeTag, ...] = ()
-    check_wording: bool = False
-    """Teacher edition only: the wording is unchecked and must be marked so."""
+    check_label: str = ""
+    """A mark saying the wording is unchecked ("" for none; the teacher edition sets it)."""
     origin: Origin | None = None
 
 
@@ -85,6 +86,7 @@ class TeacherNote:
     """Teacher-only material, set visibly apart from the student's text."""
 
     title: str
+    """The box's full label, printed as it is ("Teacher: Model answer")."""
     blocks: tuple[Block, ...]
 
 
@@ -93,6 +95,7 @@ class Callout:
     """A boxed notice, e.g. a spoiler warning."""
 
     title: str
+    """Printed as it is; a warning's title says it is one ("Spoiler warning")."""
     text: str
     tone: Literal["info", "warning"] = "info"
 
@@ -126,11 +129,15 @@ class Table:
 @dataclass(frozen=True)
 class ThemeLegend:
     themes: tuple[ThemeTag, ...]
+    title: str = ""
+    """A label above the key ("Key"); "" for none."""
 
 
 @dataclass(frozen=True)
 class NameLines:
-    """Name / Date / Class lines at the top of a student sheet."""
+    """Name / Date / Class lines at the top of a student sheet; the first gets half the width."""
+
+    labels: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,7 @@ class Cover:
 class Contents:
     """A contents list built by the renderer from the level-1 headings that follow."""
 
-    title: str = "Contents"
+    title: str
 
 
 @dataclass(frozen=True)
@@ -156,10 +163,15 @@ class PageBreak:
 Block = (Heading | Paragraph | Quote | Question | AnswerLines | TeacherNote | Callout | BulletList
          | Table | ThemeLegend | NameLines | Cover | Contents | PageBreak)
 
-BLOCK_TYPES: tuple[type, ...] = (Heading, Paragraph, Quote, Question, AnswerLines, TeacherNote,
-                                 Callout, BulletList, Table, ThemeLegend, NameLines, Cover,
-                                 Contents, PageBreak)
-"""Every block type; each renderer must handle all of them (a test checks)."""
+BLOCK_TYPES: tuple[type, ...] = get_args(Block)
+"""Every block type, read from the `Block` union: the one registry each renderer's dispatch
+table is built from (`render.dispatch`), so a type added to the union without a drawing method
+in every renderer fails at import and in tests/test_block_registry.py."""
+
+
+def block_name(kind: type) -> str:
+    """The snake-case name of a block type ("TeacherNote" → "teacher_note")."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", kind.__name__).lower()
 
 
 @dataclass(frozen=True)
@@ -169,6 +181,9 @@ class Metadata:
     subject: str
     keywords: tuple[str, ...] = ()
     language: str = "en-GB"
+    category: str = ""
+    """What kind of document it is ("Lesson plan", "Student handout"), where a format records
+    it (DOCX core properties)."""
 
 
 @dataclass(frozen=True)

@@ -41,12 +41,6 @@ class OutputError(NlmgError):
     """The output folder cannot be written safely."""
 
 
-def fail(file: str, message: str, hint: str = "", line: int | None = None,
-         col: int | None = None, kind: type[NlmgError] = PackError) -> NlmgError:
-    """Build a one-problem error, ready to raise."""
-    return kind([Problem(file, line, col, message, hint)])
-
-
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A 'did you mean `x`?' hint, or a list of what is allowed."""
     options = sorted(set(choices))

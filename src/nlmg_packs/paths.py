@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from nlmg_packs.errors import PackError, Problem
@@ -60,3 +61,15 @@ def resolve_inside(base: Path, relative: str, where: Problem) -> Path:
     if not is_file:
         raise refuse(f"file `{shown}` not found", "check the name and folder")
     return resolved
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder when it is below it."""
+    # Not resolved first: a link is shown by its own name, never by where it leads.
+    for candidate, base in ((Path(os.path.abspath(path)), Path.cwd()),
+                            (path.resolve(), Path.cwd().resolve())):
+        try:
+            return str(candidate.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationError
 
@@ -13,6 +13,9 @@ from nlmg_packs.pack.loader import display_path, load_yaml
 from nlmg_packs.pack.model import Colour, Strict
 from nlmg_packs.pack.schema_errors import problems_from
 from nlmg_packs.paths import resolve_inside
+
+if TYPE_CHECKING:
+    from nlmg_packs.render.options import RenderOptions
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
@@ -64,6 +67,27 @@ class Template:
     logo: Path | None
     font_files: dict[str, Path]
     reference_doc: Path | None
+
+    def render_options(self, paper: str | None = None, preset: str = "standard",
+                       fillable: bool = False, timestamp: int = 0,
+                       reference_doc: Path | None = None) -> RenderOptions:
+        """The plain settings renderers take: this template's branding with the given paper
+        (None: the template's), preset, form fields, date (seconds since the epoch) and
+        reference document (None: the template's, else the bundled one)."""
+        from nlmg_packs.paths import default_template
+        from nlmg_packs.render.options import FontFiles, Margins, Palette, RenderOptions
+
+        s = self.settings
+        return RenderOptions(
+            reference_doc=(reference_doc or self.reference_doc
+                           or default_template() / "reference.docx"),
+            paper=paper or s.paper,  # type: ignore[arg-type]
+            preset=preset,  # type: ignore[arg-type]
+            fillable=fillable, timestamp=timestamp, school=s.school, logo=self.logo,
+            colours=Palette(**s.colours.model_dump()),
+            fonts=FontFiles(**self.font_files),
+            docx_body_font=s.fonts.docx_body, docx_heading_font=s.fonts.docx_headings,
+            margins_mm=Margins(**s.margins_mm.model_dump()))
 
 
 def load_template(folder: Path) -> Template:
@@ -146,10 +170,9 @@ def _check_asset(path: Path, kind: str, value: str, where: Problem) -> None:
     if kind == "reference_doc" and path.suffix.lower() != ".docx":
         raise refuse(f"`{value}` is not {what}")
     if kind == "font":
-        from reportlab.pdfbase.ttfonts import TTFontFile
+        from nlmg_packs.fonts import truetype_problem
 
-        try:
-            TTFontFile(str(path))
-        except Exception as exc:  # reportlab raises several kinds on a damaged file
-            detail = " ".join(str(exc).replace(str(path), value).split())[:120]
-            raise refuse(f"`{value}` is not a usable TrueType font ({detail})") from None
+        detail = truetype_problem(path)
+        if detail is not None:
+            detail = " ".join(detail.replace(str(path), value).split())[:120]
+            raise refuse(f"`{value}` is not a usable TrueType font ({detail})")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -91,15 +91,6 @@ class Renderer:
             self._futures[future] = key
             self._order[future] = len(self._order)
         self._queue.clear()
-
-
-def render_all(tasks: Sequence[tuple[Document, str, int]], options: Sequence[RenderOptions],
-               workers: int, done: Done) -> None:
-    """Render every task (a document, its format, the index of its options)."""
-    with Renderer(workers) as renderer:
-        for i, (doc, fmt, opt) in enumerate(tasks):
-            renderer.submit(i, doc, fmt, options[opt])
-        renderer.drain(done)
 
 
 def _context():  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from nlmg_packs.build.plan import Job
     from nlmg_packs.build.render_job import Renderer
     from nlmg_packs.pack import Pack
+    from nlmg_packs.render.options import RenderOptions
     from nlmg_packs.template import Template
 
 DEFAULT_EPOCH = 1767225600
@@ -186,7 +187,6 @@ def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: s
     from nlmg_packs.build.plan import plan, sort_out
     from nlmg_packs.errors import did_you_mean
     from nlmg_packs.pack import load_pack
-    from nlmg_packs.render.options import RenderOptions
 
     planned: list[_Planned] = []
     problems: list[Problem] = []
@@ -208,17 +208,15 @@ def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: s
         folders[pack.id] = folder
         known.update(c.id for c in pack.courses)
         paper = request.paper or pack.meta.paper or template.settings.paper
-        options = RenderOptions(template=template, paper=paper,  # type: ignore[arg-type]
-                                preset=request.preset,  # type: ignore[arg-type]
-                                fillable=request.fillable, timestamp=epoch,
-                                reference_doc=request.reference_doc)
+        options = template.render_options(paper, request.preset, request.fillable, epoch,
+                                          request.reference_doc)
         settings = options_digest(options, template_hash, __version__)
         jobs = plan(pack, settings, request.courses, request.editions, request.formats,
                     request.kinds)
         outcome = sort_out(jobs, out, manifest, request.force, request.strict)
         conflicts.extend(outcome.conflicts)
         if any(job.fmt == "pdf" for job in outcome.stale):
-            problems.extend(_glyph_problems(pack, template))
+            problems.extend(_glyph_problems(pack, options))
         for job in outcome.current:
             entry = manifest.files[job.relpath]
             _tell(report, observer, job, "up to date", (out / job.relpath).stat().st_size,
@@ -242,15 +240,13 @@ def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: s
     return planned
 
 
-def _glyph_problems(pack: Pack, template: Template) -> list[Problem]:
+def _glyph_problems(pack: Pack, options: RenderOptions) -> list[Problem]:
     """Characters of the pack the PDF font cannot draw, each at its YAML line, before any
     rendering: the renderer itself can only name the line of blocks that carry an origin."""
     from nlmg_packs.pack.glyphs import uncovered_characters
-    from nlmg_packs.render._pdf_fonts import register_family
+    from nlmg_packs.render.pdf_fonts import register_family
 
-    family = register_family(template)
-    return uncovered_characters(pack, lambda c: all(ord(c) in m for m in family.cmaps),
-                                family.display)
+    return uncovered_characters(pack, register_family(options.fonts).coverage)
 
 
 @dataclass

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from nlmg_packs import document as d
+from nlmg_packs.compose import labels
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.loader import KeyPath
 
@@ -54,29 +56,38 @@ def citation(pack: Pack, quote_index: int) -> str:
 
 
 def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
-    index = next(i for i, q in enumerate(pack.quotes) if q.id == quote_id)
+    index = pack.position("quotes", quote_id)
     quote = pack.quotes[index]
     return d.Quote(quote.text, citation(pack, index), tags(pack, quote.themes),
-                   check_wording=edition == "teacher" and not quote.source.verified,
+                   check_label=(labels.CHECK_WORDING
+                                if edition == "teacher" and not quote.source.verified else ""),
                    origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
 
 
-def metadata(pack: Pack, title: str, subject: str, keywords: Iterable[str] = ()) -> d.Metadata:
+def metadata(pack: Pack, title: str, subject: str, keywords: Iterable[str] = (),
+             category: str = "") -> d.Metadata:
     book = pack.book
     words = (book.title, book.author, subject, *keywords)
     return d.Metadata(f"{book.title} — {title}", book.author, subject,
-                      tuple(dict.fromkeys(words)), book.language)
+                      tuple(dict.fromkeys(words)), book.language, category)
 
 
 def document(pack: Pack, title: str, subject: str, blocks: list[d.Block], edition: str,
              keywords: Iterable[str] = ()) -> d.Document:
-    """Wrap blocks with the header, footer and metadata every document of `pack` shares."""
+    """Wrap blocks with the header, footer and metadata every document of `pack` shares;
+    its category is the edition's (`labels.category`; `as_lesson_plan` changes it)."""
     suffix = " (teacher edition)" if edition == "teacher" else ""
     return d.Document(
         title=title,
-        metadata=metadata(pack, title + suffix, subject, keywords),
+        metadata=metadata(pack, title + suffix, subject, keywords,
+                          labels.category(edition)),
         blocks=tuple(blocks),
         header=f"{pack.book.title} · {title}{suffix}",
         footer=pack.citation,
         edition=edition,  # type: ignore[arg-type]
     )
+
+
+def as_lesson_plan(doc: d.Document) -> d.Document:
+    """`doc` recorded as a lesson plan (its category)."""
+    return replace(doc, metadata=replace(doc.metadata, category=labels.LESSON_PLAN))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
+from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import all_tags, chapters_label, document, origin, tags
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Prompt
@@ -16,7 +17,7 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
     title = "Book-club guide" if book_club else "Discussion guide"
     blocks: list[d.Block] = [
         d.Cover(pack.book.title, title, (f"by {pack.book.author}", str(pack.book.year))),
-        d.Contents(),
+        d.Contents(labels.CONTENTS),
         d.PageBreak(),
         d.Heading("About this guide", 1),
     ]
@@ -27,7 +28,8 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
     if pack.book.edition_note:
         blocks.append(d.Paragraph(pack.book.edition_note, "small",
                                   origin(pack, "pack.yaml", ("book", "edition_note"))))
-    blocks += [d.Heading("Themes to look out for", 2), d.ThemeLegend(all_tags(pack))]
+    blocks += [d.Heading("Themes to look out for", 2),
+               d.ThemeLegend(all_tags(pack), labels.THEME_KEY)]
     number = 0
     for part_id, heading, warning in _sections(pack):
         chosen = [(i, p) for i, p in enumerate(pack.prompts)
@@ -37,7 +39,7 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
         part_at = next((("book", "parts", i, "title") for i, p in enumerate(pack.book.parts)
                         if p.id == part_id), ("book", "title"))
         blocks += [d.PageBreak(), d.Heading(heading, 1, origin(pack, "pack.yaml", part_at)),
-                   d.Callout("Spoiler warning", warning, "warning")]
+                   d.Callout(labels.SPOILER_WARNING, warning, "warning")]
         for index, prompt in chosen:
             number += 1
             blocks.append(d.Question(number, prompt.text, 0, tags(pack, prompt.themes),
@@ -45,7 +47,7 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
                                      origin(pack, "discussion.yaml", ("prompts", index, "text"))))
             if edition == "teacher" and prompt.teacher_notes:
                 where = origin(pack, "discussion.yaml", ("prompts", index, "teacher_notes"))
-                blocks.append(d.TeacherNote("Teacher notes",
+                blocks.append(d.TeacherNote(labels.TEACHER_NOTES,
                                             (d.Paragraph(prompt.teacher_notes, origin=where),)))
     blocks += [d.PageBreak(), d.Heading("Notes", 1),
                d.AnswerLines(NOTES_LINES, "Your notes, questions and favourite lines")]

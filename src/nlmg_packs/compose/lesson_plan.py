@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
-from nlmg_packs.compose._common import chapters_label, document, origin, quote_block, tags
+from nlmg_packs.compose import labels
+from nlmg_packs.compose._common import (
+    as_lesson_plan,
+    chapters_label,
+    document,
+    origin,
+    quote_block,
+    tags,
+)
 from nlmg_packs.compose.naming import folder, worksheet_name
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Course, Lesson
@@ -45,13 +53,13 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
         blocks.append(d.Heading("Discussion prompts", 2))
         for number, prompt_id in enumerate(lesson.prompts, 1):
             prompt = pack.prompt_by_id[prompt_id]
-            p_index = next(i for i, p in enumerate(pack.prompts) if p.id == prompt_id)
+            p_index = pack.position("prompts", prompt_id)
             blocks.append(d.Question(number, prompt.text, 0, tags(pack, prompt.themes),
                                      chapters_label(prompt.chapters),
                                      at("prompts", p_index, "text", file="discussion.yaml")))
             if prompt.teacher_notes:
                 where = at("prompts", p_index, "teacher_notes", file="discussion.yaml")
-                blocks.append(d.TeacherNote("Notes",
+                blocks.append(d.TeacherNote(labels.LESSON_NOTES,
                                             (d.Paragraph(prompt.teacher_notes, origin=where),)))
     if lesson.quotes:
         blocks.append(d.Heading("Quotations", 2))
@@ -70,9 +78,9 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
         blocks += [d.Heading("Homework", 2),
                    d.Paragraph(lesson.homework, origin=at("homework"))]
     blocks += [d.Heading("Teacher's notes", 2), d.AnswerLines(NOTES_LINES)]
-    return document(pack, f"{course.name}, lesson {l_index + 1}: {lesson.title}",
-                    f"Lesson plan: {lesson.title}", blocks, "teacher",
-                    ("lesson plan", course.name))
+    return as_lesson_plan(document(pack, f"{course.name}, lesson {l_index + 1}: {lesson.title}",
+                                   f"Lesson plan: {lesson.title}", blocks, "teacher",
+                                   ("lesson plan", course.name)))
 
 
 def _sequence_table(lesson: Lesson) -> d.Table:
@@ -108,7 +116,7 @@ def _materials(pack: Pack, lesson: Lesson, ext: str) -> tuple[str, ...]:
 
 def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
     """The unit at a glance, lesson by lesson."""
-    c_index = next(i for i, c in enumerate(pack.courses) if c.id == course_id)
+    c_index = pack.position("courses", course_id)
     course = pack.courses[c_index]
     total = sum(lesson.minutes for lesson in course.lessons)
     blocks: list[d.Block] = [
@@ -120,7 +128,7 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
         d.Paragraph(course.focus, origin=origin(pack, "courses.yaml",
                                                 ("courses", c_index, "focus"))),
         d.Heading("Themes", 2),
-        d.ThemeLegend(tags(pack, course.themes)),
+        d.ThemeLegend(tags(pack, course.themes), labels.THEME_KEY),
         d.Heading("Lessons at a glance", 2),
         d.Table(("#", "Lesson", "Chapters", "Handouts"),
                 tuple((d.Cell(str(n)), d.Cell(lesson.title, bold=True),
@@ -143,5 +151,6 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
             blocks.append(d.Paragraph(f"**Homework.** {lesson.homework}",
                                       origin=origin(pack, "courses.yaml", (*at, "homework"))))
     blocks += [d.Heading("Notes", 2), d.AnswerLines(NOTES_LINES)]
-    return document(pack, f"{course.name}: unit overview", f"Course overview: {course.name}",
-                    blocks, "teacher", ("course overview", course.name))
+    return as_lesson_plan(document(pack, f"{course.name}: unit overview",
+                                   f"Course overview: {course.name}", blocks, "teacher",
+                                   ("course overview", course.name)))

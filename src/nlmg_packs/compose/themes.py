@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
+from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import all_tags, document, origin, tag
 from nlmg_packs.pack import Pack
 
@@ -15,7 +16,7 @@ def compose_course_map(pack: Pack, edition: str) -> d.Document:
         d.Paragraph(f"Which themes of *{pack.book.title}* each course follows. A filled cell "
                     "marks a theme the course studies; its letter reads in black-and-white "
                     "print.", "lead", origin(pack, "pack.yaml", ("book", "title"))),
-        d.ThemeLegend(themes),
+        d.ThemeLegend(themes, labels.THEME_KEY),
         d.Table(("Course", *(t.letter for t in themes)),
                 tuple((d.Cell(course.name, bold=True),
                        *(d.Cell(tag=t) if t.id in course.themes else d.Cell() for t in themes))
@@ -83,7 +84,7 @@ def compose_theme_tracker(pack: Pack, edition: str) -> d.Document:
         d.Paragraph("Where each theme runs through the novel, chapter by chapter, as tagged in "
                     "this pack's quotations and its questions on one to three chapters. Add your "
                     "own marks as you read.", "lead"),
-        d.ThemeLegend(themes),
+        d.ThemeLegend(themes, labels.THEME_KEY),
         d.Table(("Chapter", *(t.letter for t in themes)), tuple(rows),
                 widths=(3.0, *(1.0 for _ in themes)), compact=True),
     ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from nlmg_packs import document as d
+from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import (
     character_name,
     document,
@@ -11,6 +14,7 @@ from nlmg_packs.compose._common import (
     tags,
 )
 from nlmg_packs.pack import Pack
+from nlmg_packs.pack.loader import KeyPath
 from nlmg_packs.pack.model import Activity
 
 DEFAULT_LINES = {"who-said-it": 2, "context": 4, "close-reading": 5, "theme-link": 4,
@@ -41,13 +45,13 @@ class _Numbering:
 
 def compose_worksheet(pack: Pack, worksheet_id: str, edition: str) -> d.Document:
     """The worksheet `worksheet_id` in the student or teacher edition."""
-    index = next(i for i, w in enumerate(pack.worksheets) if w.id == worksheet_id)
+    index = pack.position("worksheets", worksheet_id)
     sheet = pack.worksheets[index]
     focus = (pack.themes[sheet.theme].name if sheet.theme
              else pack.parts[sheet.part].title if sheet.part else "")
     blocks: list[d.Block] = []
     if edition == "student":
-        blocks.append(d.NameLines())
+        blocks.append(d.NameLines(labels.NAME_LINES))
     blocks.append(d.Heading(sheet.title, 1,
                             origin(pack, "worksheets.yaml", ("worksheets", index, "title"))))
     if focus:
@@ -79,44 +83,68 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
                                                           (*path, "prompt")))]
         if edition == "teacher" and activity.model_answer:
             where = origin(pack, "worksheets.yaml", (*path, "model_answer"))
-            blocks.append(d.TeacherNote("Model answer",
+            blocks.append(d.TeacherNote(labels.MODEL_ANSWER,
                                         (d.Paragraph(activity.model_answer, origin=where),)))
         return blocks
     blocks = []
     for quote_id in activity.quotes:
-        quote = pack.quote_by_id[quote_id]
-        q_index = next(i for i, q in enumerate(pack.quotes) if q.id == quote_id)
-        at = ("quotes", q_index)
-        answer_at = (*at, "model_answer")
-        block = quote_block(pack, quote_id, edition)
-        if activity.type == "who-said-it":
-            block = d.Quote(block.text, f"Chapter {quote.chapter}", (), block.check_wording,
-                            block.origin)
-            blocks += [block, d.Question(numbers.next(), "Who says this, to whom, and when?",
-                                         lines)]
-            answer = character_name(pack, quote.speaker)
-            if quote.addressee:
-                answer += f", to {character_name(pack, quote.addressee)}"
-            answer = answer.rstrip(".") + f". {quote.context}"
-            answer_at = (*at, "context")
-        elif activity.type == "context":
-            blocks += [block, d.Question(numbers.next(), "What is happening at this point in "
-                                         "the novel, and why does the line matter here?", lines)]
-            answer = quote.context
-            answer_at = (*at, "context")
-        elif activity.type == "theme-link":
-            block = d.Quote(block.text, block.citation, (), block.check_wording, block.origin)
-            blocks += [block, d.Question(numbers.next(), "Which theme does this connect to? "
-                                         "Explain the link.", lines)]
-            answer = "Themes: " + ", ".join(t.name for t in tags(pack, quote.themes)) + ". "
-            answer += quote.model_answer
-        else:
-            blocks.append(block)
-            blocks += [d.Question(numbers.next(), q, lines,
-                                  origin=origin(pack, "quotes.yaml", (*at, "questions", k)))
-                       for k, q in enumerate(quote.questions)]
-            answer = quote.model_answer
+        at = ("quotes", pack.position("quotes", quote_id))
+        asked = _QUOTE_ACTIVITIES[activity.type](pack, quote_id, at, edition)
+        blocks.append(asked.quote)
+        blocks += [d.Question(numbers.next(), text, lines, origin=where)
+                   for text, where in asked.questions]
         if edition == "teacher":
-            where = origin(pack, "quotes.yaml", answer_at)
-            blocks.append(d.TeacherNote("Model answer", (d.Paragraph(answer, origin=where),)))
+            where = origin(pack, "quotes.yaml", asked.answer_at)
+            blocks.append(d.TeacherNote(labels.MODEL_ANSWER,
+                                        (d.Paragraph(asked.answer, origin=where),)))
     return blocks
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What one activity type does with one quotation."""
+
+    quote: d.Quote
+    questions: tuple[tuple[str, d.Origin | None], ...]
+    answer: str
+    """The model answer (teacher edition)."""
+    answer_at: KeyPath
+    """Where the answer's text comes from in quotes.yaml."""
+
+
+def _who_said_it(pack: Pack, quote_id: str, at: KeyPath, edition: str) -> _Asked:
+    quote, block = pack.quote_by_id[quote_id], quote_block(pack, quote_id, edition)
+    answer = character_name(pack, quote.speaker)
+    if quote.addressee:
+        answer += f", to {character_name(pack, quote.addressee)}"
+    return _Asked(replace(block, citation=f"Chapter {quote.chapter}", themes=()),
+                  (("Who says this, to whom, and when?", None),),
+                  answer.rstrip(".") + f". {quote.context}", (*at, "context"))
+
+
+def _context(pack: Pack, quote_id: str, at: KeyPath, edition: str) -> _Asked:
+    return _Asked(quote_block(pack, quote_id, edition),
+                  (("What is happening at this point in the novel, and why does the line "
+                    "matter here?", None),),
+                  pack.quote_by_id[quote_id].context, (*at, "context"))
+
+
+def _theme_link(pack: Pack, quote_id: str, at: KeyPath, edition: str) -> _Asked:
+    quote, block = pack.quote_by_id[quote_id], quote_block(pack, quote_id, edition)
+    answer = "Themes: " + ", ".join(t.name for t in tags(pack, quote.themes)) + ". "
+    return _Asked(replace(block, themes=()),
+                  (("Which theme does this connect to? Explain the link.", None),),
+                  answer + quote.model_answer, (*at, "model_answer"))
+
+
+def _close_reading(pack: Pack, quote_id: str, at: KeyPath, edition: str) -> _Asked:
+    quote = pack.quote_by_id[quote_id]
+    questions = tuple((q, origin(pack, "quotes.yaml", (*at, "questions", k)))
+                      for k, q in enumerate(quote.questions))
+    return _Asked(quote_block(pack, quote_id, edition), questions, quote.model_answer,
+                  (*at, "model_answer"))
+
+
+_QUOTE_ACTIVITIES = {"who-said-it": _who_said_it, "context": _context,
+                     "theme-link": _theme_link, "close-reading": _close_reading}
+"""Activity type → what it asks about each of its quotations."""

@@ -2,17 +2,18 @@
 
 The PDF renderer checks glyphs per document block and can only name the line of blocks that
 carry an `Origin` (tables and lists do not). Checking the validated pack itself names the exact
-line of every text, whichever document it ends up in.
+line of every text, whichever document it ends up in. Both use `fonts.missing_glyphs`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
 from nlmg_packs.errors import Problem
+from nlmg_packs.fonts import Coverage, missing_glyphs
 from nlmg_packs.pack.loader import KeyPath, LineMap
 from nlmg_packs.pack.pack import Pack
 
@@ -22,25 +23,23 @@ _SOURCES = (("pack.yaml", "meta", ()), ("discussion.yaml", "prompts", ("prompts"
             ("courses.yaml", "courses", ("courses",)))
 
 
-def uncovered_characters(pack: Pack, covers: Callable[[str], bool],
-                         font_name: str) -> list[Problem]:
-    """One problem per (character, line) that `covers` says the font cannot draw."""
-    problems: list[Problem] = []
-    seen: set[tuple[str, str, int | None]] = set()
+def uncovered_characters(pack: Pack, coverage: Coverage) -> list[Problem]:
+    """One problem per (character, line) of the pack's text that `coverage` cannot draw."""
+    def texts() -> Iterator[tuple[tuple[LineMap, KeyPath], str]]:
+        for file, path, text in pack_texts(pack):
+            yield (pack.lines.get(file) or LineMap(file), path), text
+
+    def locate(where: tuple[LineMap, KeyPath], message: str, hint: str) -> Problem:
+        return where[0].problem(where[1], message, hint)
+
+    return missing_glyphs(texts(), coverage, locate)
+
+
+def pack_texts(pack: Pack) -> Iterator[tuple[str, KeyPath, str]]:
+    """Every string of the pack's files: (file name, key path in it, text)."""
     for file, attribute, prefix in _SOURCES:
-        lines = pack.lines.get(file) or LineMap(file)
         for path, text in _strings(getattr(pack, attribute), prefix):
-            for char in text:
-                if ord(char) < 32 or covers(char):
-                    continue
-                problem = lines.problem(
-                    path, f"character {char!r} (U+{ord(char):04X}) is not in font {font_name}",
-                    "use a template font that has it (set `fonts:` in template.yaml)")
-                key = (char, problem.file, problem.line)
-                if key not in seen:
-                    seen.add(key)
-                    problems.append(problem)
-    return problems
+            yield file, path, text
 
 
 def _strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 import yaml
 
 from nlmg_packs.errors import PackError, Problem
+from nlmg_packs.paths import display_path
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A pack file larger than this is refused before parsing (a real pack file is a few hundred KB)."""
@@ -106,18 +106,6 @@ class _Located(Exception):
     def __init__(self, mark: Any, message: str, hint: str) -> None:
         super().__init__(message)
         self.mark, self.message, self.hint = mark, message, hint
-
-
-def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder when it is below it."""
-    # Not resolved first: a link is shown by its own name, never by where it leads.
-    for candidate, base in ((Path(os.path.abspath(path)), Path.cwd()),
-                            (path.resolve(), Path.cwd().resolve())):
-        try:
-            return str(candidate.relative_to(base))
-        except ValueError:
-            continue
-    return str(path)
 
 
 def load_yaml(path: Path) -> LoadedFile:

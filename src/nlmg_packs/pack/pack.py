@@ -1,4 +1,4 @@
-"""Load a pack folder into one validated `Pack`, or fail with every problem found."""
+"""The validated pack every later stage reads: the book, its themes and all they hold."""
 
 from __future__ import annotations
 
@@ -6,14 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from nlmg_packs.errors import PackError, Problem, did_you_mean
 from nlmg_packs.pack import model as m
-from nlmg_packs.pack.loader import LineMap, display_path, load_yaml
-from nlmg_packs.pack.schema_errors import problems_from
-
-IGNORED_NAMES = {"README.md", "LICENSE", "assets", ".DS_Store"}
+from nlmg_packs.pack.loader import LineMap
 
 
 @dataclass
@@ -58,6 +52,16 @@ class Pack:
     def worksheet_by_id(self) -> dict[str, m.Worksheet]:
         return {w.id: w for w in self.worksheets}
 
+    @cached_property
+    def _positions(self) -> dict[str, dict[str, int]]:
+        return {name: {item.id: i for i, item in enumerate(getattr(self, name))}
+                for name in ("quotes", "prompts", "worksheets", "courses")}
+
+    def position(self, collection: str, item_id: str) -> int:
+        """Where the item `item_id` stands in `collection` ("quotes", "prompts", "worksheets"
+        or "courses"), for key paths into its file; KeyError for an unknown id."""
+        return self._positions[collection][item_id]
+
     @property
     def citation(self) -> str:
         book = self.book
@@ -69,85 +73,3 @@ class Pack:
             if first <= chapter <= last:
                 return part
         return None
-
-
-def load_pack(folder: Path) -> Pack:
-    """Read and validate every file of the pack in `folder`."""
-    folder = Path(folder)
-    shown = display_path(folder)
-    if not folder.exists():
-        raise PackError([Problem(shown, None, None, "no such pack folder",
-                                 "check the path, or run `nlmg-packs list` to see bundled packs")])
-    if not folder.is_dir():
-        raise PackError([Problem(shown, None, None, "this is a file, not a pack folder",
-                                 "pass the folder that holds pack.yaml")])
-    if not (folder / "pack.yaml").is_file():
-        raise PackError([Problem(shown, None, None, "no pack.yaml in this folder",
-                                 "a pack folder needs a pack.yaml; see docs/pack-format.md")])
-    problems: list[Problem] = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name in m.FILES or entry.name in IGNORED_NAMES or entry.name.startswith("."):
-            continue
-        problems.append(Problem(display_path(entry), None, None, "unknown file in the pack",
-                                f"a pack holds {', '.join(m.FILES)} (and assets/); "
-                                + did_you_mean(entry.name, m.FILES)))
-    parsed: dict[str, m.Strict] = {}
-    lines: dict[str, LineMap] = {}
-    inside = folder.resolve()
-    for name, schema in m.FILES.items():
-        path = folder / name
-        if path.is_dir():
-            problems.append(Problem(display_path(path), None, None, "this is a folder, not a file",
-                                    f"{name} must be a YAML file"))
-            continue
-        if not path.is_file():
-            continue
-        if not path.resolve().is_relative_to(inside):
-            problems.append(Problem(display_path(path), None, None,
-                                    "this file is a link to outside the pack folder",
-                                    "copy the file into the pack folder instead of linking it"))
-            continue
-        try:
-            loaded = load_yaml(path)
-        except PackError as exc:
-            problems.extend(exc.problems)
-            continue
-        lines[name] = loaded.lines
-        if not isinstance(loaded.data, dict):
-            problems.append(loaded.lines.problem((), "expected a mapping of keys at the top",
-                                                 f"start the file with `{_top_key(schema)}:`"))
-            continue
-        try:
-            parsed[name] = schema.model_validate(loaded.data)
-        except ValidationError as exc:
-            problems.extend(problems_from(exc, schema, loaded.lines))
-    if "pack.yaml" not in parsed:
-        raise PackError(problems)
-    pack = Pack(
-        id=_pack_id(folder),
-        folder=folder,
-        meta=parsed["pack.yaml"],  # type: ignore[arg-type]
-        prompts=list(getattr(parsed.get("discussion.yaml"), "prompts", [])),
-        quotes=list(getattr(parsed.get("quotes.yaml"), "quotes", [])),
-        worksheets=list(getattr(parsed.get("worksheets.yaml"), "worksheets", [])),
-        courses=list(getattr(parsed.get("courses.yaml"), "courses", [])),
-        lines=lines,
-    )
-    from nlmg_packs.pack.references import check_references
-
-    broken = {name for name in m.FILES if (folder / name).exists() and name not in parsed}
-    problems.extend(check_references(pack, broken))
-    if problems:
-        raise PackError(problems)
-    return pack
-
-
-def _top_key(schema: type[m.Strict]) -> str:
-    return next(iter(schema.model_fields))
-
-
-def _pack_id(folder: Path) -> str:
-    import re
-
-    slug = re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-")
-    return slug or "pack"

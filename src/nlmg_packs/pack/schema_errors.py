@@ -18,65 +18,73 @@ def problems_from(exc: ValidationError, model: type[BaseModel], lines: LineMap) 
     return [_problem(err, model, lines) for err in exc.errors(include_url=False)]
 
 
+Message = tuple[str, str]
+"""What is wrong, and how to fix it."""
+
+
+def _message(field: str, value: Any, ctx: dict[str, Any], err: Any) -> Message:
+    return f"`{field}`: {err['msg']}", "see docs/pack-format.md"
+
+
+_WHOLE = "write digits only, without quotes"
+_MESSAGES: dict[str, Any] = {
+    # kind → (field, value, ctx, err) → (message, hint); the kinds pydantic reports for a
+    # pack file, in its own names (pydantic_core's ErrorType).
+    "string_type": lambda f, v, c, e: (f"`{f}` must be text, not {_describe(v)}",
+                                       "put the value in quotes"),
+    "int_type": lambda f, v, c, e: (f"`{f}` must be a whole number, not {_describe(v)}", _WHOLE),
+    "float_type": lambda f, v, c, e: (f"`{f}` must be a number, not {_describe(v)}", _WHOLE),
+    "bool_type": lambda f, v, c, e: (f"`{f}` must be true or false", "write `true` or `false`"),
+    "list_type": lambda f, v, c, e: (f"`{f}` must be a list",
+                                     "write it as `[a, b]` or as lines starting with `- `"),
+    "model_type": lambda f, v, c, e: (f"`{f}` must be a mapping of keys, not {_describe(v)}",
+                                      "write `key: value` lines indented under it"),
+    "literal_error": lambda f, v, c, e: (f"`{f}` cannot be {_describe(v)}",
+                                         f"use one of {c.get('expected', '')}"),
+    "string_pattern_mismatch": lambda f, v, c, e: (
+        f"`{f}` has an invalid value {_describe(v)}", _PATTERN_HINTS.get(f, _ID_HINT)),
+    "string_too_long": lambda f, v, c, e: (
+        f"`{f}` is too long ({len(v)} characters, the limit is {c.get('max_length')})",
+        "shorten it or split it up"),
+    "control_character": lambda f, v, c, e: (
+        f"`{f}` contains the control character {c.get('code', '')}",
+        "delete it, or the escape (such as `\\a` or `\\x07`) that wrote it"),
+    "string_unicode": lambda f, v, c, e: (
+        f"`{f}` contains a lone surrogate (an escape such as `\\uD800`)",
+        "write the character itself, or its full escape (`\\U0001F600`)"),
+    "string_too_short": lambda f, v, c, e: (f"`{f}` is empty",
+                                            "write some text, or remove the key"),
+    "too_short": lambda f, v, c, e: (f"`{f}` needs at least {c.get('min_length')} item(s)",
+                                     "add more"),
+    "too_long": lambda f, v, c, e: (f"`{f}` has too many items (at most {c.get('max_length')})",
+                                    "remove some"),
+    "greater_than_equal": lambda f, v, c, e: (
+        f"`{f}` is out of range: {e['msg'].lower()}", "correct the number"),
+}
+for _alias, _kind in (("int_parsing", "int_type"), ("int_from_float", "int_type"),
+                      ("float_parsing", "float_type"), ("finite_number", "float_type"),
+                      ("model_attributes_type", "model_type"), ("dict_type", "model_type"),
+                      ("less_than_equal", "greater_than_equal")):
+    _MESSAGES[_alias] = _MESSAGES[_kind]
+
+_ID_HINT = "ids use lower-case letters, digits and single hyphens, e.g. `memory-and-loss`"
+_PATTERN_HINTS = {"colour": 'write a hex colour in quotes, e.g. "#4C6A92"',
+                  "language": 'write a language tag such as "en-GB" or "en-US"',
+                  "letter": "use one or two capital letters"}
+
+
 def _problem(err: Any, model: type[BaseModel], lines: LineMap) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     field = _field_name(loc)
-    value = err.get("input")
-    if kind == "missing":
+    if kind == "missing":  # located at the mapping that lacks the key
         return lines.problem(loc[:-1], f"missing `{field}`", f"add `{field}:` here")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         return lines.problem(loc, f"unknown key `{field}`", did_you_mean(str(field), allowed))
-    if kind == "string_type":
-        return lines.problem(loc, f"`{field}` must be text, not {_describe(value)}",
-                             "put the value in quotes")
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return lines.problem(loc, f"`{field}` must be a whole number, not {_describe(value)}",
-                             "write digits only, without quotes")
-    if kind in ("float_type", "float_parsing", "finite_number"):
-        return lines.problem(loc, f"`{field}` must be a number, not {_describe(value)}",
-                             "write digits only, without quotes")
-    if kind == "bool_type":
-        return lines.problem(loc, f"`{field}` must be true or false", "write `true` or `false`")
-    if kind == "list_type":
-        return lines.problem(loc, f"`{field}` must be a list", "write it as `[a, b]` or as "
-                             "lines starting with `- `")
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return lines.problem(loc, f"`{field}` must be a mapping of keys, not {_describe(value)}",
-                             "write `key: value` lines indented under it")
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return lines.problem(loc, f"`{field}` cannot be {_describe(value)}",
-                             f"use one of {expected}")
-    if kind == "string_pattern_mismatch":
-        return lines.problem(loc, f"`{field}` has an invalid value {_describe(value)}",
-                             _pattern_hint(field))
-    if kind == "string_too_long":
-        limit = err.get("ctx", {}).get("max_length")
-        return lines.problem(loc, f"`{field}` is too long ({len(value)} characters, "
-                             f"the limit is {limit})", "shorten it or split it up")
-    if kind == "control_character":
-        code = err.get("ctx", {}).get("code", "")
-        return lines.problem(loc, f"`{field}` contains the control character {code}",
-                             "delete it, or the escape (such as `\\a` or `\\x07`) that wrote it")
-    if kind == "string_unicode":
-        return lines.problem(loc, f"`{field}` contains a lone surrogate (an escape such as "
-                             "`\\uD800`)", "write the character itself, or its full escape "
-                             "(`\\U0001F600`)")
-    if kind == "string_too_short":
-        return lines.problem(loc, f"`{field}` is empty", "write some text, or remove the key")
-    if kind == "too_short":
-        need = err.get("ctx", {}).get("min_length")
-        return lines.problem(loc, f"`{field}` needs at least {need} item(s)", "add more")
-    if kind == "too_long":
-        most = err.get("ctx", {}).get("max_length")
-        return lines.problem(loc, f"`{field}` has too many items (at most {most})",
-                             "remove some")
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return lines.problem(loc, f"`{field}` is out of range: {err['msg'].lower()}",
-                             "correct the number")
-    return lines.problem(loc, f"`{field}`: {err['msg']}", "see docs/pack-format.md")
+    message, hint = _MESSAGES.get(kind, _message)(field, err.get("input"),
+                                                   err.get("ctx") or {}, err)
+    return lines.problem(loc, message, hint)
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
@@ -103,16 +111,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return f"{value} (YAML read it as a date or time)"
     return f"a {type(value).__name__} value"
-
-
-def _pattern_hint(field: str) -> str:
-    if field == "colour":
-        return 'write a hex colour in quotes, e.g. "#4C6A92"'
-    if field == "language":
-        return 'write a language tag such as "en-GB" or "en-US"'
-    if field == "letter":
-        return "use one or two capital letters"
-    return "ids use lower-case letters, digits and single hyphens, e.g. `memory-and-loss`"
 
 
 def _allowed_keys(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:

@@ -1,43 +1,36 @@
 """Build the reference document lesson plans start from: styles, page, header and footer.
 
-    python -m nlmg_packs.render.reference_doc OUT.docx [--template FOLDER]
-
-The result is the default `templates/default/reference.docx`; a school can open it in Word or
-LibreOffice, change the styles, save, and name it as `reference_doc:` in its template.
+Run it as `python -m nlmg_packs.reference_doc OUT.docx [--template FOLDER]`. The result is the
+default `templates/default/reference.docx`; a school can open it in Word or LibreOffice, change
+the styles, save, and name it as `reference_doc:` in its template.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
-import sys
-from pathlib import Path
 
-from nlmg_packs.template import Template
+from nlmg_packs.render.options import RenderOptions
 
 REFERENCE_TIMESTAMP = 1704067200
 """2024-01-01: the fixed date the reference document records, so rebuilding it is a no-op."""
 
 
-def build_reference_doc(template: Template, timestamp: int = REFERENCE_TIMESTAMP) -> bytes:
-    """The reference .docx for `template`, from python-docx's default document."""
+def build_reference_doc(options: RenderOptions, timestamp: int = REFERENCE_TIMESTAMP) -> bytes:
+    """The reference .docx for a template's `options` (fonts, colours, margins; A4, standard
+    preset), from python-docx's default document."""
     import docx
-    from docx.enum.section import WD_ORIENT
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Mm
 
-    from nlmg_packs.render import _docx_styles as st
-    from nlmg_packs.render import _docx_xml as x
-    from nlmg_packs.render._docx_zip import reproducible, when
-    from nlmg_packs.render._theme import look_for
-    from nlmg_packs.render.options import RenderOptions
+    from nlmg_packs.render import docx_styles as st
+    from nlmg_packs.render import docx_xml as x
+    from nlmg_packs.render.docx_zip import reproducible, when
+    from nlmg_packs.render.look import look_for
 
-    settings = template.settings
-    look = look_for(RenderOptions(template=template))
+    look = look_for(options)
     document = docx.Document()
     styles = document.styles
-    fonts = {"body": settings.fonts.docx_body, "headings": settings.fonts.docx_headings}
-    margins = settings.margins_mm
+    fonts = {"body": options.docx_body_font, "headings": options.docx_heading_font}
+    margins = options.margins_mm
     text_width = (210 - margins.left - margins.right) / 25.4 * 72
 
     _defaults(document, fonts["body"])
@@ -50,20 +43,7 @@ def build_reference_doc(template: Template, timestamp: int = REFERENCE_TIMESTAMP
     _table_style(styles, WD_STYLE_TYPE.TABLE)
     _numbering(document)
 
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
-    section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
-    section.header_distance = section.footer_distance = Mm(9)
-    section.header.is_linked_to_previous = False
-    section.header.paragraphs[0].style = styles["Header"]
-    footer = section.footer.paragraphs[0]
-    footer.style = styles["Footer"]
-    footer.add_run("\tPage ")
-    x.simple_field(footer, "PAGE", "1")
-    footer.add_run(" of ")
-    x.simple_field(footer, "NUMPAGES", "1")
+    _page(document, options)
 
     body = document.element.body
     for item in list(body):
@@ -85,9 +65,34 @@ def build_reference_doc(template: Template, timestamp: int = REFERENCE_TIMESTAMP
     return reproducible(out.getvalue(), timestamp)
 
 
+def _page(document, options: RenderOptions) -> None:
+    """A4 portrait with the template's margins, and the footer's "Page X of Y" fields."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    from nlmg_packs.render import docx_xml as x
+
+    styles, margins = document.styles, options.margins_mm
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+    section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
+    section.header_distance = section.footer_distance = Mm(9)
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].style = styles["Header"]
+    footer = section.footer.paragraphs[0]
+    footer.style = styles["Footer"]
+    footer.add_run("\tPage ")
+    x.simple_field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    x.simple_field(footer, "NUMPAGES", "1")
+
+
+
 def _defaults(document, body_font: str) -> None:
     """Document defaults: the body font everywhere and British English."""
-    from nlmg_packs.render._docx_xml import element, qn
+    from nlmg_packs.render.docx_xml import element, qn
 
     rPr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(
         qn("w:rPr"))
@@ -117,8 +122,8 @@ def _character_styles(styles) -> None:
 
 def _table_style(styles, table_type) -> None:
     """"Pack Table": light rules all round, comfortable cell padding."""
-    from nlmg_packs.render._docx_styles import RULE
-    from nlmg_packs.render._docx_xml import cell_margins, element, hex6
+    from nlmg_packs.render.docx_styles import RULE
+    from nlmg_packs.render.docx_xml import cell_margins, element, hex6
 
     style = styles.add_style("Pack Table", table_type)
     style.base_style = styles["Normal Table"]
@@ -135,7 +140,7 @@ def _table_style(styles, table_type) -> None:
 
 def _numbering(document) -> None:
     """Clean one-level definitions for List Bullet and List Number."""
-    from nlmg_packs.render._docx_xml import add_abstract_num
+    from nlmg_packs.render.docx_xml import add_abstract_num
 
     numbering = document.part.numbering_part.element
     for name, kind in (("List Bullet", "bullet"), ("List Number", "decimal")):
@@ -144,27 +149,3 @@ def _numbering(document) -> None:
         num_id = numbering.add_num(abstract).numId
         numPr = style.element.get_or_add_pPr().get_or_add_numPr()
         numPr.get_or_add_numId().val = num_id
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Write the reference document for a template (the default one unless --template)."""
-    from nlmg_packs.errors import NlmgError
-    from nlmg_packs.paths import default_template
-    from nlmg_packs.template import load_template
-
-    parser = argparse.ArgumentParser(prog="python -m nlmg_packs.render.reference_doc",
-                                     description=main.__doc__)
-    parser.add_argument("out", type=Path, help="the .docx to write")
-    parser.add_argument("--template", type=Path, default=None, help="a template folder")
-    args = parser.parse_args(argv)
-    try:
-        template = load_template(args.template or default_template())
-        args.out.write_bytes(build_reference_doc(template))
-    except NlmgError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

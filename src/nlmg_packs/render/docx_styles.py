@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
-from nlmg_packs.render._docx_xml import hex6, paragraph_borders, paragraph_shading
+from nlmg_packs.render.docx_xml import hex6, paragraph_borders, paragraph_shading
 
 GREY = "#5F6670"
 RULE = "#B9C0C9"

@@ -8,7 +8,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from nlmg_packs.render._pdf_styles import ink_on
+from nlmg_packs.render.pdf_styles import ink_on
 
 FIELD_FONT = "Helvetica"
 """AcroForm fields may only use the standard-14 fonts."""
@@ -87,14 +87,17 @@ class RuledLines(Flowable):
 
 
 class NameLines(Flowable):
-    """Name / Date / Class labels, each followed by a ruled line (a field when fillable)."""
+    """Labels ("Name", "Date", "Class"), each followed by a ruled line (a field when fillable);
+    the first line takes half the width, the others share the rest."""
 
-    SHARES = (("Name", 0.5), ("Date", 0.25), ("Class", 0.25))
-
-    def __init__(self, font: str, size: float, colour: str, rule: str,
+    def __init__(self, labels: tuple[str, ...], font: str, size: float, colour: str, rule: str,
                  fields: dict[str, str | None] | None = None) -> None:
         super().__init__()
         self.font, self.size, self.colour, self.rule = font, size, colour, rule
+        rest = 0.5 / max(len(labels) - 1, 1)
+        self.shares = [(label, 0.5 if i == 0 else rest) for i, label in enumerate(labels)]
+        if len(labels) == 1:
+            self.shares = [(labels[0], 1.0)]
         self.fields = fields or {}
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -105,8 +108,8 @@ class NameLines(Flowable):
         canv = self.canv
         gutter = self.size * 1.2
         x = 0.0
-        usable = self.width - gutter * (len(self.SHARES) - 1)
-        for label, share in self.SHARES:
+        usable = self.width - gutter * (len(self.shares) - 1)
+        for label, share in self.shares:
             span = usable * share
             label_w = stringWidth(label, self.font, self.size) + self.size * 0.4
             canv.setFont(self.font, self.size)
@@ -130,7 +133,6 @@ class Pill:
 
     text: str
     fill: str
-    stroke: str | None = None
 
     def width(self, font: str, size: float) -> float:
         return max(size * 1.45, stringWidth(self.text, font, size) + size * 0.9)
@@ -193,7 +195,7 @@ class InlineMarks(Flowable):
             if isinstance(item, Pill):
                 w = self._width(item)
                 canv.setFillColor(HexColor(item.fill))
-                canv.setStrokeColor(HexColor(item.stroke or item.fill))
+                canv.setStrokeColor(HexColor(item.fill))
                 canv.setLineWidth(0.8)
                 canv.roundRect(x, base, w, box_h, self.size * 0.3, stroke=1, fill=1)
                 canv.setFillColor(HexColor(ink_on(item.fill)))

@@ -1,4 +1,4 @@
-"""Sizes, spacing and colours both renderers use, from the template and the accessibility preset.
+"""The look both renderers share: sizes, spacing and colours per accessibility preset.
 
 Large print follows the UK Association for Accessible Formats guidance (body 18 pt,
 page numbers as large as the body, no italics or capitals blocks, left-aligned, more
@@ -39,7 +39,7 @@ class Look:
 
 def look_for(options: RenderOptions) -> Look:
     """The look of a document rendered with `options`."""
-    colours = options.template.settings.colours
+    colours = options.colours
     base = dict(primary=colours.primary, accent=colours.accent, teacher_tint=colours.teacher,
                 text=colours.text)
     if options.preset == "large-print":

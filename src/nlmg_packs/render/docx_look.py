@@ -7,9 +7,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from nlmg_packs.render._docx_styles import set_font, set_line, set_size
-from nlmg_packs.render._docx_xml import element, hex6
-from nlmg_packs.render._theme import Look
+from nlmg_packs.render.docx_styles import set_font, set_line, set_size
+from nlmg_packs.render.docx_xml import element, hex6
+from nlmg_packs.render.look import Look
 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Pt(8.5 * 72), Pt(11 * 72))}
 SANS = {"large-print": "Arial", "dyslexia": "Verdana"}

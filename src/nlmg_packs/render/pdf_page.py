@@ -14,10 +14,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from nlmg_packs.render._inline import plain_text
-from nlmg_packs.render._pdf_fonts import FontFamily, normalise
-from nlmg_packs.render._pdf_styles import MUTED
-from nlmg_packs.render._theme import Look
+from nlmg_packs.render.inline import plain_text
+from nlmg_packs.render.look import Look
+from nlmg_packs.render.pdf_fonts import FontFamily, normalise
+from nlmg_packs.render.pdf_styles import MUTED
 
 PAPER = {"a4": A4, "letter": LETTER}
 

@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
 from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace, _listWrapOn
 
-from nlmg_packs.render._pdf_flowables import RuledLines
+from nlmg_packs.render.pdf_flowables import RuledLines
 
 WASTE = 0.25
 """Moving a block to the next page may leave at most this share of the page blank..."""

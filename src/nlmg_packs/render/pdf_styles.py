@@ -9,9 +9,9 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from nlmg_packs.render._inline import parse_inline
-from nlmg_packs.render._pdf_fonts import FontFamily, normalise
-from nlmg_packs.render._theme import Look
+from nlmg_packs.render.inline import parse_inline
+from nlmg_packs.render.look import Look
+from nlmg_packs.render.pdf_fonts import FontFamily, normalise
 
 MUTED = "#4D4D4D"
 """Secondary text: 8.4:1 on white, still AA on the cream page."""

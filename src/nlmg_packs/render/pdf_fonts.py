@@ -13,20 +13,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from nlmg_packs import document as d
 from nlmg_packs.errors import PackError, Problem
-from nlmg_packs.template import Template
+from nlmg_packs.fonts import Coverage, missing_glyphs, normalise
+from nlmg_packs.render.options import FontFiles
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 _VERA = {"regular": "Vera.ttf", "bold": "VeraBd.ttf", "italic": "VeraIt.ttf",
          "bold_italic": "VeraBI.ttf"}
 
-# Spacing characters many fonts lack; they print as the space the writer meant.
-_SPACES = str.maketrans({"\u2007": "\u00a0", "\u2008": " ", "\u2009": " ", "\u200a": " ",
-                         "\u202f": "\u00a0", "\u2002": " ", "\u2003": " ", "\u200b": ""})
-
-
-def normalise(text: str) -> str:
-    """`text` with exotic spaces replaced by ones every font has."""
-    return text.translate(_SPACES)
+__all__ = ["FontFamily", "block_texts", "check_coverage", "normalise", "register_family"]
 
 
 @dataclass(frozen=True)
@@ -37,18 +31,14 @@ class FontFamily:
     bold: str
     italic: str
     bold_italic: str
-    display: str
-    """The name a teacher knows the font by (the file's stem)."""
-    cmaps: tuple[frozenset[int], ...]
-    """The characters each face can draw."""
-    drawable: frozenset[str] = frozenset()
-    """The characters every face can draw, and the control characters (never drawn)."""
+    coverage: Coverage
+    """What the four faces can draw, and the family's name as a teacher knows it."""
 
 
-def register_family(template: Template) -> FontFamily:
+def register_family(fonts: FontFiles) -> FontFamily:
     """Register the template's TTFs (else Vera) as one family so <b> and <i> work."""
     folder = Path(reportlab.__file__).parent / "fonts"
-    files = {face: template.font_files.get(face) for face in FACES}
+    files = {face: getattr(fonts, face) for face in FACES}
     if files["regular"] is None:
         files = {face: folder / _VERA[face] for face in FACES}
     else:
@@ -57,9 +47,7 @@ def register_family(template: Template) -> FontFamily:
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     cmaps = tuple(frozenset(pdfmetrics.getFont(names[f]).face.charToGlyph) for f in FACES)
-    drawable = frozenset(chr(c) for c in frozenset.intersection(*cmaps).union(range(32)))
-    return FontFamily(display=Path(files["regular"]).stem, cmaps=cmaps, drawable=drawable,
-                      **names)
+    return FontFamily(coverage=Coverage(Path(files["regular"]).stem, cmaps), **names)
 
 
 def _register(path: Path) -> str:
@@ -73,28 +61,19 @@ def _register(path: Path) -> str:
 
 
 def check_coverage(doc: d.Document, family: FontFamily, extra: Iterable[str] = ()) -> None:
-    """Raise PackError naming every character in `doc` that the family cannot draw."""
-    problems: list[Problem] = []
-    seen: set[tuple[str, Problem]] = set()
+    """Raise PackError naming every character in `doc` (and `extra`, the renderer's own
+    furniture) that the family cannot draw, at the origin of its block where it has one."""
     fallback = d.Origin(doc.title)
-    texts = [(None, doc.header), (None, doc.footer), (None, doc.title)]
+    texts: list[tuple[d.Block | None, str]] = [(None, doc.header), (None, doc.footer),
+                                               (None, doc.title)]
     texts += [(None, t) for t in extra]
-    located = [(b, t) for block in doc.blocks for b, t in block_texts(block)]
-    for block, text in texts + located:
-        text = normalise(text)
-        if family.drawable.issuperset(text):  # the usual case, checked at C speed
-            continue
+    texts += [(b, t) for block in doc.blocks for b, t in block_texts(block)]
+
+    def locate(block: d.Block | None, message: str, hint: str) -> Problem:
         origin = getattr(block, "origin", None) or fallback
-        for char in text:
-            if ord(char) < 32 or all(ord(char) in cmap for cmap in family.cmaps):
-                continue
-            problem = Problem(origin.file, origin.line, origin.col,
-                              f"character {char!r} (U+{ord(char):04X}) is not in font "
-                              f"{family.display}",
-                              "use a template font that has it (set `fonts:` in template.yaml)")
-            if (char, problem) not in seen:
-                seen.add((char, problem))
-                problems.append(problem)
+        return Problem(origin.file, origin.line, origin.col, message, hint)
+
+    problems = missing_glyphs(texts, family.coverage, locate)
     if problems:
         raise PackError(problems)
 
@@ -115,11 +94,11 @@ def block_texts(block: d.Block) -> Iterator[tuple[d.Block, str]]:
                     if cell.tag:
                         yield block, cell.tag.letter
             return
-    for name in ("text", "title", "subtitle", "citation", "meta", "label"):
+    for name in ("text", "title", "subtitle", "citation", "meta", "label", "check_label"):
         value = getattr(block, name, None)
         if isinstance(value, str):
             yield block, value
-    for name in ("items", "lines"):
+    for name in ("items", "lines", "labels"):
         value = getattr(block, name, None)
         if isinstance(value, tuple):
             yield from ((block, v) for v in value)

@@ -1,0 +1,1 @@
+"""Composers: one module per kind of document, a validated Pack in, a Document out."""

@@ -1,0 +1,96 @@
+"""What every PDF drawing method shares: the renderer's state and its small helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from reportlab.platypus import Flowable, TableStyle
+
+from nlmg_packs import document as d
+from nlmg_packs.render.options import RenderOptions
+from nlmg_packs.render.pdf_flowables import InlineMarks, Para, Pill, Words
+from nlmg_packs.render.pdf_keep import SPLIT_TALLER, Keep, group, lead_in
+from nlmg_packs.render.pdf_page import PAPER
+from nlmg_packs.render.pdf_styles import MUTED, Styles, markup
+
+
+class PdfDrawing:
+    """Turns blocks into reportlab flowables through `DISPATCH` (block type → `draw_<block>`),
+    which the concrete renderer fills from `document.BLOCK_TYPES`."""
+
+    DISPATCH: ClassVar[dict[type, Callable[..., list[Flowable]]]] = {}
+
+    def __init__(self, doc: d.Document, options: RenderOptions, styles: Styles, width: float,
+                 pages: dict[str, int], height: float = 0) -> None:
+        self.doc, self.options, self.styles, self.width = doc, options, styles, width
+        self.height = height or PAPER[options.paper][1] * 0.75
+        """The text area's height on a page, in points."""
+        self.look = styles.look
+        self.pages = pages
+        self.fields: set[str] = set()
+        self.keys = {id(b): f"h{i}" for i, b in enumerate(doc.blocks) if isinstance(b, d.Heading)}
+        self._position = 0
+
+    def story(self) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        blocks = self.doc.blocks
+        for position, block in enumerate(blocks):
+            self._position = position
+            rendered = self.render(block)
+            following = blocks[position + 1] if position + 1 < len(blocks) else None
+            if isinstance(block, d.Quote) and isinstance(following, d.Question):
+                # a quotation, its citation, its question and the first answer lines: one unit
+                rendered = lead_in(rendered)
+            flowables.extend(rendered)
+        return group(flowables)
+
+    def render(self, block: d.Block) -> list[Flowable]:
+        handler = self.DISPATCH.get(type(block))
+        if handler is None:
+            raise TypeError(f"the PDF renderer cannot draw a {type(block).__name__} block")
+        return handler(self, block)
+
+    @contextmanager
+    def narrower(self, by: float) -> Iterator[None]:
+        self.width -= by
+        try:
+            yield
+        finally:
+            self.width += by
+
+    def _text(self, text: str, style: Any) -> Para:
+        return Para(markup(text, self.look.italics), style)
+
+    def _style(self, commands: list) -> TableStyle:
+        # Tables otherwise set Helvetica, which would then be listed (unembedded) in the file.
+        font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.look.body_size)
+        return TableStyle([font, *commands])
+
+    def _keep(self, box: Flowable, head: list[Flowable] | None = None,
+              split_taller: float = SPLIT_TALLER) -> list[Flowable]:
+        """Keep a box whole unless it is tall, so short notes never straddle a page break."""
+        lines = self.look.body_size * self.look.leading * 3
+        return [Keep(head or [], box, split_taller=split_taller, min_lead=lines)]
+
+    def _field(self, base: str) -> str | None:
+        if not self.options.fillable:
+            return None
+        name, n = base, 2
+        while name in self.fields:
+            name, n = f"{base}_{n}", n + 1
+        self.fields.add(name)
+        return name
+
+    def _marks(self, themes: tuple[d.ThemeTag, ...], tail: str = "", names: bool = True,
+               **space: float) -> InlineMarks:
+        items: list[Pill | Words] = []
+        for tag in themes:
+            items.append(Pill(tag.letter, tag.colour))
+            if names:
+                items.append(Words(tag.name, MUTED))
+        if tail:
+            items.append(Words(tail, MUTED))
+        return InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
+                           self.look.small_size, **space)

@@ -1,0 +1,149 @@
+"""PDF drawing of the text blocks: headings, paragraphs, quotations, questions, boxes, lists."""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
+from reportlab.platypus import PageBreak as PageBreakFlowable
+
+from nlmg_packs import document as d
+from nlmg_packs.render.inline import plain_text
+from nlmg_packs.render.pdf_base import PdfDrawing
+from nlmg_packs.render.pdf_flowables import InlineMarks, NameLines, Para, Pill, RuledLines, Words
+from nlmg_packs.render.pdf_keep import group
+from nlmg_packs.render.pdf_styles import RULE, lighter, literal, markup
+
+
+class TextBlocks(PdfDrawing):
+    """`draw_<block>` for the blocks that are mostly text."""
+
+    def draw_heading(self, block: d.Heading) -> list[Flowable]:
+        level = min(max(block.level, 1), 3)
+        key = self.keys.get(id(block))
+        if key is None:  # inside a teacher note: styled, not bookmarked
+            return [self._text(block.text, self.styles.headings[level - 1])]
+        para = Para(f'<a name="{key}"/>' + markup(block.text, self.look.italics),
+                    self.styles.headings[level - 1])
+        para.outline = (key, level - 1, plain_text(block.text))
+        return [para]
+
+    def draw_paragraph(self, block: d.Paragraph) -> list[Flowable]:
+        return [self._text(block.text, getattr(self.styles, block.style))]
+
+    def draw_quote(self, block: d.Quote) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        inner: list[Flowable] = [self._text(block.text, s.quote)]
+        if block.citation:
+            inner.append(Para("— " + markup(block.citation, self.look.italics), s.citation))
+        if block.themes:
+            inner.append(self._marks(block.themes, space_before=size * 0.3))
+        if block.check_label:
+            inner.append(InlineMarks([Pill("!", self.look.accent), Words(block.check_label,
+                                                                         self.look.accent, True)],
+                                     s.fonts.regular, s.fonts.bold, self.look.small_size,
+                                     space_before=size * 0.3))
+        indent = size * 1.5
+        table = Table([[inner]], colWidths=[self.width - indent], hAlign="RIGHT", splitInRow=1,
+                      spaceBefore=size * 0.3, spaceAfter=size * 0.9)
+        table.setStyle(self._style([
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, HexColor(self.look.primary), "butt"),
+            ("LEFTPADDING", (0, 0), (-1, -1), size * 1.0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.15),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
+        ]))
+        return self._keep(table)
+
+    def draw_question(self, block: d.Question) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        number_w = size * 2.4
+        cell: list[Flowable] = [self._text(block.text, s.question)]
+        if block.themes or block.meta:
+            cell.append(self._marks(block.themes, block.meta))
+        row = Table([[Para(f"{block.number}.", s.number), cell]],
+                    colWidths=[number_w, self.width - number_w], hAlign="LEFT", splitInRow=1)
+        row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        gap = Spacer(1, size * (1.4 if block.lines else 0.9))
+        if not block.lines:
+            return [*self._keep(row), gap]
+        lines = RuledLines(block.lines, self.look.answer_line_gap, RULE,
+                           self._field(f"q{block.number}_answer"), min(size, 14), number_w)
+        return [*self._keep(lines, head=[row]), gap]
+
+    def draw_answer_lines(self, block: d.AnswerLines) -> list[Flowable]:
+        head = [self._text(block.label, self.styles.label)] if block.label else []
+        slug = re.sub(r"[^a-z0-9]+", "_", plain_text(block.label).lower()).strip("_")
+        lines = RuledLines(block.count, self.look.answer_line_gap, RULE,
+                           self._field(slug or "answer"), min(self.look.body_size, 14))
+        return [*self._keep(lines, head=head), Spacer(1, self.look.body_size)]
+
+    def draw_teacher_note(self, block: d.TeacherNote) -> list[Flowable]:
+        size = self.look.body_size
+        pad, rule = size * 1.0, 4
+        title = Para(literal(block.title), self.styles.box_title)
+        rows = [[title]]
+        with self.narrower(2 * pad + rule):
+            rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
+        # split inside a row first, so the box's title keeps the first lines of its text
+        table = Table(rows, colWidths=[self.width], splitByRow=0, splitInRow=1,
+                      spaceBefore=size * 0.3, spaceAfter=size * 1.2)
+        table.setStyle(self._style([
+            ("BACKGROUND", (0, 0), (-1, -1), HexColor(self.look.teacher_tint)),
+            ("LINEBEFORE", (0, 0), (0, -1), rule, HexColor(self.look.primary), "butt"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.45),
+            ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), size * 0.1),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.6),
+        ]))
+        return self._keep(table)
+
+    def draw_callout(self, block: d.Callout) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        warning = block.tone == "warning"
+        colour = self.look.accent if warning else self.look.primary
+        items: list[Pill | Words] = [Words(block.title, self.look.text, True)]
+        if warning:
+            items.insert(0, Pill("!", colour))
+        heading = InlineMarks(items, s.fonts.regular, s.fonts.bold, size, space_after=size * 0.2)
+        text = self._text(block.text, s.body.clone("callout", spaceAfter=0))
+        table = Table([[[heading, text]]], colWidths=[self.width],
+                      splitInRow=1, spaceBefore=size * 0.3, spaceAfter=size * 1.0)
+        table.setStyle(self._style([
+            ("BACKGROUND", (0, 0), (-1, -1), lighter(colour, 0.9)),
+            ("BOX", (0, 0), (-1, -1), 0.75, HexColor(colour)),
+            ("LINEBEFORE", (0, 0), (0, -1), 4, HexColor(colour), "butt"),
+            ("LEFTPADDING", (0, 0), (-1, -1), size),
+            ("RIGHTPADDING", (0, 0), (-1, -1), size),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.8),
+        ]))
+        return self._keep(table)
+
+    def draw_bullet_list(self, block: d.BulletList) -> list[Flowable]:
+        s, size = self.styles, self.look.body_size
+        item_style = s.body.clone("item", spaceAfter=size * 0.25)
+        items = [ListItem(self._text(text, item_style)) for text in block.items]
+        common = dict(bulletFontName=s.fonts.regular, bulletFontSize=size,
+                      leftIndent=size * 1.8, spaceBefore=size * 0.2, spaceAfter=size * 0.9)
+        if block.ordered:
+            return [ListFlowable(items, bulletType="1", start=1, bulletFormat="%s.",
+                                 **common)]
+        return [ListFlowable(items, bulletType="bullet", start="•", **common)]
+
+    def draw_name_lines(self, block: d.NameLines) -> list[Flowable]:
+        fields = {label: self._field(label.lower()) for label in block.labels}
+        return [NameLines(block.labels, self.styles.fonts.bold, self.look.body_size,
+                          self.look.text, RULE, fields=fields),
+                Spacer(1, self.look.body_size * 1.2)]
+
+    def draw_page_break(self, block: d.PageBreak) -> list[Flowable]:
+        return [PageBreakFlowable()]
