@@ -62,15 +62,18 @@ class DocxDrawing:
 
         paragraph_style(paragraph._p, self.ids[name.lower()])
 
-    def runs(self, paragraph, text: str) -> None:
-        """Text with `*italic*` / `**bold**`; everything else literal."""
+    def runs(self, paragraph, text: str, in_italic: bool = False) -> None:
+        """Text with `*italic*` / `**bold**`; everything else literal. `in_italic`: the
+        paragraph's style is italic, so emphasis is set roman (typographic convention)."""
         from nlmg_packs.render.docx_xml import add_run, clean, format_new_run
 
         for run in parse_inline(clean(text)):
             added = add_run(paragraph, run.text)
             bold = run.bold or (run.italic and not self.look.italics)
-            italic = run.italic and self.look.italics
-            if bold or italic:
+            italic: bool | None = run.italic and self.look.italics or None
+            if italic and in_italic:
+                italic = False
+            if bold or italic is not None:
                 format_new_run(added, bold=bold, italic=italic)
 
     def plain(self, paragraph, text: str, style: str | None = None):

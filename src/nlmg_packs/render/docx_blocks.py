@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
-from nlmg_packs.render.docx_base import DocxDrawing
+from nlmg_packs.render.docx_base import CELL_PADDING, DocxDrawing
 
 KEEP_TOGETHER = 12
 """Tables with at most this many rows are kept on one page (keep-with-next on all but the last)."""
@@ -24,7 +24,8 @@ class DocxBlocks(DocxDrawing):
 
         from nlmg_packs.render.docx_xml import hex6
 
-        paragraph = self.para("Quote", block.text)
+        paragraph = self.para("Quote")
+        self.runs(paragraph, block.text, in_italic=bool(self.styles["quote"].font.italic))
         self.chips(paragraph, block.themes)
         citation = self.para("Citation")
         self.plain(citation, f"— {block.citation}")
@@ -106,8 +107,7 @@ class DocxBlocks(DocxDrawing):
         columns = len(block.header)
         table = self.table(1 + len(block.rows), columns)
         table.autofit = False
-        weights = block.widths or (1,) * columns
-        widths = [int(self.text_width() * w / sum(weights)) for w in weights]
+        widths = self._column_widths(block)
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         text_style = "Table Small" if block.compact else "Table Text"
@@ -128,6 +128,18 @@ class DocxBlocks(DocxDrawing):
                     for paragraph in cell.paragraphs:
                         x.keep_with_next(paragraph._p, True)
         self.para(self.body_style).paragraph_format.space_after = 0
+
+    def _column_widths(self, block: d.Table) -> list[int]:
+        """Column widths in EMU, from the content at the table styles' sizes (points)."""
+        from nlmg_packs.render.table_widths import column_widths, wide_bold
+
+        names = ("table heading", "table small" if block.compact else "table text")
+        sizes = [self.styles[n].font.size for n in names if n in self.styles]
+        size = max((s.pt for s in sizes if s is not None), default=self.look.body_size)
+        padding = 2 * CELL_PADDING / 20 + 2  # points: left and right, and the borders
+        total = self.text_width() / 12700  # EMU to points
+        widths = column_widths(block, total, wide_bold(size), padding, hyphen_breaks=True)
+        return [int(w * 12700) for w in widths]
 
     def cell(self, cell, data: d.Cell, style: str) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -34,7 +34,9 @@ class TextBlocks(PdfDrawing):
 
     def draw_quote(self, block: d.Quote) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
-        inner: list[Flowable] = [self._text(block.text, s.quote)]
+        # set in italic through the markup, so emphasis inside it can be set roman
+        inner: list[Flowable] = [Para(markup(block.text, self.look.italics, in_italic=True),
+                                      s.quote)]
         if block.citation:
             inner.append(Para("— " + markup(block.citation, self.look.italics), s.citation))
         if block.themes:
