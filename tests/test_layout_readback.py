@@ -97,7 +97,8 @@ def _texts(value: object) -> list[str]:
 def _broken_cell_words(doc: d.Document, pdf: Path) -> list[str]:
     """Words of table cells printed whole fewer times than the tables hold them (words found
     outside the tables too are left out: they could hide a broken one)."""
-    printed = Counter(_words(subprocess.run(["pdftotext", str(pdf), "-"], check=True,
+    # -raw: poppler otherwise joins a word broken after a hyphen at a line end ("who-|said")
+    printed = Counter(_words(subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True,
                                             capture_output=True, text=True).stdout))
     tables = [b for b in doc.blocks if isinstance(b, d.Table)]
     in_cells = Counter(w for t in tables
