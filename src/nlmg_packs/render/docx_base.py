@@ -118,10 +118,10 @@ class DocxDrawing:
         return section.page_width - section.left_margin - section.right_margin
 
     def lines(self, count: int) -> None:
+        """`count` ruled answer lines: the first three stay with what asks the question, the
+        last two together; Word may break between the others rather than move them all."""
         from nlmg_packs.render.docx_xml import keep_with_next
 
-        last = None
-        for _ in range(count):
-            last = self.para("Answer Line")
-        if last is not None:
-            keep_with_next(last._p, False)
+        for i in range(count):
+            line = self.para("Answer Line")
+            keep_with_next(line._p, (i < 2 or i == count - 2) and i < count - 1)

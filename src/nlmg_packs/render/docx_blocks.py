@@ -5,8 +5,12 @@ from __future__ import annotations
 from nlmg_packs import document as d
 from nlmg_packs.render.docx_base import CELL_PADDING, DocxDrawing
 
-KEEP_TOGETHER = 12
-"""Tables with at most this many rows are kept on one page (keep-with-next on all but the last)."""
+KEEP_TOGETHER = 4
+"""Tables with at most this many body rows are kept on one page (keep-with-next on all but the
+last row); a longer one keeps its header with the first `LEAD` rows and its last `LEAD` rows
+together, and may break between the others (the header repeats), rather than leave a half-empty
+page before it."""
+LEAD = 2
 
 
 class DocxBlocks(DocxDrawing):
@@ -22,10 +26,11 @@ class DocxBlocks(DocxDrawing):
     def draw_quote(self, block: d.Quote) -> None:
         from docx.shared import RGBColor
 
-        from nlmg_packs.render.docx_xml import hex6
+        from nlmg_packs.render.docx_xml import hex6, keep_with_next
 
         paragraph = self.para("Quote")
         self.runs(paragraph, block.text, in_italic=bool(self.styles["quote"].font.italic))
+        following = self.doc.blocks[self.index + 1:self.index + 2]
         self.chips(paragraph, block.themes)
         citation = self.para("Citation")
         self.plain(citation, f"— {block.citation}")
@@ -33,6 +38,9 @@ class DocxBlocks(DocxDrawing):
             marker = self.plain(citation, f"  · {block.check_label}")
             marker.bold = True
             marker.font.color.rgb = RGBColor.from_string(hex6(self.look.accent))
+        if following and isinstance(following[0], d.Question):
+            # a quotation, its question and the first answer lines: one unit
+            keep_with_next(citation._p, True)
 
     def draw_question(self, block: d.Question) -> None:
         paragraph = self.para("Question")
@@ -122,11 +130,13 @@ class DocxBlocks(DocxDrawing):
             for cell, data, width in zip(row.cells, cells, widths, strict=True):
                 cell.width = width
                 self.cell(cell, data, text_style)
-        if len(block.rows) <= KEEP_TOGETHER:
-            for row in table.rows[:-1]:
-                for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        x.keep_with_next(paragraph._p, True)
+        rows = table.rows
+        kept = rows[:-1] if len(block.rows) <= KEEP_TOGETHER else [
+            *rows[:1 + LEAD], *rows[-LEAD:-1]]
+        for row in kept:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    x.keep_with_next(paragraph._p, True)
         self.para(self.body_style).paragraph_format.space_after = 0
 
     def _column_widths(self, block: d.Table) -> list[int]:
