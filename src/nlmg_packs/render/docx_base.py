@@ -93,7 +93,8 @@ class DocxDrawing:
 
         for theme in themes:
             self.plain(paragraph, " ")
-            chip = self.plain(paragraph, f" {theme.letter} ", "Theme Chip")
+            # no-break spaces: a chip never wraps apart from itself or from a name after it
+            chip = self.plain(paragraph, f"\u00a0{theme.letter}\u00a0", "Theme Chip")
             run_shading(chip, theme.colour)
 
     def table(self, rows: int, cols: int):

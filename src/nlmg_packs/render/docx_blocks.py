@@ -175,8 +175,9 @@ class DocxBlocks(DocxDrawing):
             self.plain(paragraph, block.title, "Strong")
         for position, theme in enumerate(block.themes):
             self.chips(paragraph, (theme,))
-            self.plain(paragraph, f" {theme.name}" + ("   " if position < len(block.themes) - 1
-                                                      else ""))
+            name = theme.name.replace(" ", "\u00a0", 1)  # the tag, and its name's first word
+            self.plain(paragraph, f"\u00a0{name}" + ("   " if position < len(block.themes) - 1
+                                                     else ""))
 
     def draw_name_lines(self, block: d.NameLines) -> None:
         self.plain(self.para("Name Lines"), "\t  ".join(block.labels) + "\t")
