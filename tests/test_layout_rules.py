@@ -13,8 +13,10 @@ from nlmg_packs import document as d
 from nlmg_packs.render import pdf
 from nlmg_packs.render.docx import render_docx
 from tests.test_render_docx import options as docx_options
-from tests.test_render_docx import small_doc
-from tests.test_render_docx import template  # noqa: F401  (a fixture)
+from tests.test_render_docx import (
+    small_doc,
+    template,  # noqa: F401  (a fixture)
+)
 from tests.test_render_pdf import options, pages_with, with_blocks
 
 QUOTE = d.Quote("It was even *you* who turned away.", "Kathy, Chapter 3")
