@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +19,11 @@ CHARACTERS = {"kathy", "ruth", "tommy", "miss-emily", "madame", "miss-lucy",
               "miss-geraldine", "chrissie", "rodney", "keffers"}
 SYMBOLS = {"hailsham", "gallery", "tape", "norfolk", "boat"}
 COURSES = {"bioethics", "posthuman", "social-studies", "english-literature"}
+QUOTES_PER_PART = {"part-one": 12, "part-two": 6, "part-three": 10}
+"""The counts the pack had before its quotations were checked; corrections must not lower them."""
+CLASS_PROMPTS_PER_PART = {"part-one": 16, "part-two": 15, "part-three": 14}
+LONGEST_UNATTRIBUTED_QUOTE = 8
+"""Words a double-quoted passage may have without being one of the pack's quotations."""
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +61,7 @@ def test_characters_themes_symbols(pack: Pack) -> None:
 
 @pytest.mark.parametrize("part", sorted(PARTS))
 def test_class_prompts_per_part(pack: Pack, part: str) -> None:
-    assert len([p for p in class_prompts(pack) if p.part == part]) >= 12
+    assert len([p for p in class_prompts(pack) if p.part == part]) >= CLASS_PROMPTS_PER_PART[part]
 
 
 def test_whole_novel_and_book_club_prompts(pack: Pack) -> None:
@@ -75,7 +83,7 @@ def test_quotes(pack: Pack) -> None:
     assert len(pack.quotes) >= 24
     per_part = Counter(pack.part_of_chapter(q.chapter).id for q in pack.quotes)
     for part in PARTS:
-        assert per_part[part] >= 6, part
+        assert per_part[part] >= QUOTES_PER_PART[part], part
     for q in pack.quotes:
         assert len(q.questions) >= 2, q.id
         assert q.speaker in pack.characters, q.id
@@ -142,3 +150,102 @@ def test_chapters_in_range_and_in_part(pack: Pack) -> None:
             if part is not None:
                 first, last = PARTS[part]
                 assert first <= chapter <= last, where
+
+
+# ---- quotations confirmed, and no unconfirmed words inside quotation marks ----------------
+
+def test_every_quotation_confirmed_by_two_independent_sources(pack: Pack) -> None:
+    for q in pack.quotes:
+        sources = q.source.provenance
+        assert len(sources) >= 2, q.id
+        assert len({s.source.casefold() for s in sources}) == len(sources), q.id
+        assert len({s.url for s in sources}) == len(sources), q.id
+        assert all(s.chapter in (None, q.chapter) for s in sources), q.id
+        assert q.source.confirmed, q.id
+
+
+def _texts(value: Any, where: str) -> Iterator[tuple[str, str]]:
+    """Every string inside a dumped model, with a readable path to it."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            label = item.get("id", index) if isinstance(item, dict) else index
+            yield from _texts(item, f"{where}[{label}]")
+
+
+def _pack_texts() -> list[tuple[str, str]]:
+    """Every text field of the bundled pack except the quotations' own words and sources.
+
+    A quotation's `source` block records sources and variant wordings on purpose and is never
+    printed as text, so it is left out.
+    """
+    pack = load_pack(PACK_DIR)
+    found = list(_texts(pack.meta.model_dump(), "pack"))
+    for prompt in pack.prompts:
+        found += _texts(prompt.model_dump(), f"prompt[{prompt.id}]")
+    for quote in pack.quotes:
+        found += _texts(quote.model_dump(exclude={"text", "source"}), f"quote[{quote.id}]")
+    for worksheet in pack.worksheets:
+        found += _texts(worksheet.model_dump(), f"worksheet[{worksheet.id}]")
+    for course in pack.courses:
+        found += _texts(course.model_dump(), f"course[{course.id}]")
+    return [(where, text) for where, text in found if '"' in text or "“" in text]
+
+
+def _normal(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _quoted_passages(text: str) -> list[str]:
+    return re.findall(r"“([^”]*)”", text) + re.findall(r'"([^"]*)"', text)
+
+
+def _is_quotation(passage: str, quotations: list[str]) -> bool:
+    """Every part of `passage` between ellipses is in one of the pack's quotations."""
+    parts = [p.strip(" ,.;:!?") for p in re.split(r"…|\.\.\.|\. \. \.", _normal(passage))]
+    return all(any(part in q for q in quotations) for part in parts if part)
+
+
+@pytest.mark.parametrize(("where", "text"), _pack_texts(), ids=lambda v: v[:60])
+def test_no_unattributed_long_quotation(pack: Pack, where: str, text: str) -> None:
+    quotations = [_normal(q.text) for q in pack.quotes]
+    for passage in _quoted_passages(text):
+        words = re.sub(r"…|\.\.\.", " ", passage).split()
+        if len(words) > LONGEST_UNATTRIBUTED_QUOTE:
+            assert _is_quotation(passage, quotations), (
+                f"{where}: “{passage}” is not one of the pack's quotations")
+
+
+# ---- each part's material keeps to its own part ------------------------------------------
+
+LATER_NAMES = {"part-one": ("deferral", "Chrissie", "Rodney", "Kingsfield", "Littlehampton"),
+               "part-two": ("Kingsfield", "Littlehampton", "Dover", "Marie-Claude")}
+"""Names a reader first meets in a later part: a part's prompts and worksheets must not use them."""
+
+
+def _part_texts() -> list[tuple[str, str, str]]:
+    pack = load_pack(PACK_DIR)
+    found = []
+    for prompt in pack.prompts:
+        if prompt.part:
+            found += [(prompt.part, where, text)
+                      for where, text in _texts(prompt.model_dump(), f"prompt[{prompt.id}]")]
+    for sheet in pack.worksheets:
+        if sheet.part:
+            found += [(sheet.part, where, text)
+                      for where, text in _texts(sheet.model_dump(), f"worksheet[{sheet.id}]")]
+    return found
+
+
+@pytest.mark.parametrize(("part", "where", "text"), _part_texts(), ids=lambda v: v[:50])
+def test_part_material_does_not_reach_later_parts(part: str, where: str, text: str) -> None:
+    last = PARTS[part][1]
+    for number in re.findall(r"[Cc]hapters? (\d+)", text):
+        assert int(number) <= last, f"{where} mentions chapter {number}"
+    for name in LATER_NAMES.get(part, ()):
+        assert name.casefold() not in text.casefold(), f"{where} mentions {name}"

@@ -44,7 +44,8 @@ def test_validate_strict_fails_on_unchecked_quotes(mini: Path) -> None:
     result = cli("validate", "--strict", str(mini))
     assert result.returncode == 1
     assert "quotes.yaml:" in result.stderr
-    assert "quotation `q-tide` has not been checked against an edition" in result.stderr
+    assert "quotation `q-tide` is confirmed by 0 of the 2 public sources it needs" in result.stderr
+    assert "q-lamp" not in result.stderr
 
 
 def test_invalid_pack_exit_1_no_traceback_and_build_writes_nothing(mini: Path,

@@ -436,10 +436,24 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 
 
 @case("unverified-quote",
-      "quotation `q-tide` has not been checked against an edition (its wording comes from "
-      "review)", "set `verified: true`", "quotes.yaml:24:31")
+      "quotation `q-tide` is confirmed by 0 of the 2 public sources it needs (its wording "
+      "comes from review)", "under `source: provenance:`", "quotes.yaml:24:5")
 def _(mini: Path, tmp: Path) -> list[Problem]:
     return unverified_quotes(load_pack(mini))
+
+
+@case("provenance-not-independent",
+      "`lamp notes` is cited twice for quotation `q-lamp`; its sources must be independent",
+      "another publisher", "quotes.yaml:13:167")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "quotes.yaml", "source: Harbour Review", "source: lamp notes")
+
+
+@case("provenance-chapter-mismatch",
+      "source `Lamp Notes` gives chapter 3, but quotation `q-lamp` says chapter 2",
+      "correct the quotation's `chapter:`", "quotes.yaml:13:153")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "quotes.yaml", "chapter: 2}", "chapter: 3}")
 
 
 # ---- templates and the files they name ---------------------------------------------------

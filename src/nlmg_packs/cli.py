@@ -213,7 +213,7 @@ def _answer_noop(argv: list[str]) -> bool:
 def validate(
     packs: PackArg = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Also fail on quotations not yet checked against an edition.")] = False,
+        "--strict", help="Also fail on quotations not confirmed by two public sources.")] = False,
 ) -> None:
     """Check packs and report every problem as file:line:col.
 
@@ -238,7 +238,7 @@ def validate(
                    f"{len(pack.quotes)} quotes, {len(pack.worksheets)} worksheets, "
                    f"{len(pack.courses)} courses, "
                    f"{sum(len(c.lessons) for c in pack.courses)} lessons"
-                   + (f"; {len(unchecked)} quotes not yet checked against an edition"
+                   + (f"; {len(unchecked)} quotes not yet confirmed by two sources"
                       if unchecked else ""))
     if problems:
         raise PackError(problems)

@@ -56,12 +56,28 @@ def citation(pack: Pack, quote_index: int) -> str:
 
 
 def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
+    """The quotation as a block; the teacher edition marks one no two sources confirm."""
     index = pack.position("quotes", quote_id)
     quote = pack.quotes[index]
     return d.Quote(quote.text, citation(pack, index), tags(pack, quote.themes),
                    check_label=(labels.CHECK_WORDING
-                                if edition == "teacher" and not quote.source.verified else ""),
+                                if edition == "teacher" and not quote.source.confirmed else ""),
                    origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
+
+
+def provenance_note(pack: Pack, quote_id: str, edition: str) -> list[d.Block]:
+    """Teacher edition, confirmed quotation: one small line naming the sources that print it.
+
+    Empty for the student edition and for an unconfirmed quotation (which keeps its
+    "check the wording" mark instead).
+    """
+    index = pack.position("quotes", quote_id)
+    quote = pack.quotes[index]
+    if edition != "teacher" or not quote.source.confirmed:
+        return []
+    names = "; ".join(dict.fromkeys(p.source for p in quote.source.provenance))
+    return [d.Paragraph(f"{labels.CONFIRMED_IN} {names}.", style="small",
+                        origin=origin(pack, "quotes.yaml", ("quotes", index, "source")))]
 
 
 def metadata(pack: Pack, title: str, subject: str, keywords: Iterable[str] = (),

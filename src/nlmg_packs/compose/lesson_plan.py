@@ -9,6 +9,7 @@ from nlmg_packs.compose._common import (
     chapters_label,
     document,
     origin,
+    provenance_note,
     quote_block,
     tags,
 )
@@ -63,7 +64,8 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
                                             (d.Paragraph(prompt.teacher_notes, origin=where),)))
     if lesson.quotes:
         blocks.append(d.Heading("Quotations", 2))
-        blocks += [quote_block(pack, q, "teacher") for q in lesson.quotes]
+        for q in lesson.quotes:
+            blocks += [quote_block(pack, q, "teacher"), *provenance_note(pack, q, "teacher")]
     blocks += [
         d.Heading("Differentiation", 2),
         d.Heading("Support", 3),

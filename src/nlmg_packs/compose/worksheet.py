@@ -10,6 +10,7 @@ from nlmg_packs.compose._common import (
     character_name,
     document,
     origin,
+    provenance_note,
     quote_block,
     tags,
 )
@@ -90,7 +91,7 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
     for quote_id in activity.quotes:
         at = ("quotes", pack.position("quotes", quote_id))
         asked = _QUOTE_ACTIVITIES[activity.type](pack, quote_id, at, edition)
-        blocks.append(asked.quote)
+        blocks += [asked.quote, *provenance_note(pack, quote_id, edition)]
         blocks += [d.Question(numbers.next(), text, lines, origin=where)
                    for text, where in asked.questions]
         if edition == "teacher":

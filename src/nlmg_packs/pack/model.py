@@ -126,13 +126,40 @@ class DiscussionFile(Strict):
 # ---- quotes.yaml -------------------------------------------------------------
 
 
+CONFIRMING_SOURCES = 2
+"""Independent public sources that must print a quotation's words before it counts as confirmed."""
+
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=2000)]
+
+
+class Provenance(Strict):
+    """One public source that prints the quotation's words: a study guide, a review, an
+    article or a publisher's excerpt (never an unofficial copy of the whole book)."""
+
+    source: ShortText = Field(description='Who publishes it, e.g. "Shmoop" or "The Washington '
+                              'Post".')
+    title: ShortText = Field(description="The title of the page.")
+    url: Url = Field(description="The address of the page.")
+    chapter: Chapter | None = Field(None, description="The chapter the source gives, if any.")
+
+
 class QuoteSource(Strict):
+    """Where a quotation's words come from, and who confirms them."""
+
     wording: Literal["novel", "review", "memory"] = Field(
         description="Where the wording was taken from: the novel itself, a review quoting it, "
         "or recalled from memory.")
     verified: bool = Field(description="True once checked word for word against an edition.")
     edition: ShortText | None = Field(None, description="Edition checked against.")
+    provenance: list[Provenance] = Field(
+        default_factory=list, description="Public sources that print these exact words; two "
+        "independent ones confirm the quotation.")
     note: Text | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        """True when at least `CONFIRMING_SOURCES` public sources print these words."""
+        return len(self.provenance) >= CONFIRMING_SOURCES
 
 
 class Quote(Strict):

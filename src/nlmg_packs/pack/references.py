@@ -134,6 +134,25 @@ def _check_quotes(c: _Checker) -> None:
             c.at(f, ("quotes", i, "source", "verified"),
                  "a verified quote must say which edition it was checked against",
                  "add `edition:` under `source:`")
+        _check_provenance(c, i)
+
+
+def _check_provenance(c: _Checker, index: int) -> None:
+    """The sources confirming a quotation are independent and agree on its chapter."""
+    quote, f = c.pack.quotes[index], "quotes.yaml"
+    seen: set[str] = set()
+    for j, entry in enumerate(quote.source.provenance):
+        path = ("quotes", index, "source", "provenance", j)
+        page = entry.url.split("://", 1)[1].removeprefix("www.").rstrip("/").casefold()
+        if entry.source.casefold() in seen or page in seen:
+            c.at(f, (*path, "source"), f"`{entry.source}` is cited twice for quotation "
+                 f"`{quote.id}`; its sources must be independent",
+                 "replace one with a source from another publisher")
+        seen |= {entry.source.casefold(), page}
+        if entry.chapter is not None and entry.chapter != quote.chapter:
+            c.at(f, (*path, "chapter"), f"source `{entry.source}` gives chapter {entry.chapter}, "
+                 f"but quotation `{quote.id}` says chapter {quote.chapter}",
+                 "check the chapter, then correct the quotation's `chapter:` or the source's")
 
 
 def _check_worksheets(c: _Checker) -> None:
