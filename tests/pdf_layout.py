@@ -131,12 +131,22 @@ def read_layout(path: Path) -> list[Page]:
     for fragments, _ in raw:
         for f in fragments:
             sizes[f.size] += len(f.text)
-    body = sizes.most_common(1)[0][0] if sizes else 11
+    body = _body_size(sizes)
     pages = []
     for number, (fragments, lines) in enumerate(raw, start=1):
         height = float(reader.pages[number - 1].mediabox.height)
         pages.append(_page(number, fragments, lines, body, height))
     return pages
+
+
+def _body_size(sizes: Counter) -> float:
+    """The body text's size: the most used one, unless that is the quotation size (5% over
+    another size in use), as in a worksheet that is mostly quotations."""
+    if not sizes:
+        return 11
+    common = sizes.most_common(1)[0][0]
+    under = [s for s in sizes if abs(s * 1.05 - common) < 0.05]
+    return under[0] if under else common
 
 
 def _page(number: int, fragments: list[_Fragment], lines: list, body: float,

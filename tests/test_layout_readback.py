@@ -29,7 +29,7 @@ BUNDLED = ROOT / "packs" / "never-let-me-go"
 FILL = 0.7
 """A page that is not the last of its document or section is printed over at least this share
 of its text area's height..."""
-FILL_SHARE = {"standard": 0.95, "dyslexia": 0.85, "large-print": 0.75}
+FILL_SHARE = {"standard": 0.9, "dyslexia": 0.9, "large-print": 0.75}
 """...on at least this share of such pages (large print's units are large: a quotation with its
 question and first answer lines can take half a page)."""
 

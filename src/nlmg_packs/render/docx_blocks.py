@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.render.docx_base import CELL_PADDING, DocxDrawing
+from nlmg_packs.render.units import leads_to_question
 
 KEEP_TOGETHER = 4
 """Tables with at most this many body rows are kept on one page (keep-with-next on all but the
@@ -21,7 +22,11 @@ class DocxBlocks(DocxDrawing):
 
     def draw_paragraph(self, block: d.Paragraph) -> None:
         style = {"body": self.body_style, "lead": "Lead", "small": "Small", "muted": "Muted"}
-        self.para(style[block.style], block.text)
+        paragraph = self.para(style[block.style], block.text)
+        if leads_to_question(self.doc.blocks, self.index):  # a quotation's sources
+            from nlmg_packs.render.docx_xml import keep_with_next
+
+            keep_with_next(paragraph._p, True)
 
     def draw_quote(self, block: d.Quote) -> None:
         from docx.shared import RGBColor
@@ -30,7 +35,6 @@ class DocxBlocks(DocxDrawing):
 
         paragraph = self.para("Quote")
         self.runs(paragraph, block.text, in_italic=bool(self.styles["quote"].font.italic))
-        following = self.doc.blocks[self.index + 1:self.index + 2]
         self.chips(paragraph, block.themes)
         citation = self.para("Citation")
         self.plain(citation, f"— {block.citation}")
@@ -38,8 +42,7 @@ class DocxBlocks(DocxDrawing):
             marker = self.plain(citation, f"  · {block.check_label}")
             marker.bold = True
             marker.font.color.rgb = RGBColor.from_string(hex6(self.look.accent))
-        if following and isinstance(following[0], d.Question):
-            # a quotation, its question and the first answer lines: one unit
+        if leads_to_question(self.doc.blocks, self.index):
             keep_with_next(citation._p, True)
 
     def draw_question(self, block: d.Question) -> None:

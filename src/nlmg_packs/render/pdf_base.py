@@ -14,6 +14,7 @@ from nlmg_packs.render.pdf_flowables import InlineMarks, Para, Pill, Words
 from nlmg_packs.render.pdf_keep import SPLIT_TALLER, Keep, group, lead_in
 from nlmg_packs.render.pdf_page import PAPER
 from nlmg_packs.render.pdf_styles import MUTED, Styles, markup
+from nlmg_packs.render.units import leads_to_question
 
 
 class PdfDrawing:
@@ -39,8 +40,7 @@ class PdfDrawing:
         for position, block in enumerate(blocks):
             self._position = position
             rendered = self.render(block)
-            following = blocks[position + 1] if position + 1 < len(blocks) else None
-            if isinstance(block, d.Quote) and isinstance(following, d.Question):
+            if leads_to_question(blocks, position):
                 # a quotation, its citation, its question and the first answer lines: one unit
                 rendered = lead_in(rendered)
             flowables.extend(rendered)
@@ -94,3 +94,4 @@ class PdfDrawing:
             items.append(Words(tail, MUTED))
         return InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
                            self.look.small_size, **space)
+
