@@ -14,7 +14,7 @@ SPLIT_TALLER = 0.3
 """...unless the block is shorter than this share of a page: short blocks always move whole.
 (Measured over the bundled pack's PDFs in every preset: with a third and a half, a large-print
 page in four was printed over less than 70% of its height.)"""
-LEAD_LINES = 3
+LEAD_LINES = 2
 """A question split from part of its answer space keeps at least this many lines with it."""
 
 
@@ -42,9 +42,10 @@ class Keep(_ContainerSpace, Flowable):
         return self.head + ([self.body] if self.body is not None else [])
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        dims: list = []
-        self._W, self._H = _listWrapOn(self._content, aW, self.canv, dims=dims)
-        self._head_h = sum(h for _, h in dims[:len(self.head)]) if dims else 0
+        self._W, self._H = _listWrapOn(self._content, aW, self.canv)
+        # the head as the frame sets it: the space between its pieces and before the first
+        self._head_h = (_listWrapOn(self.head, aW, self.canv)[1] + self.head[0].getSpaceBefore()
+                        if self.head else 0)
         self._wrap_info = aW, aH
         return self._W, 0xFFFFFF  # always asked to split, where the decision is made
 
