@@ -151,3 +151,21 @@ def test_docx_theme_tag_never_wraps_apart_from_its_name(template):  # noqa: F811
     text = next(p.text for p in word.paragraphs if "Theme" in p.text)
     for tag in tags:
         assert f"\u00a0{tag.letter}\u00a0\u00a0Theme\u00a0number" in text
+
+
+@pytest.mark.parametrize("preset", ["standard", "large-print"])
+def test_docx_running_header_fits_one_line(template, preset):  # noqa: F811
+    from nlmg_packs.render.table_widths import wide_bold
+
+    header = "Never Let Me Go · Posthuman Literature, lesson 2: Originals, copies and performance"
+    doc = small_doc(d.Paragraph("x"))
+    doc = type(doc)(doc.title, doc.metadata, doc.blocks, header=header, footer="Foot")
+    word = docx.Document(io.BytesIO(render_docx(doc, docx_options(template, paper="letter",
+                                                                  preset=preset))))
+    section = word.sections[0]
+    text = next(p.text for p in section.header.paragraphs if p.text)
+    size = word.styles["Header"].font.size.pt
+    width = (section.page_width - section.left_margin - section.right_margin) / 12700
+    assert wide_bold(size, bold=False)(text.split("\t")[0]) <= width
+    assert text.startswith("Never Let Me Go · Posthuman Literature")
+    assert text.endswith("…") == (preset == "large-print")

@@ -31,12 +31,25 @@ class DocxRenderer(DocxBlocks):
         self._properties()
         return save_reproducible(self.word, self.options.timestamp)
 
+    def _one_line(self, header: str, school: str) -> str:
+        """The running header, cut with an ellipsis so that it and the school fit one line
+        (a header that wraps takes a second line from every page)."""
+        from nlmg_packs.render.table_widths import shorten, wide_bold
+
+        style = self.styles["header"] if "header" in self.styles else None
+        size = style.font.size.pt if style is not None and style.font.size else \
+            self.look.footer_size
+        measure = wide_bold(size, bold=False)
+        room = self.text_width() / 12700 - (measure(school) + size * 2 if school else 0)
+        return shorten(header, room, measure)
+
     def _header_footer(self) -> None:
         from nlmg_packs.render.docx_xml import clean, element, qn
 
         section = self.word.sections[0]
         school = self.options.school
-        header_text = plain_text(self.doc.header) + (f"\t{school}" if school else "")
+        header_text = self._one_line(plain_text(self.doc.header), school)
+        header_text += f"\t{school}" if school else ""
         if header_text:
             paragraphs = section.header.paragraphs
             if paragraphs and not paragraphs[0].text:

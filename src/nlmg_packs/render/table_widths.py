@@ -77,15 +77,25 @@ def _floors(block: d.Table, total: float, measure: Callable[[str], float],
             for column in texts]
 
 
-def wide_bold(size: float) -> Callable[[str], float]:
-    """A word's width in points, set in bold at `size` points in Bitstream Vera Sans Bold
-    (bundled with reportlab): as wide as Verdana and DejaVu Sans, wider than Arial, Calibri or
-    Georgia, so a DOCX column measured with it holds its words in any client's font."""
+def wide_bold(size: float, bold: bool = True) -> Callable[[str], float]:
+    """A text's width in points at `size` points in Bitstream Vera Sans (Bold, unless `bold` is
+    False; bundled with reportlab): as wide as Verdana and DejaVu Sans, wider than Arial,
+    Calibri or Georgia, so DOCX text measured with it fits in any client's font."""
     import reportlab
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if "VeraBd" not in pdfmetrics.getRegisteredFontNames():
-        path = f"{reportlab.__path__[0]}/fonts/VeraBd.ttf"
-        pdfmetrics.registerFont(TTFont("VeraBd", path))
-    return lambda word: pdfmetrics.stringWidth(word, "VeraBd", size)
+    name = "VeraBd" if bold else "Vera"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        path = f"{reportlab.__path__[0]}/fonts/{name}.ttf"
+        pdfmetrics.registerFont(TTFont(name, path))
+    return lambda text: pdfmetrics.stringWidth(text, name, size)
+
+
+def shorten(text: str, width: float, measure: Callable[[str], float]) -> str:
+    """`text`, cut with an ellipsis if `measure(text)` is over `width` (same unit)."""
+    if measure(text) <= width:
+        return text
+    while text and measure(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…" if text else ""
