@@ -85,7 +85,7 @@ def test_a_render_error_in_a_worker_is_reported_and_nothing_is_written(
     from nlmg_packs.errors import PackError
     from tests.conftest import edit
 
-    edit(mini / "discussion.yaml", "Which moment of the book", "Какой момент of the book")
+    edit(mini / "discussion.yaml", "Which moment of the book", "哪个时刻 of the book")
     out = tmp_path / "out"
     with pytest.raises(PackError) as caught:
         build((mini,), out, jobs=jobs)
@@ -103,7 +103,7 @@ def test_a_glyph_error_in_a_later_pack_stops_the_build_before_any_pack_is_writte
     packs = tmp_path / "packs"
     shutil.copytree(mini, packs / "a-good")
     shutil.copytree(mini, packs / "b-bad")
-    edit(packs / "b-bad" / "discussion.yaml", "Which moment", "Какой момент")
+    edit(packs / "b-bad" / "discussion.yaml", "Which moment", "哪个时刻")
     out = tmp_path / "out"
     done = subprocess.run([sys.executable, "-m", "nlmg_packs", "build", str(packs), "--out",
                            str(out), "--jobs", "1", "-q"], capture_output=True, text=True,

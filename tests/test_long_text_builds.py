@@ -3,7 +3,8 @@
 A text longer than a page (a 20,000-character prompt, a 300-character title, a word longer
 than a column) must split across pages or be shortened where a format limits it: `validate`
 refuses it first, or the build succeeds. The default run tries a few random cases; the
-`slow` run tries the longest text in every field, preset and paper.
+`slow` run (deselect it with `-m "not slow"`) tries the longest text in every field, preset
+and paper.
 """
 
 from __future__ import annotations

@@ -24,6 +24,11 @@ def unpacked_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         names = archive.namelist()
         assert "nlmg_packs/_bundled/packs/never-let-me-go/pack.yaml" in names
         assert "nlmg_packs/_bundled/templates/default/template.yaml" in names
+        for face in ("DejaVuSans.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSerif.ttf",
+                     "DejaVuSerif-BoldItalic.ttf", "LICENSE"):
+            assert f"nlmg_packs/font_files/{face}" in names, face
+        for language in ("en_GB", "en_US", "fr", "de", "es", "pl"):
+            assert f"nlmg_packs/locale/{language}/LC_MESSAGES/nlmg_packs.mo" in names, language
         archive.extractall(target)
     return target
 

@@ -230,17 +230,17 @@ def test_newlines_break_lines():
 
 
 def test_a_character_outside_the_font_is_reported_at_its_origin():
-    block = d.Paragraph("Жизнь", origin=ORIGIN)
+    block = d.Paragraph("生活", origin=ORIGIN)
     with pytest.raises(PackError) as caught:
         pdf.render_pdf(with_blocks(block), options())
     message = str(caught.value)
     assert "packs/sample/quotes.yaml:12:5" in message
-    assert "'Ж' (U+0416) is not in font Vera" in message
+    assert "'生' (U+751F) is not in font DejaVu Sans" in message
 
 
 def test_a_missing_character_without_origin_names_the_document():
-    with pytest.raises(PackError, match=r"^Discussion guide: character '→'"):
-        pdf.render_pdf(with_blocks(d.Callout("Next", "turn over →")), options())
+    with pytest.raises(PackError, match=r"^Discussion guide: character '📚'"):
+        pdf.render_pdf(with_blocks(d.Callout("Next", "turn over 📚")), options())
 
 
 def test_punctuation_renders_with_the_default_font():

@@ -138,6 +138,9 @@ def build(
     zip_out: Annotated[bool, typer.Option(
         "--zip", help="Also write one archive per course, <pack>/<course>.zip, with its "
         "documents, the handouts it uses and a README.txt index.")] = False,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="Keep running: rebuild each time a pack or template file is saved. "
+        "Ctrl-C stops.")] = False,
 ) -> None:
     """Build PDF handouts and DOCX lesson plans.
 
@@ -157,6 +160,11 @@ def build(
         only=[k.value for k in only or ()], paper=paper.value if paper else None,
         preset=preset.value, fillable=fillable, template=template,
         reference_doc=reference_doc, force=force, strict=strict, jobs=jobs, zip_out=zip_out)
+    if watch:
+        from nlmg_packs.watch import watch_build
+
+        watch_build(request, lambda: Reporter(quiet=quiet, json_out=json_out), typer.echo)
+        return
     reporter = Reporter(quiet=quiet, json_out=json_out)
     try:
         with reporter:
@@ -315,3 +323,9 @@ def main() -> None:
         typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "
                    "nlmg-packs; run again with --debug for the details and report it.", err=True)
         sys.exit(3)
+
+
+from nlmg_packs.cli_author import export_sheet, new  # noqa: E402  (commands for writing packs)
+
+app.command()(new)
+app.command("export-sheet")(export_sheet)

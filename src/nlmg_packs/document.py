@@ -153,6 +153,10 @@ class Contents:
     """A contents list built by the renderer from the level-1 headings that follow."""
 
     title: str
+    update_hint: str = ("Page numbers appear when the contents are updated: in Word, "
+                        "right-click here and choose Update Field; in LibreOffice, "
+                        "Tools ▸ Update ▸ Update All.")
+    """Under a contents field a word processor fills in (DOCX): how to fill it in."""
 
 
 @dataclass(frozen=True)
@@ -198,3 +202,5 @@ class Document:
     footer: str = ""
     """Running footer text beside "Page X of Y": the book's citation."""
     edition: Literal["student", "teacher"] = "student"
+    page_label: str = "Page {page} of {total}"
+    """Page furniture in the document's language: `{page}` and `{total}` are filled in."""

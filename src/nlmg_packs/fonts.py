@@ -8,23 +8,22 @@ also sees the school name and the renderer's furniture). reportlab is imported o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from nlmg_packs import bidi
 from nlmg_packs.errors import Problem
+from nlmg_packs.text import BIDI_CONTROLS, clean
 
 GLYPH_HINT = "use a template font that has it (set `fonts:` in template.yaml)"
 
-# Spacing characters many fonts lack; they print as the space the writer meant.
-_SPACES = str.maketrans({"\u2007": "\u00a0", "\u2008": " ", "\u2009": " ", "\u200a": " ",
-                         "\u202f": "\u00a0", "\u2002": " ", "\u2003": " ", "\u200b": ""})
-
 
 def normalise(text: str) -> str:
-    """`text` with exotic spaces replaced by ones every font has."""
-    return text.translate(_SPACES)
+    """`text` as the renderers draw it: NFC with invisible characters settled (`text.clean`).
+    Text read from YAML is already clean; this settles the tool's own strings the same way."""
+    return clean(text)
 
 
 @dataclass(frozen=True)
@@ -32,16 +31,33 @@ class Coverage:
     """What a font family can draw."""
 
     display: str
-    """The name a teacher knows the font by (the regular file's stem)."""
+    """The name a teacher knows the font by (the family's name, or the regular file's stem)."""
     cmaps: tuple[frozenset[int], ...]
-    """The code points each face maps to a glyph."""
+    """The code points each face maps to a glyph: regular, bold, italic, bold italic."""
 
     drawable: frozenset[str] = field(init=False, repr=False, compare=False)
-    """The characters every face can draw, plus the control characters (never drawn)."""
+    """The characters every face can draw, plus the control characters (never drawn), less
+    the right-to-left letters (always checked as drawn: joined, upright)."""
 
     def __post_init__(self) -> None:
-        common = frozenset.intersection(*self.cmaps).union(range(32))
-        object.__setattr__(self, "drawable", frozenset(chr(c) for c in common))
+        common = "".join(map(chr, frozenset.intersection(*self.cmaps).union(range(32))))
+        object.__setattr__(self, "drawable", frozenset(bidi.without_rtl(common)))
+
+    def faults(self, text: str) -> Iterator[tuple[str, str, str]]:
+        """(character, message, hint) for each character of `text` the PDF cannot draw, as
+        it is drawn: Arabic joined, right-to-left text in the upright faces only."""
+        text = normalise(text)
+        if self.drawable.issuperset(text):  # the usual case, checked at C speed
+            return
+        yield from bidi.faults(text)
+        rtl = bidi.has_rtl(text)
+        cmaps = self.cmaps[:2] if rtl else self.cmaps
+        drawn = bidi.shape(text) if rtl else text
+        for char in dict.fromkeys(text + drawn):
+            if ord(char) < 32 or char in BIDI_CONTROLS or all(ord(char) in m for m in cmaps):
+                continue
+            yield (char, f"character {char!r} (U+{ord(char):04X}) is not in font "
+                         f"{self.display}", GLYPH_HINT)
 
 
 Where = TypeVar("Where")
@@ -49,23 +65,16 @@ Where = TypeVar("Where")
 
 def missing_glyphs(texts: Iterable[tuple[Where, str]], coverage: Coverage,
                    locate: Callable[[Where, str, str], Problem]) -> list[Problem]:
-    """One problem per (character, location) that some face of `coverage` cannot draw.
+    """One problem per (character, location) that the family cannot draw (`Coverage.faults`).
 
     `texts` pairs each text with where it came from; `locate(where, message, hint)` turns that
-    into a located `Problem`, and is called only for a text with a missing character.
+    into a located `Problem`, and is called only for a text with a fault.
     """
     problems: list[Problem] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
-    drawable = coverage.drawable
-    for where, raw in texts:
-        text = normalise(raw)
-        if drawable.issuperset(text):  # the usual case, checked at C speed
-            continue
-        for char in text:
-            if char in drawable:
-                continue
-            problem = locate(where, f"character {char!r} (U+{ord(char):04X}) is not in font "
-                                    f"{coverage.display}", GLYPH_HINT)
+    for where, text in texts:
+        for char, message, hint in coverage.faults(text):
+            problem = locate(where, message, hint)
             key = (char, problem.file, problem.line, problem.col)
             if key not in seen:
                 seen.add(key)
@@ -73,12 +82,13 @@ def missing_glyphs(texts: Iterable[tuple[Where, str]], coverage: Coverage,
     return problems
 
 
-def truetype_problem(path: Path) -> str | None:
-    """Why `path` cannot be used as a TrueType font (reportlab's own words), or None."""
+def truetype_problem(path: Path, index: int = 0) -> str | None:
+    """Why face `index` of `path` cannot be used as a TrueType font (reportlab's own words),
+    or None."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     try:
-        TTFontFile(str(path))
+        TTFontFile(str(path), subfontIndex=index)
     except Exception as exc:  # reportlab raises several kinds on a damaged file
         return str(exc)
     return None

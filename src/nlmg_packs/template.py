@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -27,13 +27,28 @@ class Colours(Strict):
     text: Colour = Field("#1A1A1A", description="Body text.")
 
 
-class Fonts(Strict):
-    """TrueType files, relative to the template folder; the built-in Vera family when omitted."""
+class FontFace(Strict):
+    """One face of a TrueType collection (.ttc): the file and the face's index in it."""
 
-    regular: Name | None = None
-    bold: Name | None = None
-    italic: Name | None = None
-    bold_italic: Name | None = None
+    file: Name
+    index: Annotated[int, Field(ge=0, le=255)] = Field(
+        0, description="The face's position in the collection, counting from 0.")
+
+
+FontSource = Name | FontFace
+"""A .ttf file, or a face of a .ttc collection, relative to the template folder."""
+
+
+class Fonts(Strict):
+    """PDF fonts: TrueType files relative to the template folder, or a bundled DejaVu family."""
+
+    builtin: Literal["sans", "serif"] = Field(
+        "sans", description="The bundled family used when `regular` is not set: DejaVu Sans "
+                            "or DejaVu Serif.")
+    regular: FontSource | None = None
+    bold: FontSource | None = None
+    italic: FontSource | None = None
+    bold_italic: FontSource | None = None
     docx_body: Name = Field("Georgia", description="Font name DOCX styles ask for.")
     docx_headings: Name = Field("Calibri", description="Font name of DOCX headings.")
 
@@ -56,6 +71,11 @@ class TemplateFile(Strict):
     fonts: Fonts = Fonts()
     reference_doc: Name | None = Field(
         None, description="A .docx whose styles, margins, header and footer lesson plans use.")
+    labels: dict[Name, Annotated[str, StringConstraints(min_length=1, max_length=2000)]] = Field(
+        default_factory=dict,
+        description="The tool's own words to print differently: each key is the English "
+                    "message (such as `Name` or `Page {page} of {total}`), each value the text "
+                    "to print instead, whatever the pack's language.")
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,8 @@ class Template:
     logo: Path | None
     font_files: dict[str, Path]
     reference_doc: Path | None
+    font_indexes: dict[str, int] = field(default_factory=dict)
+    """The face index of each font file that is a .ttc collection (0 when absent)."""
 
     def render_options(self, paper: str | None = None, preset: str = "standard",
                        fillable: bool = False, timestamp: int = 0,
@@ -85,7 +107,9 @@ class Template:
             preset=preset,  # type: ignore[arg-type]
             fillable=fillable, timestamp=timestamp, school=s.school, logo=self.logo,
             colours=Palette(**s.colours.model_dump()),
-            fonts=FontFiles(**self.font_files),
+            fonts=FontFiles(**self.font_files, builtin=s.fonts.builtin,
+                            indexes=tuple(self.font_indexes.get(face, 0) for face in
+                                          ("regular", "bold", "italic", "bold_italic"))),
             docx_body_font=s.fonts.docx_body, docx_heading_font=s.fonts.docx_headings,
             margins_mm=Margins(**s.margins_mm.model_dump()))
 
@@ -108,13 +132,15 @@ def load_template(folder: Path) -> Template:
 
     problems: list[Problem] = []
 
-    def resolve(value: str | None, kind: str, *key: str) -> Path | None:
+    def resolve(value: str | FontFace | None, kind: str, *key: str) -> Path | None:
         if value is None:
             return None
+        index = value.index if isinstance(value, FontFace) else 0
+        value = value.file if isinstance(value, FontFace) else value
         where = loaded.lines.problem(key, "")
         try:
             path = resolve_inside(folder, value, where)
-            _check_asset(path, kind, value, where)
+            _check_asset(path, kind, value, where, index)
         except PackError as exc:
             problems.extend(exc.problems)
             return None
@@ -124,6 +150,7 @@ def load_template(folder: Path) -> Template:
              for face in ("regular", "bold", "italic", "bold_italic")}
     logo = resolve(settings.logo, "logo", "logo")
     reference_doc = resolve(settings.reference_doc, "reference_doc", "reference_doc")
+    problems += _label_problems(settings.labels, loaded.lines)
     if problems:
         raise PackError(problems)
     return Template(
@@ -132,7 +159,32 @@ def load_template(folder: Path) -> Template:
         logo=logo,
         font_files={face: p for face, p in fonts.items() if p is not None},
         reference_doc=reference_doc,
+        font_indexes={face: spec.index for face in fonts
+                      if isinstance(spec := getattr(settings.fonts, face), FontFace)},
     )
+
+
+def _label_problems(labels: dict[str, str], lines) -> list[Problem]:
+    """A problem for each `labels:` key that is not a message the tool prints, and for each
+    replacement that drops or invents a `{placeholder}` of its message."""
+    import re
+
+    from nlmg_packs.errors import did_you_mean
+    from nlmg_packs.i18n import known_messages
+
+    known, problems = known_messages(), []
+    for message, text in labels.items():
+        if message not in known:
+            problems.append(lines.problem(("labels", message),
+                                          f"`{message}` is not a message nlmg-packs prints",
+                                          did_you_mean(message, known)))
+        elif set(re.findall(r"\{(\w+)\}", text)) != set(re.findall(r"\{(\w+)\}", message)):
+            fields = ", ".join(f"{{{f}}}" for f in re.findall(r"\{(\w+)\}", message))
+            problems.append(lines.problem(("labels", message),
+                                          f"the label for `{message}` must keep "
+                                          f"{fields or 'no {placeholders}'}",
+                                          "write each {name} of the message once in the label"))
+    return problems
 
 
 MAX_ASSET_BYTES = 20 * 1024 * 1024
@@ -141,16 +193,18 @@ MAX_ASSET_BYTES = 20 * 1024 * 1024
 _SIGNATURES = {
     "logo": ((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"), "a PNG or JPEG image",
              "export the logo as PNG or JPEG"),
-    "font": ((b"\x00\x01\x00\x00", b"true"), "a TrueType font (.ttf)",
-             "use a .ttf file (OpenType .otf with PostScript outlines and .ttc collections "
-             "do not work)"),
+    "font": ((b"\x00\x01\x00\x00", b"true", b"ttcf"),
+             "a TrueType font (.ttf) or collection (.ttc)",
+             "use a .ttf file, or a .ttc with `{file: ..., index: N}` (OpenType .otf with "
+             "PostScript outlines does not work)"),
     "reference_doc": ((b"PK\x03\x04",), "a Word document (.docx)",
                       "save it from Word or LibreOffice as .docx (not .doc or .dotx)"),
 }
 
 
-def _check_asset(path: Path, kind: str, value: str, where: Problem) -> None:
-    """Refuse an asset that is not what its key says, before a renderer trips over it."""
+def _check_asset(path: Path, kind: str, value: str, where: Problem, index: int = 0) -> None:
+    """Refuse an asset that is not what its key says, before a renderer trips over it;
+    `index` is the face wanted from a font collection."""
     signatures, what, hint = _SIGNATURES[kind]
 
     def refuse(message: str) -> PackError:
@@ -159,7 +213,7 @@ def _check_asset(path: Path, kind: str, value: str, where: Problem) -> None:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(12)
     except OSError as exc:
         raise refuse(f"cannot read `{value}` ({exc.strerror})") from None
     if size > MAX_ASSET_BYTES:
@@ -172,7 +226,13 @@ def _check_asset(path: Path, kind: str, value: str, where: Problem) -> None:
     if kind == "font":
         from nlmg_packs.fonts import truetype_problem
 
-        detail = truetype_problem(path)
+        faces = int.from_bytes(head[8:12], "big") if head.startswith(b"ttcf") else 1
+        if index >= faces:
+            raise PackError([Problem(
+                where.file, where.line, where.col,
+                f"`{value}` has {faces} face{'s' if faces > 1 else ''}, so no face {index}",
+                f"use an index from 0 to {faces - 1}" if faces > 1 else "leave out `index`")])
+        detail = truetype_problem(path, index)
         if detail is not None:
             detail = " ".join(detail.replace(str(path), value).split())[:120]
             raise refuse(f"`{value}` is not a usable TrueType font ({detail})")

@@ -199,6 +199,7 @@ def _plan_all(todo: list[tuple[Path, str]], template: Template, template_hash: s
         except PackError as exc:
             problems.extend(exc.problems)
             continue
+        pack.labels = dict(template.settings.labels)
         if pack.id in folders:
             problems.append(Problem(str(folder), None, None,
                                     f"another pack, {folders[pack.id]}, has the same folder name, "

@@ -32,12 +32,15 @@ def origin(pack: Pack, file: str, path: KeyPath) -> d.Origin:
     return d.Origin(shown, line, col)
 
 
-def chapters_label(chapters: list[int] | None) -> str:
+def chapters_label(pack: Pack, chapters: list[int] | None, lower: bool = False) -> str:
+    """"Chapter 3" or "Chapters 3–5" in the pack's language ("chapter 3" inside a sentence)."""
     if not chapters:
         return ""
+    w = labels.words(pack)
     if len(chapters) == 1 or chapters[0] == chapters[-1]:
-        return f"Chapter {chapters[0]}"
-    return f"Chapters {chapters[0]}–{chapters[-1]}"
+        return w("chapter {number}" if lower else "Chapter {number}", number=chapters[0])
+    return w("chapters {first}–{last}" if lower else "Chapters {first}–{last}",
+             first=chapters[0], last=chapters[-1])
 
 
 def character_name(pack: Pack, character_id: str | None) -> str:
@@ -48,11 +51,12 @@ def character_name(pack: Pack, character_id: str | None) -> str:
 
 def citation(pack: Pack, quote_index: int) -> str:
     """'Kathy H. to Tommy, Chapter 7'."""
-    quote = pack.quotes[quote_index]
+    quote, w = pack.quotes[quote_index], labels.words(pack)
     who = character_name(pack, quote.speaker)
     if quote.addressee:
-        who += f" to {character_name(pack, quote.addressee)}"
-    return f"{who}, Chapter {quote.chapter}"
+        who = w("{speaker} to {addressee}", speaker=who,
+                addressee=character_name(pack, quote.addressee))
+    return w("{who}, Chapter {number}", who=who, number=quote.chapter)
 
 
 def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
@@ -60,7 +64,7 @@ def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
     index = pack.position("quotes", quote_id)
     quote = pack.quotes[index]
     return d.Quote(quote.text, citation(pack, index), tags(pack, quote.themes),
-                   check_label=(labels.CHECK_WORDING
+                   check_label=(labels.words(pack)(labels.CHECK_WORDING)
                                 if edition == "teacher" and not quote.source.confirmed else ""),
                    origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
 
@@ -76,7 +80,7 @@ def provenance_note(pack: Pack, quote_id: str, edition: str) -> list[d.Block]:
     if edition != "teacher" or not quote.source.confirmed:
         return []
     names = "; ".join(dict.fromkeys(p.source for p in quote.source.provenance))
-    return [d.Paragraph(f"{labels.CONFIRMED_IN} {names}.", style="small",
+    return [d.Paragraph(f"{labels.words(pack)(labels.CONFIRMED_IN)} {names}.", style="small",
                         origin=origin(pack, "quotes.yaml", ("quotes", index, "source")))]
 
 
@@ -92,18 +96,20 @@ def document(pack: Pack, title: str, subject: str, blocks: list[d.Block], editio
              keywords: Iterable[str] = ()) -> d.Document:
     """Wrap blocks with the header, footer and metadata every document of `pack` shares;
     its category is the edition's (`labels.category`; `as_lesson_plan` changes it)."""
-    suffix = " (teacher edition)" if edition == "teacher" else ""
+    w = labels.words(pack)
+    shown = w("{title} (teacher edition)", title=title) if edition == "teacher" else title
     return d.Document(
         title=title,
-        metadata=metadata(pack, title + suffix, subject, keywords,
-                          labels.category(edition)),
+        metadata=metadata(pack, shown, subject, keywords, w(labels.category(edition))),
         blocks=tuple(blocks),
-        header=f"{pack.book.title} · {title}{suffix}",
+        header=f"{pack.book.title} · {shown}",
         footer=pack.citation,
         edition=edition,  # type: ignore[arg-type]
+        page_label=w(labels.PAGE_LABEL),
     )
 
 
-def as_lesson_plan(doc: d.Document) -> d.Document:
+def as_lesson_plan(pack: Pack, doc: d.Document) -> d.Document:
     """`doc` recorded as a lesson plan (its category)."""
-    return replace(doc, metadata=replace(doc.metadata, category=labels.LESSON_PLAN))
+    category = labels.words(pack)(labels.LESSON_PLAN)
+    return replace(doc, metadata=replace(doc.metadata, category=category))

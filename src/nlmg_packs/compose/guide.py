@@ -13,23 +13,24 @@ NOTES_LINES = 26
 
 def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Document:
     """A booklet of the pack's prompts for `audience`, part by part with spoiler warnings."""
-    book_club = audience == "book-club"
-    title = "Book-club guide" if book_club else "Discussion guide"
+    book_club, w = audience == "book-club", labels.words(pack)
+    title = w("Book-club guide" if book_club else "Discussion guide")
     blocks: list[d.Block] = [
-        d.Cover(pack.book.title, title, (f"by {pack.book.author}", str(pack.book.year))),
-        d.Contents(labels.CONTENTS),
+        d.Cover(pack.book.title, title, (w("by {author}", author=pack.book.author),
+                                         str(pack.book.year))),
+        d.Contents(w(labels.CONTENTS), w(labels.UPDATE_CONTENTS)),
         d.PageBreak(),
-        d.Heading("About this guide", 1),
+        d.Heading(w("About this guide"), 1),
     ]
     if pack.book.blurb:
         blocks.append(d.Paragraph(pack.book.blurb, "lead",
                                   origin(pack, "pack.yaml", ("book", "blurb"))))
-    blocks.append(d.Paragraph(_how_to_use(book_club)))
+    blocks.append(d.Paragraph(w(_BOOK_CLUB_USE if book_club else _CLASS_USE)))
     if pack.book.edition_note:
         blocks.append(d.Paragraph(pack.book.edition_note, "small",
                                   origin(pack, "pack.yaml", ("book", "edition_note"))))
-    blocks += [d.Heading("Themes to look out for", 2),
-               d.ThemeLegend(all_tags(pack), labels.THEME_KEY)]
+    blocks += [d.Heading(w("Themes to look out for"), 2),
+               d.ThemeLegend(all_tags(pack), w(labels.THEME_KEY))]
     number = 0
     for part_id, heading, warning in _sections(pack):
         chosen = [(i, p) for i, p in enumerate(pack.prompts)
@@ -39,48 +40,51 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
         part_at = next((("book", "parts", i, "title") for i, p in enumerate(pack.book.parts)
                         if p.id == part_id), ("book", "title"))
         blocks += [d.PageBreak(), d.Heading(heading, 1, origin(pack, "pack.yaml", part_at)),
-                   d.Callout(labels.SPOILER_WARNING, warning, "warning")]
+                   d.Callout(w(labels.SPOILER_WARNING), warning, "warning")]
         for index, prompt in chosen:
             number += 1
             blocks.append(d.Question(number, prompt.text, 0, tags(pack, prompt.themes),
-                                     _meta(prompt, book_club),
+                                     _meta(pack, prompt, book_club),
                                      origin(pack, "discussion.yaml", ("prompts", index, "text"))))
             if edition == "teacher" and prompt.teacher_notes:
                 where = origin(pack, "discussion.yaml", ("prompts", index, "teacher_notes"))
-                blocks.append(d.TeacherNote(labels.TEACHER_NOTES,
+                blocks.append(d.TeacherNote(w(labels.TEACHER_NOTES),
                                             (d.Paragraph(prompt.teacher_notes, origin=where),)))
-    blocks += [d.PageBreak(), d.Heading("Notes", 1),
-               d.AnswerLines(NOTES_LINES, "Your notes, questions and favourite lines")]
+    blocks += [d.PageBreak(), d.Heading(w("Notes"), 1),
+               d.AnswerLines(NOTES_LINES, w("Your notes, questions and favourite lines"))]
     keywords = ("book club",) if book_club else ("discussion", "classroom")
-    return document(pack, title, f"{title} for {pack.book.title}", blocks, edition, keywords)
+    return document(pack, title, w("{title} for {book}", title=title, book=pack.book.title),
+                    blocks, edition, keywords)
 
 
 def _sections(pack: Pack) -> list[tuple[str | None, str, str]]:
     sections: list[tuple[str | None, str, str]] = []
+    w = labels.words(pack)
     for part in pack.book.parts:
-        last = part.chapters[-1]
-        heading = f"{part.title}: {part.setting}" if part.setting else part.title
-        sections.append((part.id, heading,
-                         f"These questions discuss events up to the end of {part.title} "
-                         f"(chapter {last}). Read them after you have finished chapter {last}."))
-    sections.append((None, "The whole novel",
-                     "These questions discuss the whole book, including its ending. "
-                     "Read them after you have finished the novel."))
+        heading = (w("{part}: {setting}", part=part.title, setting=part.setting)
+                   if part.setting else part.title)
+        sections.append((part.id, heading, w(
+            "These questions discuss events up to the end of {part} (chapter {chapter}). "
+            "Read them after you have finished chapter {chapter}.",
+            part=part.title, chapter=part.chapters[-1])))
+    sections.append((None, w("The whole novel"),
+                     w("These questions discuss the whole book, including its ending. "
+                       "Read them after you have finished the novel.")))
     return sections
 
 
-def _meta(prompt: Prompt, book_club: bool) -> str:
-    where = chapters_label(prompt.chapters)
+def _meta(pack: Pack, prompt: Prompt, book_club: bool) -> str:
+    where = chapters_label(pack, prompt.chapters)
     if book_club:
         return where
-    return " · ".join(x for x in (where, prompt.level.capitalize()) if x)
+    level = labels.words(pack)(prompt.level.capitalize())
+    return " · ".join(x for x in (where, level) if x)
 
 
-def _how_to_use(book_club: bool) -> str:
-    if book_club:
-        return ("The questions follow the book part by part, so you can meet before everyone "
-                "has finished it. Each part opens with a spoiler warning. Pick the questions "
-                "that catch your group's interest; there are no right answers.")
-    return ("The questions follow the novel part by part and run from recalling what happens "
-            "to judging why it matters. Each part opens with a spoiler warning. The coloured "
-            "tags show the themes a question touches; the letters read in black-and-white print.")
+_BOOK_CLUB_USE = ("The questions follow the book part by part, so you can meet before everyone "
+                  "has finished it. Each part opens with a spoiler warning. Pick the questions "
+                  "that catch your group's interest; there are no right answers.")
+_CLASS_USE = ("The questions follow the novel part by part and run from recalling what happens "
+              "to judging why it matters. Each part opens with a spoiler warning. The coloured "
+              "tags show the themes a question touches; the letters read in black-and-white "
+              "print.")

@@ -1,13 +1,25 @@
-"""Every fixed word the composers put on a page, in one place.
+"""The fixed words the composers put on a page, and the one place they are translated.
 
-Renderers print only what the composed document holds, so these are the only words of the tool
-itself that a reader sees (besides page furniture such as "Page X of Y"); a message catalogue
-for other languages replaces this module's values.
+Renderers print only what the composed document holds. Every word of the tool itself is an
+English message (the constants below, and the messages the composers write in place), which
+`words(pack)` translates into the pack's `book.language` through the gettext catalogues of
+`nlmg_packs.i18n`, with the template's `labels:` replacing single messages.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from nlmg_packs.i18n import Words, words_for
+
+if TYPE_CHECKING:
+    from nlmg_packs.pack import Pack
+
+
+def words(pack: Pack) -> Words:
+    """The tool's words for `pack`: its book's language, its template's replacements."""
+    return words_for(pack.book.language, pack.labels)
+
 
 TEACHER_NOTES = "Teacher notes"
 """Title of the teacher's box under a discussion prompt (guide)."""
@@ -31,6 +43,13 @@ CATEGORIES = {"teacher": "Teacher edition", "student": "Student handout"}
 """A document's category (DOCX core property) by edition, for documents other than plans."""
 
 
+PAGE_LABEL = "Page {page} of {total}"
+"""Page furniture: the page number and the number of pages."""
+UPDATE_CONTENTS = ("Page numbers appear when the contents are updated: in Word, right-click "
+                   "here and choose Update Field; in LibreOffice, Tools ▸ Update ▸ Update All.")
+"""Under a DOCX contents field, until the word processor fills it in."""
+
+
 def category(edition: Literal["student", "teacher"] | str) -> str:
-    """The category recorded in a document of `edition`."""
+    """The category (an English message) recorded in a document of `edition`."""
     return CATEGORIES[edition]

@@ -10,42 +10,44 @@ from nlmg_packs.pack import Pack
 
 def compose_course_map(pack: Pack, edition: str) -> d.Document:
     """The matrix of themes against courses, then each course's focus and lessons."""
-    themes = all_tags(pack)
+    themes, w = all_tags(pack), labels.words(pack)
     blocks: list[d.Block] = [
-        d.Heading("Themes by course", 1),
-        d.Paragraph(f"Which themes of *{pack.book.title}* each course follows. A filled cell "
-                    "marks a theme the course studies; its letter reads in black-and-white "
-                    "print.", "lead", origin(pack, "pack.yaml", ("book", "title"))),
-        d.ThemeLegend(themes, labels.THEME_KEY),
-        d.Table(("Course", *(t.letter for t in themes)),
+        d.Heading(w("Themes by course"), 1),
+        d.Paragraph(w("Which themes of *{book}* each course follows. A filled cell marks a theme "
+                      "the course studies; its letter reads in black-and-white print.",
+                      book=pack.book.title), "lead", origin(pack, "pack.yaml", ("book", "title"))),
+        d.ThemeLegend(themes, w(labels.THEME_KEY)),
+        d.Table((w("Course"), *(t.letter for t in themes)),
                 tuple((d.Cell(course.name, bold=True),
                        *(d.Cell(tag=t) if t.id in course.themes else d.Cell() for t in themes))
                       for course in pack.courses),
                 widths=(4.0, *(1.0 for _ in themes)), compact=True),
-        d.Heading("The themes", 2),
+        d.Heading(w("The themes"), 2),
     ]
     blocks += [d.Paragraph(f"**{t.name}** ({tag(pack, t.id).letter}). {t.summary}",
                            origin=origin(pack, "pack.yaml", ("themes", i, "summary")))
                for i, t in enumerate(pack.meta.themes)]
-    blocks.append(d.Heading("The courses", 1))
+    blocks.append(d.Heading(w("The courses"), 1))
     for c_index, course in enumerate(pack.courses):
         blocks += [d.Heading(course.name, 2,
                              origin(pack, "courses.yaml", ("courses", c_index, "name"))),
                    d.Paragraph(course.focus,
                                origin=origin(pack, "courses.yaml", ("courses", c_index, "focus")))]
         if course.lessons:
-            blocks.append(d.BulletList(tuple(f"Lesson {n}: {lesson.title} ({lesson.minutes} min)"
-                                             for n, lesson in enumerate(course.lessons, 1)),
-                                       ordered=False))
+            blocks.append(d.BulletList(tuple(
+                w("Lesson {number}: {title} ({minutes} min)", number=n, title=lesson.title,
+                  minutes=w.number(lesson.minutes))
+                for n, lesson in enumerate(course.lessons, 1)), ordered=False))
     if pack.meta.symbols:
-        blocks.append(d.Heading("Key symbols", 1))
+        blocks.append(d.Heading(w("Key symbols"), 1))
         for s_index, symbol in enumerate(pack.meta.symbols):
             names = ", ".join(pack.themes[t].name for t in symbol.themes)
-            blocks.append(d.Paragraph(f"**{symbol.name}.** {symbol.description}"
-                                      + (f" *Themes: {names}.*" if names else ""),
+            themes_note = f" *{w('Themes: {names}.', names=names)}*" if names else ""
+            blocks.append(d.Paragraph(f"**{symbol.name}.** {symbol.description}" + themes_note,
                                       origin=origin(pack, "pack.yaml",
                                                     ("symbols", s_index, "description"))))
-    return document(pack, "Themes by course", f"Themes-by-course map for {pack.book.title}",
+    return document(pack, w("Themes by course"),
+                    w("Themes-by-course map for {book}", book=pack.book.title),
                     blocks, edition, ("themes", "courses", "curriculum"))
 
 
@@ -70,7 +72,7 @@ def theme_chapters(pack: Pack) -> dict[str, set[int]]:
 
 def compose_theme_tracker(pack: Pack, edition: str) -> d.Document:
     """A chapters × themes grid showing where each theme runs through the book."""
-    themes = all_tags(pack)
+    themes, w = all_tags(pack), labels.words(pack)
     found = theme_chapters(pack)
     rows = []
     for chapter in range(1, pack.book.chapters + 1):
@@ -80,13 +82,13 @@ def compose_theme_tracker(pack: Pack, edition: str) -> d.Document:
         rows.append((d.Cell(label, bold=bool(part and part.chapters[0] == chapter)),
                      *(d.Cell(tag=t) if chapter in found[t.id] else d.Cell() for t in themes)))
     blocks: list[d.Block] = [
-        d.Heading("Theme tracker", 1),
-        d.Paragraph("Where each theme runs through the novel, chapter by chapter, as tagged in "
-                    "this pack's quotations and its questions on one to three chapters. Add your "
-                    "own marks as you read.", "lead"),
-        d.ThemeLegend(themes, labels.THEME_KEY),
-        d.Table(("Chapter", *(t.letter for t in themes)), tuple(rows),
+        d.Heading(w("Theme tracker"), 1),
+        d.Paragraph(w("Where each theme runs through the novel, chapter by chapter, as tagged in "
+                      "this pack's quotations and its questions on one to three chapters. Add "
+                      "your own marks as you read."), "lead"),
+        d.ThemeLegend(themes, w(labels.THEME_KEY)),
+        d.Table((w("Chapter"), *(t.letter for t in themes)), tuple(rows),
                 widths=(3.0, *(1.0 for _ in themes)), compact=True),
     ]
-    return document(pack, "Theme tracker", f"Theme tracker for {pack.book.title}", blocks,
-                    edition, ("themes", "tracker"))
+    return document(pack, w("Theme tracker"), w("Theme tracker for {book}", book=pack.book.title),
+                    blocks, edition, ("themes", "tracker"))

@@ -51,12 +51,13 @@ def compose_worksheet(pack: Pack, worksheet_id: str, edition: str) -> d.Document
     focus = (pack.themes[sheet.theme].name if sheet.theme
              else pack.parts[sheet.part].title if sheet.part else "")
     blocks: list[d.Block] = []
+    w = labels.words(pack)
     if edition == "student":
-        blocks.append(d.NameLines(labels.NAME_LINES))
+        blocks.append(d.NameLines(tuple(map(w, labels.NAME_LINES))))
     blocks.append(d.Heading(sheet.title, 1,
                             origin(pack, "worksheets.yaml", ("worksheets", index, "title"))))
     if focus:
-        blocks.append(d.Paragraph(f"Focus: {focus}", "muted",
+        blocks.append(d.Paragraph(w("Focus: {focus}", focus=focus), "muted",
                                   origin(pack, "worksheets.yaml",
                                          ("worksheets", index, "theme" if sheet.theme
                                           else "part"))))
@@ -66,13 +67,14 @@ def compose_worksheet(pack: Pack, worksheet_id: str, edition: str) -> d.Document
     numbers = _Numbering()
     for a_index, activity in enumerate(sheet.activities):
         path = ("worksheets", index, "activities", a_index)
-        blocks.append(d.Heading(f"{a_index + 1}. {activity.title or TITLES[activity.type]}", 2,
+        title = activity.title or w(TITLES[activity.type])
+        blocks.append(d.Heading(f"{a_index + 1}. {title}", 2,
                                 origin(pack, "worksheets.yaml", (*path, "title"))))
-        blocks.append(d.Paragraph(activity.instructions or INSTRUCTIONS[activity.type], "body",
+        blocks.append(d.Paragraph(activity.instructions or w(INSTRUCTIONS[activity.type]), "body",
                                   origin(pack, "worksheets.yaml", (*path, "instructions"))))
         blocks += _activity_blocks(pack, activity, edition, numbers, path)
-    return document(pack, sheet.title, f"Quote worksheet: {sheet.title}", blocks, edition,
-                    ("worksheet", focus))
+    return document(pack, sheet.title, w("Quote worksheet: {title}", title=sheet.title), blocks,
+                    edition, ("worksheet", focus))
 
 
 def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Numbering,
@@ -84,7 +86,7 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
                                                           (*path, "prompt")))]
         if edition == "teacher" and activity.model_answer:
             where = origin(pack, "worksheets.yaml", (*path, "model_answer"))
-            blocks.append(d.TeacherNote(labels.MODEL_ANSWER,
+            blocks.append(d.TeacherNote(labels.words(pack)(labels.MODEL_ANSWER),
                                         (d.Paragraph(activity.model_answer, origin=where),)))
         return blocks
     blocks = []
@@ -96,7 +98,7 @@ def _activity_blocks(pack: Pack, activity: Activity, edition: str, numbers: _Num
                    for text, where in asked.questions]
         if edition == "teacher":
             where = origin(pack, "quotes.yaml", asked.answer_at)
-            blocks.append(d.TeacherNote(labels.MODEL_ANSWER,
+            blocks.append(d.TeacherNote(labels.words(pack)(labels.MODEL_ANSWER),
                                         (d.Paragraph(asked.answer, origin=where),)))
     return blocks
 
@@ -115,27 +117,31 @@ class _Asked:
 
 def _who_said_it(pack: Pack, quote_id: str, at: KeyPath, edition: str) -> _Asked:
     quote, block = pack.quote_by_id[quote_id], quote_block(pack, quote_id, edition)
+    w = labels.words(pack)
     answer = character_name(pack, quote.speaker)
     if quote.addressee:
-        answer += f", to {character_name(pack, quote.addressee)}"
-    return _Asked(replace(block, citation=f"Chapter {quote.chapter}", themes=()),
-                  (("Who says this, to whom, and when?", None),),
+        answer = w("{speaker}, to {addressee}", speaker=answer,
+                   addressee=character_name(pack, quote.addressee))
+    return _Asked(replace(block, citation=w("Chapter {number}", number=quote.chapter),
+                          themes=()),
+                  ((w("Who says this, to whom, and when?"), None),),
                   answer.rstrip(".") + f". {quote.context}", (*at, "context"))
 
 
 def _context(pack: Pack, quote_id: str, at: KeyPath, edition: str) -> _Asked:
     return _Asked(quote_block(pack, quote_id, edition),
-                  (("What is happening at this point in the novel, and why does the line "
-                    "matter here?", None),),
+                  ((labels.words(pack)("What is happening at this point in the novel, and why "
+                                       "does the line matter here?"), None),),
                   pack.quote_by_id[quote_id].context, (*at, "context"))
 
 
 def _theme_link(pack: Pack, quote_id: str, at: KeyPath, edition: str) -> _Asked:
     quote, block = pack.quote_by_id[quote_id], quote_block(pack, quote_id, edition)
-    answer = "Themes: " + ", ".join(t.name for t in tags(pack, quote.themes)) + ". "
+    w = labels.words(pack)
+    answer = w("Themes: {names}.", names=", ".join(t.name for t in tags(pack, quote.themes)))
     return _Asked(replace(block, themes=()),
-                  (("Which theme does this connect to? Explain the link.", None),),
-                  answer + quote.model_answer, (*at, "model_answer"))
+                  ((w("Which theme does this connect to? Explain the link."), None),),
+                  f"{answer} {quote.model_answer}", (*at, "model_answer"))
 
 
 def _close_reading(pack: Pack, quote_id: str, at: KeyPath, edition: str) -> _Asked:

@@ -12,6 +12,7 @@ from nlmg_packs.pack.loader import LineMap, display_path, load_yaml
 from nlmg_packs.pack.pack import Pack
 from nlmg_packs.pack.references import check_references
 from nlmg_packs.pack.schema_errors import problems_from
+from nlmg_packs.pack.sheets import is_sheet_source, read_sheets
 
 IGNORED_NAMES = {"README.md", "LICENSE", "assets", ".DS_Store"}
 
@@ -23,13 +24,15 @@ def load_pack(folder: Path) -> Pack:
     parsed: dict[str, m.Strict] = {}
     lines: dict[str, LineMap] = {}
     inside = folder.resolve()
+    sheets = read_sheets(folder)  # lists kept in spreadsheets, read as their YAML would be
+    problems.extend(sheets.problems)
     for name, schema in m.FILES.items():
         path = folder / name
         if path.is_dir():
             problems.append(Problem(display_path(path), None, None, "this is a folder, not a file",
                                     f"{name} must be a YAML file"))
             continue
-        if not path.is_file():
+        if not path.is_file() and name not in sheets.files:
             continue
         if not path.resolve().is_relative_to(inside):
             problems.append(Problem(display_path(path), None, None,
@@ -37,7 +40,7 @@ def load_pack(folder: Path) -> Pack:
                                     "copy the file into the pack folder instead of linking it"))
             continue
         try:
-            loaded = load_yaml(path)
+            loaded = sheets.files.get(name) or load_yaml(path)
         except PackError as exc:
             problems.extend(exc.problems)
             continue
@@ -62,7 +65,8 @@ def load_pack(folder: Path) -> Pack:
         courses=list(getattr(parsed.get("courses.yaml"), "courses", [])),
         lines=lines,
     )
-    broken = {name for name in m.FILES if (folder / name).exists() and name not in parsed}
+    broken = {name for name in m.FILES
+              if ((folder / name).exists() or name in sheets.names) and name not in parsed}
     problems.extend(check_references(pack, broken))
     if problems:
         raise PackError(problems)
@@ -94,7 +98,8 @@ def _check_folder(folder: Path) -> list[Problem]:
                                  "a pack folder needs a pack.yaml; see docs/pack-format.md")])
     problems: list[Problem] = []
     for entry in sorted(folder.iterdir()):
-        if entry.name in m.FILES or entry.name in IGNORED_NAMES or entry.name.startswith("."):
+        if entry.name in m.FILES or entry.name in IGNORED_NAMES or entry.name.startswith(".") \
+                or is_sheet_source(entry.name):
             continue
         problems.append(Problem(display_path(entry), None, None, "unknown file in the pack",
                                 f"a pack holds {', '.join(m.FILES)} (and assets/); "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import yaml
 
 from nlmg_packs.errors import PackError, Problem
 from nlmg_packs.paths import display_path
+from nlmg_packs.text import clean, describe, invisible_characters
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A pack file larger than this is refused before parsing (a real pack file is a few hundred KB)."""
@@ -131,9 +133,44 @@ def load_yaml(path: Path) -> LoadedFile:
         raise PackError([_reader_problem(name, text, exc)]) from None
     finally:
         loader.dispose()
+    problems = list(_invisible_problems(node, text, name))
+    if problems:
+        raise PackError(problems)
     lines = LineMap(name)
     _record_marks(node, (), lines.marks)
-    return LoadedFile(data, lines)
+    return LoadedFile(_cleaned(data), lines)
+
+
+def _invisible_problems(node: Any, text: str, name: str) -> Iterator[Problem]:
+    """One problem per invisible character that cannot print, at its own line and column
+    (at the text's start when the YAML wrote it as an escape such as `\\u2061`)."""
+    if isinstance(node, yaml.ScalarNode):
+        for _, char in invisible_characters(node.value):
+            start, end = node.start_mark.index, node.end_mark.index
+            found = text.find(char, start, end)
+            at = found if found >= 0 else start
+            line = text.count("\n", 0, at) + 1
+            col = at - (text.rfind("\n", 0, at) + 1) + 1
+            yield Problem(name, line, col, f"invisible character {describe(char)}",
+                          "delete it (it usually comes with text pasted from a word processor)")
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            yield from _invisible_problems(key_node, text, name)
+            yield from _invisible_problems(value_node, text, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _invisible_problems(item, text, name)
+
+
+def _cleaned(data: Any) -> Any:
+    """`data` with every text in NFC and pasted invisible characters settled (`text.clean`)."""
+    if isinstance(data, str):
+        return clean(data)
+    if isinstance(data, dict):
+        return {key: _cleaned(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_cleaned(item) for item in data]
+    return data
 
 
 def _too_big(name: str, size: int) -> PackError:

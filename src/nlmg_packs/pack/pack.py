@@ -23,6 +23,9 @@ class Pack:
     courses: list[m.Course] = field(default_factory=list)
     lines: dict[str, LineMap] = field(default_factory=dict)
     """Line maps by file name, so later stages can point at the source of a text."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """The template's replacements for the tool's own words, by English message (set by the
+    build from `template.yaml`'s `labels:`; empty when the pack is read on its own)."""
 
     @property
     def book(self) -> m.Book:

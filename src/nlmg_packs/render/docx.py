@@ -28,6 +28,7 @@ class DocxRenderer(DocxBlocks):
         for index, block in enumerate(self.doc.blocks):
             self.index = index
             self.block(block)
+        self._directions()
         self._properties()
         return save_reproducible(self.word, self.options.timestamp)
 
@@ -36,12 +37,21 @@ class DocxRenderer(DocxBlocks):
         (a header that wraps takes a second line from every page)."""
         from nlmg_packs.render.table_widths import shorten, wide_bold
 
-        style = self.styles["header"] if "header" in self.styles else None
-        size = style.font.size.pt if style is not None and style.font.size else \
-            self.look.footer_size
+        size = self.styles["header"].font.size  # a style every reference document has
+        size = size.pt if size is not None else self.look.footer_size
         measure = wide_bold(size, bold=False)
         room = self.text_width() / 12700 - (measure(school) + size * 2 if school else 0)
         return shorten(header, room, measure)
+
+    def _directions(self) -> None:
+        """Mark right-to-left paragraphs and runs, in the body, headers and footers."""
+        from nlmg_packs.render.docx_bidi import mark_right_to_left
+
+        mark_right_to_left(self.word.element.body)
+        for section in self.word.sections:
+            for part in (section.header, section.footer):
+                if not part.is_linked_to_previous:
+                    mark_right_to_left(part._element)
 
     def _header_footer(self) -> None:
         from nlmg_packs.render.docx_xml import clean, element, qn
@@ -58,6 +68,7 @@ class DocxRenderer(DocxBlocks):
                 paragraph = section.header.add_paragraph()
                 self.style(paragraph, "header")
             paragraph.add_run(clean(header_text))
+        self._page_label(section.footer._element)
         if self.doc.footer:
             paragraphs = section.footer.paragraphs
             first = paragraphs[0] if paragraphs else None
@@ -74,6 +85,23 @@ class DocxRenderer(DocxBlocks):
                 paragraph = section.footer.add_paragraph()
                 self.style(paragraph, "footer")
                 paragraph.add_run(clean(plain_text(self.doc.footer)))
+
+    def _page_label(self, footer) -> None:
+        """Put the document's "Page X of Y" words around the reference footer's PAGE and
+        NUMPAGES fields, where the footer says "Page " and " of " (a restyled footer with other
+        words is left as it is)."""
+        from nlmg_packs.render.docx_xml import clean, qn
+
+        label = clean(self.doc.page_label)
+        if "{page}" not in label or "{total}" not in label:
+            return
+        before, rest = label.split("{page}", 1)
+        between, _after = rest.split("{total}", 1)
+        words = {"Page ": before, " of ": between}
+        for text in footer.iter(qn("w:t")):
+            if text.text in words:
+                text.text = words[text.text]
+                text.set(qn("xml:space"), "preserve")
 
     def _properties(self) -> None:
         from nlmg_packs.render.docx_zip import when

@@ -206,9 +206,7 @@ class DocxBlocks(DocxDrawing):
         for paragraph, text in zip(paragraphs, entries, strict=False):
             self.runs(paragraph, text)
         hint = self.para("Muted")
-        self.plain(hint, "Page numbers appear when the contents are updated: in Word, "
-                         "right-click here and choose Update Field; in LibreOffice, "
-                         "Tools ▸ Update ▸ Update All.")
+        self.plain(hint, block.update_hint)
         x.field_char(hint, "end")
 
     def draw_page_break(self, block: d.PageBreak) -> None:

@@ -31,12 +31,17 @@ class Palette:
 @dataclass(frozen=True)
 class FontFiles:
     """TrueType files of the PDF body family; None: that face falls back to the regular one,
-    and no regular face means the bundled Bitstream Vera family."""
+    and no regular face means the bundled DejaVu family named by `builtin`."""
 
     regular: Path | None = None
     bold: Path | None = None
     italic: Path | None = None
     bold_italic: Path | None = None
+    builtin: Literal["sans", "serif"] = "sans"
+    """The bundled family used without a regular face: DejaVu Sans or DejaVu Serif."""
+    indexes: tuple[int, int, int, int] = (0, 0, 0, 0)
+    """Each face's index in its file when that is a .ttc collection (regular, bold, italic,
+    bold italic)."""
 
 
 @dataclass(frozen=True)

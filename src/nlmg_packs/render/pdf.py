@@ -17,9 +17,9 @@ from nlmg_packs.render.pdf_styles import Styles, build_styles
 from nlmg_packs.render.pdf_tables import TableBlocks
 from nlmg_packs.render.pdf_text import TextBlocks
 
-FURNITURE_TEXT = ("Page 0123456789 of", "!", "•")
+FURNITURE_TEXT = ("0123456789", "!", "•")
 """Characters the renderer draws itself (page numbers, the warning pill, bullets): checked
-against the font with the document's own text."""
+against the font with the document's own text and its page label."""
 _BUILD_PASSES = 3
 
 
@@ -32,7 +32,7 @@ def render_pdf(doc: d.Document, options: RenderOptions) -> bytes:
     look = look_for(options)
     fonts = register_family(options.fonts)
     school = options.school
-    check_coverage(doc, fonts, extra=(school, *FURNITURE_TEXT))
+    check_coverage(doc, fonts, extra=(school, doc.page_label, *FURNITURE_TEXT))
     styles = build_styles(look, fonts)
     # "Page X of Y" needs no second pass (the page template draws the total as a form defined
     # at the end), but a contents list needs the page numbers of a finished layout: lay the
@@ -56,7 +56,8 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
     margins = options.margins_mm
     furniture = Furniture(header=doc.header, school=options.school, footer=doc.footer,
                           logo=options.logo, look=styles.look, fonts=styles.fonts,
-                          cover=bool(doc.blocks) and isinstance(doc.blocks[0], d.Cover))
+                          cover=bool(doc.blocks) and isinstance(doc.blocks[0], d.Cover),
+                          page_label=doc.page_label)
     buffer = BytesIO()
     meta = doc.metadata
     template = HandoutTemplate(

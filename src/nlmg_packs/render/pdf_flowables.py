@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import copy
+import html
+import re
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from nlmg_packs import bidi
+from nlmg_packs.render.pdf_fonts import UPRIGHT
 from nlmg_packs.render.pdf_styles import ink_on
+
+_TAG = re.compile(r"<[^>]*>")
 
 FIELD_FONT = "Helvetica"
 """AcroForm fields may only use the standard-14 fonts."""
@@ -32,6 +40,37 @@ class Para(Paragraph):
     the PDF time."""
 
     _wrapped: tuple | None = None
+    _rtl: bool | None = None
+    """None: no right-to-left letters; else the paragraph's base direction is right to left."""
+
+    def __init__(self, text: str | None, style, *args, **kwargs) -> None:
+        if text and bidi.has_rtl(text):
+            # Set upright (Hebrew and Arabic have no italics), Arabic joined, right-to-left
+            # paragraphs aligned right; each line is put in drawing order in `breakLines`.
+            self._rtl = bidi.is_rtl(html.unescape(_TAG.sub("", text)))
+            text = bidi.shape(text.replace("<i>", "").replace("</i>", ""))
+            style = style.clone(style.name + "_rtl",
+                                fontName=UPRIGHT.get(style.fontName, style.fontName),
+                                alignment=TA_RIGHT if self._rtl else style.alignment)
+        super().__init__(text, style, *args, **kwargs)
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            if isinstance(part, Para):
+                part._rtl = self._rtl
+        return parts
+
+    def drawPara(self, debug=0):
+        """Draw with each line in drawing order; the lines stay in logical order for splits."""
+        if self._rtl is None:
+            return super().drawPara(debug)
+        logical = self.blPara
+        self.blPara = _visual_lines(logical, self._rtl)
+        try:
+            return super().drawPara(debug)
+        finally:
+            self.blPara = logical
 
     def wrap(self, availWidth, availHeight):
         wrapped = self._wrapped
@@ -43,6 +82,34 @@ class Para(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, getattr(self, "blPara", None), size)
         return size
+
+
+def _visual_lines(para, rtl: bool):
+    """A copy of a broken paragraph with each line in drawing order (UAX #9, per line)."""
+    visual = copy.copy(para)
+    visual.lines = []
+    for line in para.lines:
+        if para.kind == 0:
+            extra, words = line
+            visual.lines.append((extra, bidi.visual(" ".join(words), rtl).split(" ")))
+            continue
+        line = copy.copy(line)
+        line.words = [copy.copy(frag) for frag in line.words]
+        filled = [frag for frag in line.words if getattr(frag, "text", "").strip()]
+        if len(filled) == 1:
+            filled[0].text = bidi.visual(filled[0].text, rtl)
+        elif any(bidi.has_rtl(frag.text) for frag in filled):
+            # The glyph check refuses inline formatting in right-to-left text first.
+            raise ValueError("a right-to-left line mixes formatting; it cannot be reordered")
+        visual.lines.append(line)
+    return visual
+
+
+def drawn(text: str) -> str:
+    """A single line of text in drawing order, Arabic joined (for canvas.drawString)."""
+    if not bidi.has_rtl(text):
+        return text
+    return bidi.visual(bidi.shape(text), bidi.is_rtl(text))
 
 
 class RuledLines(Flowable):
@@ -114,7 +181,7 @@ class NameLines(Flowable):
             label_w = stringWidth(label, self.font, self.size) + self.size * 0.4
             canv.setFont(self.font, self.size)
             canv.setFillColor(HexColor(self.colour))
-            canv.drawString(x, self.size * 0.45, label)
+            canv.drawString(x, self.size * 0.45, drawn(label))
             canv.setStrokeColor(HexColor(self.rule))
             canv.setLineWidth(0.6)
             canv.line(x + label_w, self.size * 0.3, x + span, self.size * 0.3)
@@ -135,7 +202,7 @@ class Pill:
     fill: str
 
     def width(self, font: str, size: float) -> float:
-        return max(size * 1.45, stringWidth(self.text, font, size) + size * 0.9)
+        return max(size * 1.45, stringWidth(drawn(self.text), font, size) + size * 0.9)
 
 
 @dataclass(frozen=True)
@@ -158,7 +225,7 @@ class InlineMarks(Flowable):
     def _width(self, item: Pill | Words) -> float:
         if isinstance(item, Pill):
             return item.width(self.bold, self.size)
-        return stringWidth(item.text, self.bold if item.bold else self.regular, self.size)
+        return stringWidth(drawn(item.text), self.bold if item.bold else self.regular, self.size)
 
     def _gap(self, item: Pill | Words) -> float:
         return self.size * 0.35 if isinstance(item, Pill) else self.size * 0.9
@@ -200,11 +267,11 @@ class InlineMarks(Flowable):
                 canv.roundRect(x, base, w, box_h, self.size * 0.3, stroke=1, fill=1)
                 canv.setFillColor(HexColor(ink_on(item.fill)))
                 canv.setFont(self.bold, self.size)
-                canv.drawCentredString(x + w / 2, text_y, item.text)
+                canv.drawCentredString(x + w / 2, text_y, drawn(item.text))
             else:
                 canv.setFillColor(HexColor(item.colour))
                 canv.setFont(self.bold if item.bold else self.regular, self.size)
-                canv.drawString(x, text_y, item.text)
+                canv.drawString(x, text_y, drawn(item.text))
 
 
 class Swatch(Flowable):
@@ -221,4 +288,4 @@ class Swatch(Flowable):
     def draw(self) -> None:
         self.canv.setFillColor(HexColor(ink_on(self.colour)))
         self.canv.setFont(self.font, self.size)
-        self.canv.drawCentredString(self.width / 2, self.size * 0.25, self.letter)
+        self.canv.drawCentredString(self.width / 2, self.size * 0.25, drawn(self.letter))

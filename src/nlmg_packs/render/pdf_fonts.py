@@ -1,13 +1,13 @@
-"""PDF fonts: register the body family (template TTFs or bundled Vera) and check glyph coverage."""
+"""PDF fonts: register the body family (template TTFs or bundled DejaVu) and check glyphs."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-import reportlab
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -17,8 +17,19 @@ from nlmg_packs.fonts import Coverage, missing_glyphs, normalise
 from nlmg_packs.render.options import FontFiles
 
 FACES = ("regular", "bold", "italic", "bold_italic")
-_VERA = {"regular": "Vera.ttf", "bold": "VeraBd.ttf", "italic": "VeraIt.ttf",
-         "bold_italic": "VeraBI.ttf"}
+FONT_FOLDER = Path(__file__).resolve().parents[1] / "font_files"
+"""The bundled DejaVu fonts (version 2.37, Bitstream Vera licence: see LICENSE there)."""
+BUILTIN = {
+    "sans": ("DejaVu Sans", ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+                             "DejaVuSans-BoldOblique.ttf")),
+    "serif": ("DejaVu Serif", ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf",
+                               "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf")),
+}
+"""The bundled families by `fonts.builtin` value: the name shown, and the four faces' files."""
+
+UPRIGHT: dict[str, str] = {}
+"""Registered font name → the upright face of its family. Right-to-left text is set upright:
+Hebrew and Arabic have no italic tradition, and DejaVu Sans's obliques have no Arabic."""
 
 __all__ = ["FontFamily", "block_texts", "check_coverage", "normalise", "register_family"]
 
@@ -36,27 +47,37 @@ class FontFamily:
 
 
 def register_family(fonts: FontFiles) -> FontFamily:
-    """Register the template's TTFs (else Vera) as one family so <b> and <i> work."""
-    folder = Path(reportlab.__file__).parent / "fonts"
-    files = {face: getattr(fonts, face) for face in FACES}
-    if files["regular"] is None:
-        files = {face: folder / _VERA[face] for face in FACES}
-    else:
-        files = {face: path or files["regular"] for face, path in files.items()}
-    names = {face: _register(path) for face, path in files.items()}
+    """Register the template's TTFs (else the bundled DejaVu family `fonts.builtin` names) as
+    one family, so <b> and <i> work. Registered once per process and set of files."""
+    if fonts.regular is None:
+        display, names = BUILTIN[fonts.builtin]
+        return _family(display, tuple((FONT_FOLDER / name, 0) for name in names))
+    regular = (fonts.regular, fonts.indexes[0])
+    sources = tuple((path, index) if path is not None else regular
+                    for path, index in zip((getattr(fonts, f) for f in FACES), fonts.indexes,
+                                           strict=True))
+    return _family(Path(fonts.regular).stem, sources)
+
+
+@lru_cache(maxsize=8)
+def _family(display: str, sources: tuple[tuple[Path, int], ...]) -> FontFamily:
+    names = dict(zip(FACES, (_register(path, index) for path, index in sources), strict=True))
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
+    UPRIGHT.update({names["italic"]: names["regular"], names["bold_italic"]: names["bold"]})
     cmaps = tuple(frozenset(pdfmetrics.getFont(names[f]).face.charToGlyph) for f in FACES)
-    return FontFamily(coverage=Coverage(Path(files["regular"]).stem, cmaps), **names)
+    return FontFamily(coverage=Coverage(display, cmaps), **names)
 
 
-def _register(path: Path) -> str:
+def _register(path: Path, index: int = 0) -> str:
     path = Path(path)
-    bundled = path.parent == Path(reportlab.__file__).parent / "fonts"
-    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
-    name = path.stem if bundled else f"{path.stem}-{digest}"
+    if path.parent == FONT_FOLDER:
+        name = path.stem
+    else:
+        digest = hashlib.sha1(f"{path.resolve()}#{index}".encode()).hexdigest()[:8]
+        name = f"{path.stem}-{digest}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
     return name
 
 

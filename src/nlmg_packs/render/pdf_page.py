@@ -16,6 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.look import Look
+from nlmg_packs.render.pdf_flowables import drawn
 from nlmg_packs.render.pdf_fonts import FontFamily, normalise
 from nlmg_packs.render.pdf_styles import MUTED
 
@@ -34,6 +35,8 @@ class Furniture:
     fonts: FontFamily
     cover: bool = False
     """The first page is a cover: it carries its own title, so no running header."""
+    page_label: str = "Page {page} of {total}"
+    """"Page X of Y" in the document's language."""
 
 
 def fixed_canvas(timestamp: int, font: str):
@@ -88,7 +91,7 @@ class HandoutTemplate(BaseDocTemplate):
         return self.furniture.look.footer_size * 2.6 if self.furniture.logo else 0
 
     def _page_label(self, page: int | str, total: int | str) -> str:
-        return f"Page {page} of {total}"
+        return drawn(normalise(self.furniture.page_label.format(page=page, total=total)))
 
     def _footer_text(self, width: float) -> list[str]:
         f = self.furniture
@@ -144,11 +147,11 @@ class HandoutTemplate(BaseDocTemplate):
             text_right = right - logo_w - size
         if f.school:
             canv.setFont(f.fonts.bold, size)
-            canv.drawRightString(text_right, baseline, normalise(f.school))
+            canv.drawRightString(text_right, baseline, drawn(normalise(f.school)))
             text_right -= stringWidth(normalise(f.school), f.fonts.bold, size) + size * 1.5
         canv.setFont(f.fonts.regular, size)
-        canv.drawString(left, baseline, _fit(normalise(plain_text(f.header)), f.fonts.regular, size,
-                                             text_right - left))
+        canv.drawString(left, baseline, drawn(_fit(normalise(plain_text(f.header)),
+                                                   f.fonts.regular, size, text_right - left)))
         canv.setStrokeColor(HexColor(look.primary))
         canv.setLineWidth(0.75)
         canv.line(left, top - band, right, top - band)
@@ -163,7 +166,7 @@ class HandoutTemplate(BaseDocTemplate):
         canv.setFillColor(HexColor(MUTED))
         canv.setFont(f.fonts.regular, size)
         for i, line in enumerate(self._footer_lines):
-            canv.drawString(left, rule_y - size * 1.25 * (i + 1), line)
+            canv.drawString(left, rule_y - size * 1.25 * (i + 1), drawn(line))
         canv.doForm(_label_form(doc.page))
 
     def _footer_rule(self) -> float:

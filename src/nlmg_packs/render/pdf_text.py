@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
 from reportlab.platypus import PageBreak as PageBreakFlowable
 
 from nlmg_packs import document as d
+from nlmg_packs.bidi import is_rtl
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
 from nlmg_packs.render.pdf_flowables import InlineMarks, NameLines, Para, Pill, RuledLines, Words
@@ -64,8 +66,13 @@ class TextBlocks(PdfDrawing):
         cell: list[Flowable] = [self._text(block.text, s.question)]
         if block.themes or block.meta:
             cell.append(self._marks(block.themes, block.meta))
-        row = Table([[Para(f"{block.number}.", s.number), cell]],
-                    colWidths=[number_w, self.width - number_w], hAlign="LEFT", splitInRow=1)
+        number = Para(f"{block.number}.", s.number)
+        row = Table([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
+                    splitInRow=1)
+        if is_rtl(plain_text(block.text)):  # the number stands at the start: on the right
+            number = Para(f"{block.number}.", s.number.clone("number_rtl", alignment=TA_RIGHT))
+            row = Table([[cell, number]], colWidths=[self.width - number_w, number_w],
+                        hAlign="LEFT", splitInRow=1)
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -1,0 +1,82 @@
+"""Commands for writing packs: `new` (a starter pack) and `export-sheet` (lists → workbook).
+
+`cli.py` registers them on its app; everything heavy is imported inside the commands.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Units(StrEnum):
+    metric = "metric"
+    imperial = "imperial"
+
+
+def new(
+    folder: Annotated[Path, typer.Argument(help="The new pack's folder; must not exist yet.",
+                                           metavar="DIR")],
+    title: Annotated[str, typer.Option("--title", help="The book's title.")],
+    author: Annotated[str, typer.Option("--author", help="The book's author.")],
+    language: Annotated[str, typer.Option(
+        "--language", help="Language tag of the pack's text (BCP 47): en-GB, en-US, fr, "
+        "de...")] = "en-GB",
+    units: Annotated[Units | None, typer.Option(
+        "--units", help="metric: A4 handouts; imperial: US Letter. Default: from the language's "
+        "region (en-US and en-CA print on Letter).")] = None,
+    from_spreadsheet: Annotated[bool, typer.Option(
+        "--from-spreadsheet", help="Put the prompts, quotations, worksheets and lessons in a "
+        "workbook (lists.xlsx) instead of YAML files.")] = False,
+) -> None:
+    """Write a starter pack that validates and builds as it stands.
+
+    Every field has a comment; text starting REPLACE is a placeholder for yours. Nothing is
+    overwritten: DIR must not exist yet (or be empty).
+
+    Example: nlmg-packs new packs/my-novel --title "The Lantern Keeper" --author "A. N. Author"
+    """
+    from nlmg_packs.pack.loader import display_path
+    from nlmg_packs.scaffold import new_pack
+
+    written = new_pack(folder, title, author, language, units.value if units else None,
+                       spreadsheet=from_spreadsheet)
+    shown = display_path(folder)
+    typer.echo(f"created {shown}: {', '.join(written)}")
+    typer.echo(f"next: edit the files, then `nlmg-packs validate {shown}` and "
+               f"`nlmg-packs build {shown} --watch`")
+
+
+def export_sheet(
+    pack: Annotated[Path, typer.Argument(help="The pack folder.", metavar="PACK")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="The workbook to write. Default: <pack>.xlsx in the current "
+        "folder.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the workbook if it "
+                                        "exists.")] = False,
+) -> None:
+    """Write the pack's lists (prompts, quotations, worksheets, courses) as an .xlsx workbook.
+
+    To move the pack to the spreadsheet, put the workbook in the pack folder and delete
+    discussion.yaml, quotes.yaml, worksheets.yaml and courses.yaml: it builds the same files.
+
+    Example: nlmg-packs export-sheet packs/never-let-me-go --out lists.xlsx
+    """
+    from nlmg_packs.build.atomic import write_atomic
+    from nlmg_packs.errors import OutputError, Problem
+    from nlmg_packs.pack import load_pack
+    from nlmg_packs.pack.loader import display_path
+    from nlmg_packs.pack.sheet_export import pack_lists, workbook_bytes
+
+    loaded = load_pack(pack)
+    target = out or Path(f"{loaded.id}.xlsx")
+    if target.exists() and not force:
+        raise OutputError([Problem(display_path(target), None, None, "the file already exists",
+                                   "pass --force to overwrite it, or --out another name")])
+    write_atomic(target, workbook_bytes(pack_lists(loaded), loaded.book.language))
+    typer.echo(f"wrote {display_path(target)}: {len(loaded.prompts)} prompts, "
+               f"{len(loaded.quotes)} quotes, {len(loaded.worksheets)} worksheets, "
+               f"{len(loaded.courses)} courses")
