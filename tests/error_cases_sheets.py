@@ -166,6 +166,14 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
         mp.undo()
 
 
+@case("new-units-invalid", '--units has an invalid value "Prologue,20": "20" alone in a list is '
+      "unclear", "write 1-20 for chapters 1 to 20")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from nlmg_packs.scaffold import StarterOptions, new_pack
+
+    return problems(lambda: new_pack(tmp / "p", "T", "A", StarterOptions(units="Prologue,20")))
+
+
 @case("export-file-exists", "the file already exists", "pass --force")
 def _(mini: Path, tmp: Path) -> list[Problem]:
     from typer.testing import CliRunner

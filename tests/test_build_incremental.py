@@ -39,7 +39,7 @@ def test_second_build_writes_nothing_and_reports_everything_up_to_date(mini: Pat
                                                                        tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = build(mini, out)
-    assert first.count("built") == len(first.files) == 10
+    assert first.count("built") == len(first.files) == 12
     before = snapshot(out)
     second = build(mini, out)
     assert second.count("built") == 0
@@ -74,14 +74,18 @@ def test_one_quote_change_rebuilds_only_the_documents_that_use_it(mini: Path,
     report = build(mini, out)
     built = {p for p, s in statuses(report).items() if s == "built"}
     assert built == {"mini/common/student/worksheet-light-and-duty.pdf",
-                     "mini/common/teacher/worksheet-light-and-duty.pdf"}
-    assert report.count("up to date") == len(report.files) - 2
+                     "mini/common/teacher/worksheet-light-and-duty.pdf",
+                     "mini/common/student/quotation-bank.pdf",
+                     "mini/common/teacher/quotation-bank.pdf"}
+    assert report.count("up to date") == len(report.files) - 4
 
     # q-lamp is also quoted in the lesson plan
     edit(mini / "quotes.yaml", "The lamp does not ask", "The lamp never asks")
     built = {p for p, s in statuses(build(mini, out)).items() if s == "built"}
     assert built == {"mini/common/student/worksheet-light-and-duty.pdf",
                      "mini/common/teacher/worksheet-light-and-duty.pdf",
+                     "mini/common/student/quotation-bank.pdf",
+                     "mini/common/teacher/quotation-bank.pdf",
                      "mini/literature/teacher/lesson-lit-1.docx"}
 
 
@@ -147,15 +151,16 @@ def test_folder_of_packs_builds_each(mini: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     files = json.loads(done.stdout)["files"]
     assert {Path(f["path"]).relative_to(out).parts[0] for f in files} == {"harbour", "lantern"}
-    assert len(files) == 20
+    assert len(files) == 24
     again = build((packs / "harbour", packs / "lantern"), out)
-    assert again.count("up to date") == 20
+    assert again.count("up to date") == 24
 
 
 @pytest.mark.parametrize(("options", "expected"), [
     ({"editions": frozenset({"student"})},
      {"common/student/discussion-guide.pdf", "common/student/book-club-guide.pdf",
-      "common/student/worksheet-light-and-duty.pdf", "common/student/theme-tracker.pdf"}),
+      "common/student/worksheet-light-and-duty.pdf", "common/student/theme-tracker.pdf",
+      "common/student/quotation-bank.pdf"}),
     ({"kinds": frozenset({"plans"})},
      {"literature/teacher/course-overview.docx", "literature/teacher/lesson-lit-1.docx"}),
     ({"kinds": frozenset({"worksheets"}), "formats": "all"},
@@ -188,7 +193,7 @@ def test_packs_with_the_same_folder_name_are_refused(mini: Path, tmp_path: Path)
         build((mini, other), tmp_path / "out")
     assert not (tmp_path / "out" / "mini").exists()
     report = build((mini, mini), tmp_path / "out")  # the same pack twice: built once
-    assert report.count("built") == 10
+    assert report.count("built") == 12
 
 
 def test_a_file_the_pack_no_longer_makes_is_removed_unless_edited(mini: Path,

@@ -74,7 +74,7 @@ def test_sigkill_part_way_keeps_every_file_whole_and_the_next_build_completes(
         child.wait()
     assert child.returncode == -signal.SIGKILL
     written = [p for p in out.rglob("*") if p.suffix in (".pdf", ".docx")]
-    assert 0 < len(written) < 40, "killed part-way"
+    assert 0 < len(written) < 48, "killed part-way"
     for path in written:
         assert_complete(path)
 
@@ -82,7 +82,7 @@ def test_sigkill_part_way_keeps_every_file_whole_and_the_next_build_completes(
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["kept"] == 0
-    assert report["built"] + report["up_to_date"] == len(report["files"]) == 40
+    assert report["built"] + report["up_to_date"] == len(report["files"]) == 48
     # every file that had reached its name is whole and recorded (or recovered): not rebuilt
     assert report["up_to_date"] == len(written)
     assert not list(out.rglob(TEMP_PREFIX + "*"))
@@ -119,12 +119,12 @@ def test_kill_between_rename_and_manifest_save_is_recovered_not_called_an_edit(
                              env=ENV, capture_output=True, text=True, timeout=120)
     assert crashed.returncode == 9, crashed.stderr
     manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
-    assert sum(1 for e in manifest["files"].values() if e["pending"]) == 10
+    assert sum(1 for e in manifest["files"].values() if e["pending"]) == 12
 
     report = build(mini, out)
     assert report.count("kept") == 0
     assert report.count("up to date") == 3  # the three renamed before the crash
-    assert report.count("built") == 7
+    assert report.count("built") == 9
     assert not list(out.rglob("*.new.*"))
     manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
     assert not any(e["pending"] for e in manifest["files"].values())
@@ -151,7 +151,7 @@ def test_keyboard_interrupt_while_writing_leaves_manifest_true(mini: Path, tmp_p
     assert len(manifest["files"]) == 4
     assert not any(e["pending"] for e in manifest["files"].values())
     report = build(mini, out)
-    assert (report.count("up to date"), report.count("built"), report.count("kept")) == (4, 6, 0)
+    assert (report.count("up to date"), report.count("built"), report.count("kept")) == (4, 8, 0)
 
 
 def test_second_concurrent_build_exits_1_with_the_lock_message(mini: Path,
@@ -220,7 +220,7 @@ def test_clean_removes_what_the_build_made_and_nothing_else(mini: Path, tmp_path
     (out / "mine.pdf").write_bytes(b"%PDF mine")
     (out / PLAN).write_bytes(b"edited plan")
     cleaned = clean_output(out)
-    assert cleaned.removed == 10  # nine documents and the course zip
+    assert cleaned.removed == 12  # eleven documents and the course zip
     assert cleaned.kept == [PLAN]
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
         "mine.pdf", "mini/common/my-notes.txt", PLAN]
@@ -234,7 +234,7 @@ def test_clean_command(mini: Path, tmp_path: Path) -> None:
     (out / "keep.txt").write_text("x")
     done = cli("clean", "--out", str(out))
     assert done.returncode == 0
-    assert f"removed 10 file(s) from {out}" in done.stdout
+    assert f"removed 12 file(s) from {out}" in done.stdout
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
 
 
@@ -279,7 +279,7 @@ def test_ctrl_c_stops_a_parallel_build_at_once_and_the_next_one_finishes(
             assert_complete(path)
     done = json.loads(cli("build", str(packs), "--out", str(out), "--json").stdout)
     assert done["kept"] == 0 and done["up_to_date"] > 0
-    assert done["built"] + done["up_to_date"] == 40
+    assert done["built"] + done["up_to_date"] == 48
 
 
 def test_atomic_write_without_o_tmpfile(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

@@ -33,19 +33,19 @@ def test_json_report_lists_every_file(mini: Path, tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     on_disk = {str(p) for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")}
     assert {f["path"] for f in report["files"]} == on_disk
-    assert report["built"] == len(report["files"]) == 11
+    assert report["built"] == len(report["files"]) == 13
     for entry in report["files"]:
         path = Path(entry["path"])
         assert entry["bytes"] == path.stat().st_size
         assert entry["status"] == "built"
-        assert entry["kind"] in {"guide", "worksheets", "map", "plans", "bundle"}
+        assert entry["kind"] in {"guide", "worksheets", "bank", "map", "plans", "bundle"}
         if path.suffix == ".pdf":
             assert entry["pages"] >= 1
         else:
             assert entry["pages"] is None
 
     again = json.loads(cli("build", str(mini), "--out", str(out), "--json", "--zip").stdout)
-    assert again["built"] == 0 and again["up_to_date"] == 11
+    assert again["built"] == 0 and again["up_to_date"] == 13
     assert [(f["path"], f["pages"], f["bytes"]) for f in again["files"]] == [
         (f["path"], f["pages"], f["bytes"]) for f in report["files"]]
     assert {f["status"] for f in again["files"]} == {"up to date"}
@@ -57,12 +57,12 @@ def test_plain_lines_when_not_a_terminal_and_quiet_prints_nothing(mini: Path,
     done = cli("build", str(mini), "--out", str(out))
     lines = done.stderr.splitlines()
     assert "     built  mini/common/student/discussion-guide.pdf" in lines
-    assert done.stdout == f"10 built, 0 up to date in {out}\n"
+    assert done.stdout == f"12 built, 0 up to date in {out}\n"
     assert "\x1b[" not in done.stderr  # no progress bar or colour in a pipe
     edit(mini / "quotes.yaml", "Every tide takes a little", "Every tide takes a lot")
     done = cli("build", str(mini), "--out", str(out))
-    assert done.stdout == f"2 built, 8 up to date in {out}\n"
-    assert len(done.stderr.splitlines()) == 2
+    assert done.stdout == f"4 built, 8 up to date in {out}\n"
+    assert len(done.stderr.splitlines()) == 4
     quiet = cli("build", str(mini), "--out", str(out), "--quiet", "--force")
     assert quiet.returncode == 0
     assert quiet.stdout == quiet.stderr == ""

@@ -19,6 +19,7 @@ from nlmg_packs.errors import NlmgError, Problem
 from nlmg_packs.pack import load_pack
 from nlmg_packs.pack.loader import MAX_FILE_BYTES, load_yaml
 from nlmg_packs.pack.strict import unverified_quotes
+from nlmg_packs.pack.usage import unused
 from nlmg_packs.template import load_template
 from tests.conftest import ROOT, edit
 
@@ -414,6 +415,115 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     return pack_after(mini, "quotes.yaml", ", edition: Example Press 1999}", "}")
 
 
+UNITS = ("  chapters: 6\n", "  units:\n    - {id: prologue, label: Prologue}\n"
+         "    - {numbered: [1, 6]}\n")
+"""Turns the mini pack's `chapters: 6` into units: a prologue, then chapters 1 to 6."""
+
+
+def pack_with_units(mini: Path, file: str, old: str, new: str) -> list[Problem]:
+    edit(mini / "pack.yaml", *UNITS)
+    return pack_after(mini, file, old, new)
+
+
+@case("unknown-unit", "unknown unit `prolog`", "did you mean `prologue`?", "quotes.yaml:6:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_with_units(mini, "quotes.yaml", "chapter: 2\n", "unit: prolog\n")
+
+
+@case("unknown-addressee", "unknown character or group `crowd`", "use one of `mara`, `tobias`",
+      "quotes.yaml:17:18")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "quotes.yaml", "    speaker: tobias\n",
+                      "    speaker: tobias\n    addressees: [crowd]\n")
+
+
+@case("book-without-chapters", "the book needs `chapters:` or `units:`", "list its `units:`",
+      "pack.yaml:2:1")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "pack.yaml", "  chapters: 6\n", "")
+
+
+@case("both-keys-given", "`chapter` and `unit` are both given", "delete `chapter:`",
+      "quotes.yaml:6:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "quotes.yaml", "chapter: 2\n", "chapter: 2\n    unit: 2\n")
+
+
+@case("unit-missing", "a quotation needs `unit:` or `chapter:`", "add `unit:`",
+      "quotes.yaml:2:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "quotes.yaml", "    chapter: 2\n", "")
+
+
+@case("unit-without-label", "a unit needs an `id` and a `label`, or `numbered:` for a run",
+      "label: \"Letter 1\"", "pack.yaml:7:7")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_with_units(mini, "pack.yaml", "{id: prologue, label: Prologue}", "{id: prologue}")
+
+
+@case("numbered-run-without-n", "a numbered run needs `{n}` in its `id` and `label`",
+      'label: "Chapter {n}"', "pack.yaml:8:26")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_with_units(mini, "pack.yaml", "{numbered: [1, 6]}",
+                           "{numbered: [1, 6], label: Chapter}")
+
+
+@case("numbered-run-backwards", "numbered run [6, 1] runs backwards", "write it as [1, 6]",
+      "pack.yaml:8:8")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_with_units(mini, "pack.yaml", "{numbered: [1, 6]}", "{numbered: [6, 1]}")
+
+
+@case("range-label-outside-run", "`range_label` is only for a numbered run", "delete it",
+      "pack.yaml:7:39")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_with_units(mini, "pack.yaml", "{id: prologue, label: Prologue}",
+                           "{id: prologue, label: Prologue, range_label: x}")
+
+
+@case("duplicate-unit", "duplicate unit id `3`", "give each run its own `id` pattern",
+      "pack.yaml:9:7")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_with_units(mini, "pack.yaml", "    - {numbered: [1, 6]}\n",
+                           "    - {numbered: [1, 6]}\n    - {numbered: [3, 4]}\n")
+
+
+@case("page-reference-without-edition", "a page reference needs an edition to follow",
+      "under `editions:`", "quotes.yaml:7:13")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "quotes.yaml", "    chapter: 2\n",
+                      "    chapter: 2\n    pages: [{page: 4}]\n")
+
+
+@case("page-reference-empty", "a page reference needs a `page:` or a `line:`", "page: 81",
+      "quotes.yaml:7:13")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    edit(mini / "pack.yaml", "  chapters: 6\n",
+         "  chapters: 6\n  editions: [{id: ex, name: the Example Press edition}]\n")
+    return pack_after(mini, "quotes.yaml", "    chapter: 2\n",
+                      "    chapter: 2\n    pages: [{edition: ex}]\n")
+
+
+@case("unused-quote", "quotation `q-tide` is in no worksheet or lesson",
+      "prints only in the quotation bank", "quotes.yaml:14:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    edit(mini / "worksheets.yaml", "quotes: [q-lamp, q-tide]", "quotes: [q-lamp]")
+    return unused(load_pack(mini))
+
+
+@case("unused-prompt", "prompt `keeping-on` is in no lesson", "add it to a lesson's `prompts:`",
+      "discussion.yaml:9:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return unused(load_pack(mini))
+
+
+@case("unused-worksheet", "worksheet `light-and-duty` is in no lesson", "add it to a lesson",
+      "worksheets.yaml:2:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    edit(mini / "courses.yaml", "worksheets: [light-and-duty]", "worksheets: []")
+    return unused(load_pack(mini))
+
+
 @case("written-response-without-prompt", "a written-response activity needs a `prompt:`",
       "add the task", "worksheets.yaml:9:9")
 def _(mini: Path, tmp: Path) -> list[Problem]:
@@ -716,7 +826,7 @@ def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 FONT_CASES = {"rtl-mark", "rtl-formatting", "needs-shaping-engine"}
 """Found by the build's glyph check, which needs the template's fonts: not by `validate`."""
 PACK_CASES = sorted(slug for slug, c in CASES.items()
-                    if c.where and slug not in FONT_CASES
+                    if c.where and slug not in FONT_CASES and not slug.startswith("unused-")
                     and (c.where.startswith(("pack", "quotes", "discussion", "worksheets",
                                              "courses"))))
 

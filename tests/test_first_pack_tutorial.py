@@ -9,7 +9,7 @@ import pytest
 
 from nlmg_packs.errors import PackError
 from nlmg_packs.pack import load_pack
-from nlmg_packs.scaffold import new_pack
+from nlmg_packs.scaffold import StarterOptions, new_pack
 from tests.conftest import ROOT
 
 TUTORIAL = (ROOT / "docs" / "first-pack.md").read_text("utf-8")
@@ -21,7 +21,7 @@ def test_the_tutorials_mistake_prints_as_shown(tmp_path: Path,
 
     monkeypatch.chdir(tmp_path)
     folder = Path("packs/lantern")
-    new_pack(folder, "The Lantern Keeper", "A. N. Author", spreadsheet=True)
+    new_pack(folder, "The Lantern Keeper", "A. N. Author", StarterOptions(spreadsheet=True))
     book = load_workbook(folder / "lists.xlsx")
     book["Quotes"]["E2"] = "seven"
     book.save(folder / "lists.xlsx")

@@ -10,10 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from nlmg_packs.cli import app
+from nlmg_packs.compose.units import unit_label
 from nlmg_packs.errors import NlmgError
 from nlmg_packs.i18n import LANGUAGES
 from nlmg_packs.pack import load_pack
 from nlmg_packs.scaffold import LIST_FILES, WORKBOOK, new_pack, paper_for, starter_files
+from nlmg_packs.scaffold_units import UnitsError, parse_units
 
 runner = CliRunner()
 
@@ -26,34 +28,84 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-@pytest.mark.parametrize("spreadsheet", [False, True], ids=["yaml", "spreadsheet"])
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_new_validate_build(language: str, spreadsheet: bool, tmp_path: Path) -> None:
-    folder = tmp_path / "my-novel"
+# --units value → the labels of the book's units, in order ("Chapter n" for a default run).
+UNITS = {
+    None: [f"Chapter {n}" for n in range(1, 11)],
+    "23": [f"Chapter {n}" for n in range(1, 24)],
+    "Prologue,1-20,Epilogue": ["Prologue", *(f"Chapter {n}" for n in range(1, 21)),
+                               "Epilogue"],
+    "Letter 1-4,1-24": [*(f"Letter {n}" for n in range(1, 5)),
+                        *(f"Chapter {n}" for n in range(1, 25))],
+    "Act 1, Act 2, Act 3": ["Act 1", "Act 2", "Act 3"],
+    "Préface,Rozdział 1-2": ["Préface", "Rozdział 1", "Rozdział 2"],
+}
+
+
+def check_new_validate_build(folder: Path, language: str, units: str | None,
+                             spreadsheet: bool) -> None:
+    """`new` → `validate` → `build` (worksheets and lesson plans) succeed on the options."""
     args = ["new", str(folder), "--title", "Ænigma: a Novel", "--author", "Zoë Ó Brien",
             "--language", language] + (["--from-spreadsheet"] if spreadsheet else [])
-    code, output = run(*args)
+    code, output = run(*args, *(["--units", units] if units is not None else []))
     assert code == 0, output
     names = sorted(p.name for p in folder.iterdir())
     assert names == (sorted(["pack.yaml", WORKBOOK]) if spreadsheet
                      else sorted(["pack.yaml", *LIST_FILES]))
     code, output = run("validate", str(folder))
     assert code == 0 and "valid — 3 prompts, 2 quotes, 1 worksheets" in output, output
-    code, output = run("build", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1",
+    out = folder.parent / "out"
+    code, output = run("build", str(folder), "--out", str(out), "--jobs", "1",
                        "--only", "worksheets", "--only", "plans")
     assert code == 0, output
-    pack = load_pack(folder)
+    built = sorted(p.name for p in out.rglob("*.*") if p.suffix != ".json")
+    assert "worksheet-memory-worksheet.pdf" in built and "lesson-lesson-1.docx" in built
+
+
+@pytest.mark.parametrize("spreadsheet", [False, True], ids=["yaml", "spreadsheet"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_new_validate_build(language: str, spreadsheet: bool, tmp_path: Path) -> None:
+    check_new_validate_build(tmp_path / "my-novel", language, None, spreadsheet)
+    pack = load_pack(tmp_path / "my-novel")
     assert pack.book.title == "Ænigma: a Novel" and pack.book.language == language
     assert pack.meta.paper == ("letter" if language == "en-US" else "a4")
     if spreadsheet:
         from openpyxl import load_workbook
 
-        sheets = load_workbook(folder / WORKBOOK).sheetnames
+        sheets = load_workbook(tmp_path / "my-novel" / WORKBOOK).sheetnames
         assert sheets[0] == "Read me"
         assert {"en-GB": "Quotes", "fr": "Citations", "de": "Zitate", "es": "Citas",
                 "pl": "Cytaty"}.get(language, "Quotes") in sheets, sheets
-    built = sorted(p.name for p in (tmp_path / "out").rglob("*.*") if p.suffix != ".json")
-    assert "worksheet-memory-worksheet.pdf" in built and "lesson-lesson-1.docx" in built
+
+
+@pytest.mark.parametrize(("language", "units", "spreadsheet"), [
+    *((language, units, False) for language in LANGUAGES for units in UNITS if units),
+    *((language, units, True) for language in ("en-GB", "pl") for units in UNITS if units)])
+def test_units_make_the_books_reading_units(language: str, units: str, spreadsheet: bool,
+                                            tmp_path: Path) -> None:
+    folder = tmp_path / "my-novel"
+    if spreadsheet and not any(label.startswith("Chapter") for label in UNITS[units]):
+        code, output = run("new", str(folder), "--title", "T", "--author", "A",
+                           "--units", units, "--from-spreadsheet")
+        assert code == 1 and "a workbook refers to chapters by number" in output, output
+        assert list(tmp_path.iterdir()) == []
+        return
+    check_new_validate_build(folder, language, units, spreadsheet)
+    pack = load_pack(folder)
+    if language == "en-GB":
+        assert [unit_label(pack, u) for u in pack.units] == UNITS[units]
+    assert len(pack.units) == len(UNITS[units])
+    parts = [pack.part_of(u) for u in pack.units]
+    assert None not in parts and len({p.id for p in parts}) == 2  # type: ignore[union-attr]
+    assert [q.where for q in pack.quotes if q.where is not None] or spreadsheet
+    for where in [q.where for q in pack.quotes if q.where is not None]:
+        assert pack.unit(where) is not None
+
+
+def test_default_units_are_a_placeholder() -> None:
+    assert "chapters: 10             # REPLACE" in starter_files("T", "A", "en-GB", "a4")[
+        "pack.yaml"]
+    assert "REPLACE" not in starter_files("T", "A", "en-GB", "a4", parse_units("12"))[
+        "pack.yaml"].split("chapters: 12")[1].splitlines()[0]
 
 
 def test_every_kind_of_entry_has_an_example(tmp_path: Path) -> None:
@@ -97,11 +149,57 @@ def test_never_overwrites_and_bad_input_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
 
 
-@pytest.mark.parametrize(("language", "units", "paper"), [
-    ("en-GB", None, "a4"), ("en-US", None, "letter"), ("en-CA", None, "letter"),
-    ("fr", None, "a4"), ("en-US", "metric", "a4"), ("de", "imperial", "letter")])
-def test_units_choose_the_paper(language: str, units: str | None, paper: str) -> None:
-    assert paper_for(language, units) == paper
+@pytest.mark.parametrize(("language", "paper"), [
+    ("en-GB", "a4"), ("en-US", "letter"), ("en-CA", "letter"), ("fr", "a4"), ("de-CH", "a4")])
+def test_the_language_chooses_the_paper(language: str, paper: str) -> None:
+    assert paper_for(language) == paper
+
+
+@pytest.mark.parametrize(("option", "paper"), [("a4", "a4"), ("letter", "letter")])
+def test_paper_option_overrides_the_region(option: str, paper: str, tmp_path: Path) -> None:
+    assert run("new", str(tmp_path / "p"), "--title", "T", "--author", "A", "--language",
+               "en-US" if paper == "a4" else "de", "--paper", option)[0] == 0
+    assert load_pack(tmp_path / "p").meta.paper == paper
+
+
+# A bad --units value: the words its message must hold.
+BAD_UNITS = {
+    "1-5,1-3": 'unit "1" comes twice',
+    "Prologue,20": '"20" alone in a list is unclear — write 1-20',
+    "5-1": '"5-1" runs backwards — write 1-5',
+    "Letter 4-1": '"Letter 4-1" runs backwards — write Letter 1-4',
+    "Prologue": "the book needs at least 2 units",
+    "1": "1 is not a number of chapters the starter can use",
+    "0": "0 is not a number",
+    "a,,b": "an item is empty",
+    "": "an item is empty",
+    "x{n},y": 'cannot read "x{n}"',
+    "Part 2 Chapter 1-5": 'cannot read "Part 2 Chapter 1-5"',
+    "1-5000": "over 999 units",
+    "metric": "the book needs at least 2 units",
+}
+
+
+@pytest.mark.parametrize(("value", "expected"), list(BAD_UNITS.items()))
+def test_bad_units_exit_1_with_the_fix_and_write_nothing(value: str, expected: str,
+                                                         tmp_path: Path) -> None:
+    code, output = run("new", str(tmp_path / "p"), "--title", "T", "--author", "A",
+                       "--units", value)
+    assert code == 1, output
+    line = output.strip()
+    assert "\n" not in line and f'--units has an invalid value "{value}": ' in line, line
+    assert expected in line and " — " in line, line
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(UnitsError):
+        parse_units(value)
+
+
+def test_bad_option_values_follow_the_cli_convention(tmp_path: Path) -> None:
+    """A value outside a fixed choice is a usage error (exit 2), like `build --paper`."""
+    result = runner.invoke(app, ["new", str(tmp_path / "p"), "--title", "T", "--author", "A",
+                                 "--paper", "legal"])
+    assert result.exit_code == 2 and "--paper" in result.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_export_sheet_refuses_to_overwrite(tmp_path: Path, mini: Path) -> None:

@@ -304,10 +304,10 @@ def test_no_header_means_two_columns_in_any_language() -> None:
 def test_a_sheet_with_headers_only_leaves_its_list_out(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from nlmg_packs.scaffold import new_pack
+    from nlmg_packs.scaffold import StarterOptions, new_pack
 
     folder = tmp_path / "pack"
-    new_pack(folder, "T", "A", spreadsheet=True)
+    new_pack(folder, "T", "A", StarterOptions(spreadsheet=True))
     book = load_workbook(folder / "lists.xlsx")
     for name in ("Courses", "Lessons", "Steps"):
         book[name].delete_rows(2, book[name].max_row)

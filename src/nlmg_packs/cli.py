@@ -56,6 +56,7 @@ class Preset(StrEnum):
 class Kind(StrEnum):
     guide = "guide"
     worksheets = "worksheets"
+    bank = "bank"
     map = "map"
     plans = "plans"
 
@@ -231,14 +232,16 @@ def validate(
     from nlmg_packs.pack import load_pack
     from nlmg_packs.pack.loader import display_path
     from nlmg_packs.pack.strict import unverified_quotes
+    from nlmg_packs.pack.usage import unused
 
-    problems = []
+    problems, warnings = [], []
     for folder in _expand(packs):
         try:
             pack = load_pack(folder)
         except PackError as exc:
             problems.extend(exc.problems)
             continue
+        warnings.extend(unused(pack))
         unchecked = unverified_quotes(pack)
         if strict:
             problems.extend(unchecked)
@@ -250,6 +253,8 @@ def validate(
                       if unchecked else ""))
     if problems:
         raise PackError(problems)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 @app.command("list")

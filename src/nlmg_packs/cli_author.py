@@ -12,9 +12,9 @@ from typing import Annotated
 import typer
 
 
-class Units(StrEnum):
-    metric = "metric"
-    imperial = "imperial"
+class Paper(StrEnum):
+    a4 = "a4"
+    letter = "letter"
 
 
 def new(
@@ -25,9 +25,13 @@ def new(
     language: Annotated[str, typer.Option(
         "--language", help="Language tag of the pack's text (BCP 47): en-GB, en-US, fr, "
         "de...")] = "en-GB",
-    units: Annotated[Units | None, typer.Option(
-        "--units", help="metric: A4 handouts; imperial: US Letter. Default: from the language's "
-        "region (en-US and en-CA print on Letter).")] = None,
+    units: Annotated[str | None, typer.Option(
+        "--units", help='The book\'s reading units: a number of chapters ("23"), or a comma '
+        'list in book order of chapter runs ("1-20"), named runs ("Letter 1-4") and single '
+        'units ("Prologue"), e.g. "Prologue,1-20,Epilogue". Default: 10 chapters.')] = None,
+    paper: Annotated[Paper | None, typer.Option(
+        "--paper", help="Handout paper. Default: from the language's region (en-US and en-CA "
+        "print on Letter, others on A4).")] = None,
     from_spreadsheet: Annotated[bool, typer.Option(
         "--from-spreadsheet", help="Put the prompts, quotations, worksheets and lessons in a "
         "workbook (lists.xlsx) instead of YAML files.")] = False,
@@ -38,12 +42,13 @@ def new(
     overwritten: DIR must not exist yet (or be empty).
 
     Example: nlmg-packs new packs/my-novel --title "The Lantern Keeper" --author "A. N. Author"
+    --units "Prologue,1-20,Epilogue"
     """
     from nlmg_packs.pack.loader import display_path
-    from nlmg_packs.scaffold import new_pack
+    from nlmg_packs.scaffold import StarterOptions, new_pack
 
-    written = new_pack(folder, title, author, language, units.value if units else None,
-                       spreadsheet=from_spreadsheet)
+    written = new_pack(folder, title, author, StarterOptions(
+        language, units, paper.value if paper else None, from_spreadsheet))
     shown = display_path(folder)
     typer.echo(f"created {shown}: {', '.join(written)}")
     typer.echo(f"next: edit the files, then `nlmg-packs validate {shown}` and "

@@ -12,7 +12,7 @@ _FLAGS = {"--fillable": "fillable", "--quiet": "quiet", "-q": "quiet", "--json":
           "--zip": "zip_out", "--strict": "strict"}
 _REPEATED = {"course", "only"}
 _CHOICES = {"edition": {"student", "teacher", "all"}, "fmt": {"native", "pdf", "docx", "all"},
-            "only": {"guide", "worksheets", "map", "plans"}, "paper": {"a4", "letter"},
+            "only": {"guide", "worksheets", "bank", "map", "plans"}, "paper": {"a4", "letter"},
             "preset": {"standard", "large-print", "dyslexia"}}
 
 

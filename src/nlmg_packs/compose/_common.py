@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
+from nlmg_packs.compose.speakers import citation
+from nlmg_packs.compose.units import edition_notes
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.loader import KeyPath
 
@@ -32,38 +34,11 @@ def origin(pack: Pack, file: str, path: KeyPath) -> d.Origin:
     return d.Origin(shown, line, col)
 
 
-def chapters_label(pack: Pack, chapters: list[int] | None, lower: bool = False) -> str:
-    """"Chapter 3" or "Chapters 3–5" in the pack's language ("chapter 3" inside a sentence)."""
-    if not chapters:
-        return ""
-    w = labels.words(pack)
-    if len(chapters) == 1 or chapters[0] == chapters[-1]:
-        return w("chapter {number}" if lower else "Chapter {number}", number=chapters[0])
-    return w("chapters {first}–{last}" if lower else "Chapters {first}–{last}",
-             first=chapters[0], last=chapters[-1])
-
-
-def character_name(pack: Pack, character_id: str | None) -> str:
-    if character_id is None:
-        return ""
-    return pack.characters[character_id].name
-
-
-def citation(pack: Pack, quote_index: int) -> str:
-    """'Kathy H. to Tommy, Chapter 7'."""
-    quote, w = pack.quotes[quote_index], labels.words(pack)
-    who = character_name(pack, quote.speaker)
-    if quote.addressee:
-        who = w("{speaker} to {addressee}", speaker=who,
-                addressee=character_name(pack, quote.addressee))
-    return w("{who}, Chapter {number}", who=who, number=quote.chapter)
-
-
 def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
     """The quotation as a block; the teacher edition marks one no two sources confirm."""
     index = pack.position("quotes", quote_id)
     quote = pack.quotes[index]
-    return d.Quote(quote.text, citation(pack, index), tags(pack, quote.themes),
+    return d.Quote(quote.text, citation(pack, quote), tags(pack, quote.themes),
                    check_label=(labels.words(pack)(labels.CHECK_WORDING)
                                 if edition == "teacher" and not quote.source.confirmed else ""),
                    origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
@@ -113,3 +88,28 @@ def as_lesson_plan(pack: Pack, doc: d.Document) -> d.Document:
     """`doc` recorded as a lesson plan (its category)."""
     category = labels.words(pack)(labels.LESSON_PLAN)
     return replace(doc, metadata=replace(doc.metadata, category=category))
+
+
+def edition_note(pack: Pack, edition: str,
+                 quote_ids: Iterable[str] | None = None) -> list[d.Block]:
+    """The book's edition note, and in the teacher edition which edition the page references
+    of `quote_ids` (all quotations when None) follow."""
+    blocks: list[d.Block] = []
+    if pack.book.edition_note:
+        blocks.append(d.Paragraph(pack.book.edition_note, "small",
+                                  origin(pack, "pack.yaml", ("book", "edition_note"))))
+    if edition == "teacher":
+        ids = None if quote_ids is None else list(quote_ids)
+        blocks += [d.Paragraph(note, "small", origin(pack, "pack.yaml", ("book", "editions")))
+                   for note in edition_notes(pack, ids)]
+    return blocks
+
+
+def cast_list(pack: Pack, level: int = 2) -> list[d.Block]:
+    """The characters and their descriptions, under a heading; none for a pack without any."""
+    if not pack.meta.characters:
+        return []
+    return [d.Heading(labels.words(pack)(labels.CAST), level),
+            *(d.Paragraph(f"**{c.name.rstrip('.')}.** {c.description}",
+                          origin=origin(pack, "pack.yaml", ("characters", i, "description")))
+              for i, c in enumerate(pack.meta.characters))]

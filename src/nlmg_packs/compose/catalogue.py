@@ -10,8 +10,8 @@ from typing import Literal
 from nlmg_packs.document import Document
 from nlmg_packs.pack import Pack
 
-Kind = Literal["guide", "worksheets", "map", "plans"]
-KINDS: tuple[Kind, ...] = ("guide", "worksheets", "map", "plans")
+Kind = Literal["guide", "worksheets", "bank", "map", "plans"]
+KINDS: tuple[Kind, ...] = ("guide", "worksheets", "bank", "map", "plans")
 EDITIONS = ("student", "teacher")
 
 
@@ -41,6 +41,7 @@ def catalogue(pack: Pack) -> list[DocSpec]:
     from nlmg_packs.compose.guide import compose_guide
     from nlmg_packs.compose.lesson_plan import compose_course_overview, compose_lesson_plan
     from nlmg_packs.compose.naming import lesson_name, worksheet_name
+    from nlmg_packs.compose.quotation_bank import compose_quotation_bank
     from nlmg_packs.compose.themes import compose_course_map, compose_theme_tracker
     from nlmg_packs.compose.worksheet import compose_worksheet
 
@@ -59,6 +60,10 @@ def catalogue(pack: Pack) -> list[DocSpec]:
         for edition in EDITIONS:
             specs.append(DocSpec("worksheets", worksheet_name(sheet.id), None, edition, "pdf",
                                  fixed(compose_worksheet, sheet.id, edition)))
+    if pack.quotes:
+        for edition in EDITIONS:
+            specs.append(DocSpec("bank", "quotation-bank", None, edition, "pdf",
+                                 fixed(compose_quotation_bank, edition)))
     for edition in EDITIONS:
         specs.append(DocSpec("map", "theme-tracker", None, edition, "pdf",
                              fixed(compose_theme_tracker, edition)))

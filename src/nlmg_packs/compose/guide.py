@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
-from nlmg_packs.compose._common import all_tags, chapters_label, document, origin, tags
+from nlmg_packs.compose._common import (
+    all_tags,
+    cast_list,
+    document,
+    edition_note,
+    origin,
+    tags,
+)
+from nlmg_packs.compose.units import in_sentence, span_label
 from nlmg_packs.pack import Pack
-from nlmg_packs.pack.model import Prompt
+from nlmg_packs.pack.model import Part, Prompt
 
 NOTES_LINES = 26
 
@@ -25,12 +33,11 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
     if pack.book.blurb:
         blocks.append(d.Paragraph(pack.book.blurb, "lead",
                                   origin(pack, "pack.yaml", ("book", "blurb"))))
-    blocks.append(d.Paragraph(w(_BOOK_CLUB_USE if book_club else _CLASS_USE)))
-    if pack.book.edition_note:
-        blocks.append(d.Paragraph(pack.book.edition_note, "small",
-                                  origin(pack, "pack.yaml", ("book", "edition_note"))))
+    blocks.append(d.Paragraph(w(_how_to_use(pack, book_club))))
+    blocks += edition_note(pack, edition)
     blocks += [d.Heading(w("Themes to look out for"), 2),
                d.ThemeLegend(all_tags(pack), w(labels.THEME_KEY))]
+    blocks += cast_list(pack)
     number = 0
     for part_id, heading, warning in _sections(pack):
         chosen = [(i, p) for i, p in enumerate(pack.prompts)
@@ -63,18 +70,34 @@ def _sections(pack: Pack) -> list[tuple[str | None, str, str]]:
     for part in pack.book.parts:
         heading = (w("{part}: {setting}", part=part.title, setting=part.setting)
                    if part.setting else part.title)
-        sections.append((part.id, heading, w(
-            "These questions discuss events up to the end of {part} (chapter {chapter}). "
-            "Read them after you have finished chapter {chapter}.",
-            part=part.title, chapter=part.chapters[-1])))
+        sections.append((part.id, heading, _part_end(pack, part)))
     sections.append((None, w("The whole novel"),
                      w("These questions discuss the whole book, including its ending. "
                        "Read them after you have finished the novel.")))
     return sections
 
 
+def _part_end(pack: Pack, part: Part) -> str:
+    """The spoiler warning of a part: up to its last chapter or unit."""
+    w, span = labels.words(pack), pack.part_span(part)
+    if pack.numbered_chapters and span:
+        return w("These questions discuss events up to the end of {part} (chapter {chapter}). "
+                 "Read them after you have finished chapter {chapter}.",
+                 part=part.title, chapter=span[1].number)
+    last = in_sentence(pack, span[1]) if span else part.title
+    return w(labels.PART_END, part=part.title, unit=last)
+
+
+def _how_to_use(pack: Pack, book_club: bool) -> str:
+    """The guide's advice (an English message); sentences that name no "part" when the book's
+    parts are volumes, acts or books (`book.part_kind`)."""
+    if pack.book.part_kind == "part":
+        return _BOOK_CLUB_USE if book_club else _CLASS_USE
+    return labels.ORDER_BOOK_CLUB_USE if book_club else labels.ORDER_CLASS_USE
+
+
 def _meta(pack: Pack, prompt: Prompt, book_club: bool) -> str:
-    where = chapters_label(pack, prompt.chapters)
+    where = span_label(pack, prompt.span)
     if book_club:
         return where
     level = labels.words(pack)(prompt.level.capitalize())

@@ -53,3 +53,78 @@ UPDATE_CONTENTS = ("Page numbers appear when the contents are updated: in Word, 
 def category(edition: Literal["student", "teacher"] | str) -> str:
     """The category (an English message) recorded in a document of `edition`."""
     return CATEGORIES[edition]
+
+# ---- reading units, page references, who speaks (English messages, through `words`) -------
+
+CHAPTER = "Chapter {number}"
+"""A unit of a plain numbered book (or of a run labelled by default)."""
+CHAPTERS = "Chapters {first}–{last}"
+"""A range inside such a run."""
+CHAPTER_IN_SENTENCE = "chapter {number}"
+"""The same unit inside a sentence ("after you have finished chapter 9")."""
+UNIT_RANGE = "{first} – {last}"
+"""A range across units of different kinds ("Letter 1 – Volume I, Chapter 2")."""
+READING = "Reading"
+"""Column heading for the units a lesson covers, in a book declared by units."""
+UNIT_COLUMN = "Section"
+"""Row heading of the theme tracker in a book declared by units."""
+CITED_AT = "{who}, {where}"
+"""A quotation's citation in a book declared by units ("Robert Walton, Letter 2")."""
+
+PAGE = "p. {page}"
+PAGES = "pp. {first}–{last}"
+LINE = "l. {line}"
+LINES = "ll. {first}–{last}"
+IN_EDITION = "{where} in {edition}"
+"""A page reference: "p. 81 in the Faber 2005 paperback"."""
+PAGES_FOLLOW = "Page references are to {edition}."
+"""The teacher edition's note on the edition pages follow."""
+PAGES_ALSO = "Some quotations also give pages in {editions}."
+
+AND = "{first} and {last}"
+"""The last two names of a list ("Ernest, William and Elizabeth")."""
+SPOKEN_TO = "{speaker} to {addressee}"
+"""A quotation's speaker and addressees: "Kathy H. to Tommy"."""
+WHO_ASKS = {"said": "Who says this, to whom, and when?",
+            "thought": "Who thinks this, and when?",
+            "narrated": "Who narrates this, and when?",
+            "written": "Who writes this, to whom, and when?",
+            "sung": "Who sings this, to whom, and when?"}
+"""The who-said-it question, by the quotation's mode."""
+WHO_ASKS_FRAME = "Who passes the words on to us, and to whom?"
+"""Added to the question when the quotation sits inside a narrative frame."""
+WHO_ANSWERS = {"said": ("{speaker}", "{speaker}, to {addressee}"),
+               "thought": ("{speaker}, thinking", "{speaker}, thinking of {addressee}"),
+               "narrated": ("{speaker}, narrating", "{speaker}, narrating to {addressee}"),
+               "written": ("{speaker}, writing", "{speaker}, writing to {addressee}"),
+               "sung": ("{speaker}, singing", "{speaker}, singing to {addressee}")}
+"""The model answer's first words by mode: without addressees, and with them."""
+TOLD_BY = {"written": ("as {speaker} writes it", "as {speaker} writes it to {addressee}")}
+"""One layer of a narrative frame in the model answer, by the layer's mode."""
+TOLD = ("as {speaker} tells it", "as {speaker} tells it to {addressee}")
+"""A layer told in any other mode."""
+
+CAST = "Characters"
+"""Heading of the cast list."""
+QUOTATION_BANK = "Quotation bank"
+BANK_SUBJECT = "Quotation bank for {book}"
+WHO = "**Who:** {answer}"
+"""Who speaks, to whom, in the quotation bank."""
+CONTEXT = "**Context:** {context}"
+"""The quotation's context in the quotation bank."""
+PART_END = ("These questions discuss events up to the end of {part} ({unit}). "
+            "Read them after you have finished {unit}.")
+"""A part's spoiler warning in a book declared by units."""
+ORDER_CLASS_USE = ("The questions follow the order of the novel and run from recalling what "
+                   "happens to judging why it matters. Each section of questions opens with a "
+                   "spoiler warning. The coloured tags show the themes a question touches; the "
+                   "letters read in black-and-white print.")
+"""How to use the guide, for a book whose parts are not called parts (`book.part_kind`)."""
+ORDER_BOOK_CLUB_USE = ("The questions follow the order of the book, so you can meet before "
+                       "everyone has finished it. Each section of questions opens with a spoiler "
+                       "warning. Pick the questions that catch your group's interest; there are "
+                       "no right answers.")
+TRACKER_UNITS = ("Where each theme runs through the novel, section by section, as tagged in "
+                 "this pack's quotations and its questions on one to three sections. Add your "
+                 "own marks as you read.")
+"""The theme tracker's opening in a book declared by units."""

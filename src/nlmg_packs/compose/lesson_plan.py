@@ -6,7 +6,6 @@ from nlmg_packs import document as d
 from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import (
     as_lesson_plan,
-    chapters_label,
     document,
     origin,
     provenance_note,
@@ -14,6 +13,7 @@ from nlmg_packs.compose._common import (
     tags,
 )
 from nlmg_packs.compose.naming import folder, worksheet_name
+from nlmg_packs.compose.units import span_in_column, span_label
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Course, Lesson
 
@@ -33,7 +33,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
     c_index, course, l_index, lesson = _find(pack, lesson_id)
     path, w = ("courses", c_index, "lessons", l_index), labels.words(pack)
     facts = [course.name, w.plural("{count} minute", "{count} minutes", lesson.minutes),
-             chapters_label(pack, lesson.chapters)]
+             span_label(pack, lesson.span)]
 
     def at(*key: str | int, file: str = "courses.yaml") -> d.Origin:
         return origin(pack, file, (*path, *key) if file == "courses.yaml" else key)
@@ -58,7 +58,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
             prompt = pack.prompt_by_id[prompt_id]
             p_index = pack.position("prompts", prompt_id)
             blocks.append(d.Question(number, prompt.text, 0, tags(pack, prompt.themes),
-                                     chapters_label(pack, prompt.chapters),
+                                     span_label(pack, prompt.span),
                                      at("prompts", p_index, "text", file="discussion.yaml")))
             if prompt.teacher_notes:
                 where = at("prompts", p_index, "teacher_notes", file="discussion.yaml")
@@ -116,10 +116,21 @@ def _materials(pack: Pack, lesson: Lesson, ext: str) -> tuple[str, ...]:
         items.append(w("Discussion guide: {path} (prompts listed below)",
                        path=f"{folder(None, 'student')}/discussion-guide.{ext}"))
     items += lesson.materials
-    if lesson.chapters:
-        items.append(w("Copies of the novel ({chapters})",
-                       chapters=chapters_label(pack, lesson.chapters, lower=True)))
+    reading = _reading(pack, lesson.span)
+    if reading:
+        items.append(w("Copies of the novel ({chapters})", chapters=reading))
     return tuple(items)
+
+
+def _reading(pack: Pack, refs: list[int | str]) -> str:
+    """What a lesson reads, inside a sentence: "chapters 3–5", or the units' labels."""
+    span = pack.span(refs)
+    if span is None or not pack.numbered_chapters:
+        return span_label(pack, refs)
+    w, (first, last) = labels.words(pack), span
+    if first == last:
+        return w("chapter {number}", number=first.number)
+    return w("chapters {first}–{last}", first=first.number, last=last.number)
 
 
 def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
@@ -127,6 +138,7 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
     c_index = pack.position("courses", course_id)
     course = pack.courses[c_index]
     total, w = sum(lesson.minutes for lesson in course.lessons), labels.words(pack)
+    plain = pack.numbered_chapters
     facts = (w("*{book}* by {author}", book=pack.book.title, author=pack.book.author),
              w.plural("{count} lesson", "{count} lessons", len(course.lessons)),
              w.plural("{count} minute", "{count} minutes", total))
@@ -140,13 +152,13 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
         d.Heading(w("Themes"), 2),
         d.ThemeLegend(tags(pack, course.themes), w(labels.THEME_KEY)),
         d.Heading(w("Lessons at a glance"), 2),
-        d.Table(("#", w("Lesson"), w("Chapters"), w("Handouts")),
+        d.Table(("#", w("Lesson"), w("Chapters" if plain else labels.READING), w("Handouts")),
                 tuple((d.Cell(str(n)), d.Cell(lesson.title, bold=True),
-                       d.Cell(_span(lesson.chapters)),
+                       d.Cell(span_in_column(pack, lesson.span)),
                        d.Cell(", ".join(pack.worksheet_by_id[w].title
                                         for w in lesson.worksheets)))
                       for n, lesson in enumerate(course.lessons, 1)),
-                widths=(0.5, 4.0, 1.6, 4.0)),
+                widths=(0.5, 4.0, 1.6, 4.0) if plain else (0.5, 3.4, 2.8, 3.4)),
     ]
     for n, lesson in enumerate(course.lessons, 1):
         at = ("courses", c_index, "lessons", n - 1)
@@ -164,12 +176,3 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
         pack, w("{course}: unit overview", course=course.name),
         w("Course overview: {course}", course=course.name), blocks, "teacher",
         ("course overview", course.name)))
-
-
-def _span(chapters: list[int] | None) -> str:
-    """"3" or "3–5": the chapters a lesson reads, in a column headed "Chapters"."""
-    if not chapters:
-        return ""
-    if len(chapters) == 1 or chapters[0] == chapters[-1]:
-        return str(chapters[0])
-    return f"{chapters[0]}–{chapters[-1]}"

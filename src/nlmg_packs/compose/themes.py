@@ -5,6 +5,7 @@ from __future__ import annotations
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import all_tags, document, origin, tag
+from nlmg_packs.compose.units import unit_label
 from nlmg_packs.pack import Pack
 
 
@@ -55,39 +56,46 @@ TRACKED_SPAN = 3
 """Prompts about more chapters than this say little about where a theme runs: left out."""
 
 
-def theme_chapters(pack: Pack) -> dict[str, set[int]]:
-    """For each theme, the chapters where the pack's quotes and focused prompts tag it."""
+def theme_units(pack: Pack) -> dict[str, set[int]]:
+    """For each theme, the indexes of the units where the pack's quotes and focused prompts
+    tag it."""
     found: dict[str, set[int]] = {t: set() for t in pack.themes}
     for quote in pack.quotes:
-        for theme in quote.themes:
-            found[theme].add(quote.chapter)
+        unit = pack.unit(quote.where)
+        for theme in quote.themes if unit else ():
+            found[theme].add(unit.index)  # type: ignore[union-attr]
     for prompt in pack.prompts:
-        if not prompt.chapters or prompt.chapters[-1] - prompt.chapters[0] >= TRACKED_SPAN:
+        span = pack.span(prompt.span)
+        if span is None or span[1].index - span[0].index >= TRACKED_SPAN:
             continue
-        span = range(prompt.chapters[0], prompt.chapters[-1] + 1)
         for theme in prompt.themes:
-            found[theme].update(span)
+            found[theme].update(range(span[0].index, span[1].index + 1))
     return found
 
 
 def compose_theme_tracker(pack: Pack, edition: str) -> d.Document:
     """A chapters × themes grid showing where each theme runs through the book."""
     themes, w = all_tags(pack), labels.words(pack)
-    found = theme_chapters(pack)
+    found, plain = theme_units(pack), pack.numbered_chapters
     rows = []
-    for chapter in range(1, pack.book.chapters + 1):
-        part = pack.part_of_chapter(chapter)
-        label = f"{chapter}" + (f"  ({part.title})" if part and part.chapters[0] == chapter
-                                else "")
-        rows.append((d.Cell(label, bold=bool(part and part.chapters[0] == chapter)),
-                     *(d.Cell(tag=t) if chapter in found[t.id] else d.Cell() for t in themes)))
+    for unit in pack.units:
+        part = pack.part_of(unit)
+        span = pack.part_span(part) if part else None
+        opens = bool(part and span and span[0].index == unit.index)
+        label = str(unit.number) if plain else unit_label(pack, unit)
+        label += f"  ({part.title})" if part and opens else ""
+        rows.append((d.Cell(label, bold=opens),
+                     *(d.Cell(tag=t) if unit.index in found[t.id] else d.Cell()
+                       for t in themes)))
     blocks: list[d.Block] = [
         d.Heading(w("Theme tracker"), 1),
         d.Paragraph(w("Where each theme runs through the novel, chapter by chapter, as tagged in "
                       "this pack's quotations and its questions on one to three chapters. Add "
-                      "your own marks as you read."), "lead"),
+                      "your own marks as you read.") if plain else w(labels.TRACKER_UNITS),
+                    "lead"),
         d.ThemeLegend(themes, w(labels.THEME_KEY)),
-        d.Table((w("Chapter"), *(t.letter for t in themes)), tuple(rows),
+        d.Table((w("Chapter" if plain else labels.UNIT_COLUMN), *(t.letter for t in themes)),
+                tuple(rows),
                 widths=(3.0, *(1.0 for _ in themes)), compact=True),
     ]
     return document(pack, w("Theme tracker"), w("Theme tracker for {book}", book=pack.book.title),

@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from nlmg_packs import document as d
 from nlmg_packs.compose import labels
 from nlmg_packs.compose._common import (
-    character_name,
     document,
     origin,
     provenance_note,
     quote_block,
     tags,
 )
+from nlmg_packs.compose.speakers import who_answer, who_question
+from nlmg_packs.compose.units import edition_notes, where_cited
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.loader import KeyPath
 from nlmg_packs.pack.model import Activity
@@ -64,6 +65,10 @@ def compose_worksheet(pack: Pack, worksheet_id: str, edition: str) -> d.Document
     if sheet.intro:
         blocks.append(d.Paragraph(sheet.intro, "lead",
                                   origin(pack, "worksheets.yaml", ("worksheets", index, "intro"))))
+    if edition == "teacher":
+        quoted = [q for activity in sheet.activities for q in activity.quotes]
+        blocks += [d.Paragraph(note, "small", origin(pack, "pack.yaml", ("book", "editions")))
+                   for note in edition_notes(pack, quoted)]
     numbers = _Numbering()
     for a_index, activity in enumerate(sheet.activities):
         path = ("worksheets", index, "activities", a_index)
@@ -117,14 +122,9 @@ class _Asked:
 
 def _who_said_it(pack: Pack, quote_id: str, at: KeyPath, edition: str) -> _Asked:
     quote, block = pack.quote_by_id[quote_id], quote_block(pack, quote_id, edition)
-    w = labels.words(pack)
-    answer = character_name(pack, quote.speaker)
-    if quote.addressee:
-        answer = w("{speaker}, to {addressee}", speaker=answer,
-                   addressee=character_name(pack, quote.addressee))
-    return _Asked(replace(block, citation=w("Chapter {number}", number=quote.chapter),
-                          themes=()),
-                  ((w("Who says this, to whom, and when?"), None),),
+    answer = who_answer(pack, quote)
+    return _Asked(replace(block, citation=where_cited(pack, quote), themes=()),
+                  ((who_question(pack, quote), None),),
                   answer.rstrip(".") + f". {quote.context}", (*at, "context"))
 
 

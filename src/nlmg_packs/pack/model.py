@@ -35,6 +35,15 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Chapter = Annotated[int, Field(ge=1, le=999)]
 ChapterRange = Annotated[list[Chapter], Field(min_length=1, max_length=2)]
 """`[7]` is one chapter, `[3, 5]` is chapters 3 to 5."""
+UnitRef = Annotated[int, Field(ge=1, le=9999)] | Id
+"""A reading unit by its id (`letter-2`, `act-1-scene-2`); a whole number n is the unit `"n"`."""
+UnitRange = Annotated[list[UnitRef], Field(min_length=1, max_length=2)]
+"""`[letter-1]` is one unit; `[letter-1, v1-ch2]` runs from the first to the second."""
+PageNumber = Annotated[int, Field(ge=1, le=99_999)] | Annotated[
+    str, StringConstraints(pattern=r"^[0-9A-Za-z]{1,12}$")]
+"""A printed page number: digits, or a page number such as `xii` in a preface."""
+Mode = Literal["said", "thought", "narrated", "written", "sung"]
+PartKind = Literal["part", "volume", "book", "act", "section", "stave"]
 Level = Literal["recall", "understand", "apply", "analyse", "evaluate", "create"]
 Audience = Literal["class", "book-club"]
 
@@ -50,7 +59,46 @@ class Part(Strict):
     id: Id
     title: ShortText = Field(description='How the part is named, e.g. "Part One".')
     setting: ShortText | None = Field(None, description="Where it takes place, e.g. Hailsham.")
-    chapters: ChapterRange = Field(description="First and last chapter, e.g. [1, 9].")
+    chapters: ChapterRange | None = Field(None, description="First and last chapter, e.g. [1, 9].")
+    units: UnitRange | None = Field(None, description="First and last reading unit, e.g. "
+                                    "[letter-1, v1-ch7]; instead of `chapters`.")
+
+    @property
+    def span(self) -> list[int | str]:
+        """The part's first and last unit, whichever key gave them."""
+        return list(self.units or self.chapters or [])
+
+
+class Unit(Strict):
+    """One reading unit (`id` and `label`), or a numbered run of them (`numbered`)."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9{}]+(-[a-z0-9{}]+)*$",
+                                         max_length=60)] | None = Field(
+        None, description='The unit\'s id, e.g. "letter-1"; in a numbered run, a pattern with '
+        '`{n}` such as "v1-ch{n}" (default "{n}").')
+    label: ShortText | None = Field(
+        None, description='What documents print, e.g. "Letter 1", "Act 1, Scene 2"; in a '
+        'numbered run, a pattern with `{n}` (default "Chapter {n}").')
+    numbered: ChapterRange | None = Field(
+        None, description="A run of numbered units, first and last number, e.g. [1, 24].")
+    range_label: ShortText | None = Field(
+        None, description='How a range inside a numbered run prints, with `{first}` and '
+        '`{last}`, e.g. "Volume I, Chapters {first}–{last}" (default "Chapters {first}–{last}").')
+
+
+class Edition(Strict):
+    """A printed edition that page and line references follow."""
+
+    id: Id
+    name: ShortText = Field(description='As it reads after "in", e.g. "the Penguin Classics '
+                            '2003 paperback".')
+
+
+class Group(Strict):
+    """People spoken to together, e.g. the crew or the class."""
+
+    id: Id
+    name: ShortText = Field(description='As it reads after "to", e.g. "the crew".')
 
 
 class Book(Strict):
@@ -65,8 +113,16 @@ class Book(Strict):
         None, description="Which edition references follow, or why they are by chapter.")
     blurb: Text | None = Field(None, description="A short spoiler-free description.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en-GB"
-    chapters: Annotated[int, Field(ge=1, le=999)] = Field(description="Number of chapters.")
+    chapters: Annotated[int, Field(ge=1, le=999)] | None = Field(
+        None, description="Number of chapters, for a book of chapters 1 to N; or give `units`.")
+    units: list[Unit] | None = Field(
+        None, description="The reading units in book order (letters, prologue, chapters, "
+        "scenes...); instead of `chapters`.")
     parts: list[Part] = Field(default_factory=list)
+    part_kind: PartKind = Field("part", description="What the book's parts are called, for "
+                                "the sentences documents print about them.")
+    editions: list[Edition] = Field(default_factory=list, description="Editions that page "
+                                    "references follow; the first is the one handouts cite.")
 
 
 class Character(Strict):
@@ -75,6 +131,8 @@ class Character(Strict):
     description: Text
     chapters: list[Chapter] = Field(default_factory=list,
                                     description="Chapters where the character matters.")
+    units: list[UnitRef] = Field(default_factory=list,
+                                 description="Reading units where the character matters.")
 
 
 class Theme(Strict):
@@ -91,6 +149,7 @@ class Symbol(Strict):
     name: ShortText
     description: Text
     chapters: list[Chapter] = Field(default_factory=list)
+    units: list[UnitRef] = Field(default_factory=list)
     themes: list[Id] = Field(default_factory=list)
 
 
@@ -101,6 +160,8 @@ class PackFile(Strict):
     book: Book
     paper: Literal["a4", "letter"] | None = Field(None, description="Default paper size.")
     characters: list[Character] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list,
+                                description="Groups a quotation can be addressed to.")
     themes: list[Theme] = Field(min_length=1)
     symbols: list[Symbol] = Field(default_factory=list)
 
@@ -113,10 +174,15 @@ class Prompt(Strict):
     text: Text
     part: Id | None = Field(None, description="Part id; leave out for the whole novel.")
     chapters: ChapterRange | None = None
+    units: UnitRange | None = Field(None, description="Reading units; instead of `chapters`.")
     themes: list[Id] = Field(default_factory=list)
     level: Level = "understand"
     audience: Audience = "class"
     teacher_notes: Text | None = None
+
+    @property
+    def span(self) -> list[int | str]:
+        return list(self.units or self.chapters or [])
 
 
 class DiscussionFile(Strict):
@@ -162,17 +228,61 @@ class QuoteSource(Strict):
         return len(self.provenance) >= CONFIRMING_SOURCES
 
 
+class PageRef(Strict):
+    """Where a quotation stands in one printed edition."""
+
+    edition: Id | None = Field(None, description="Edition id from book.editions; the first "
+                               "edition when left out.")
+    page: PageNumber | Annotated[list[PageNumber], Field(min_length=1, max_length=2)] | None = (
+        Field(None, description="Page, or first and last page, e.g. 81 or [81, 82]."))
+    line: Annotated[int, Field(ge=1, le=99_999)] | ChapterRange | None = Field(
+        None, description="Line, or first and last line, for verse and plays.")
+
+
+class Telling(Strict):
+    """One layer of a narrative frame: who passes the words on, to whom, and how."""
+
+    speaker: Id = Field(description="Character id of who tells or writes it on.")
+    addressees: list[Id] = Field(default_factory=list,
+                                 description="Character or group ids it is told to.")
+    mode: Mode = Field("narrated", description="How it is passed on.")
+
+
 class Quote(Strict):
     id: Id
     text: Text
     speaker: Id = Field(description="Character id of who says or writes it.")
     addressee: Id | None = Field(None, description="Character id of who it is said to.")
-    chapter: Chapter
+    addressees: list[Id] = Field(default_factory=list, description="Character or group ids "
+                                 "of who it is said to; none for narration or thought.")
+    mode: Mode | None = Field(None, description="How the words come: said (when left out), "
+                              "thought, narrated, written or sung.")
+    frame: list[Telling] = Field(default_factory=list, description="The narrative frame, "
+                                 "innermost first: who tells the speaker's words, to whom.")
+    chapter: Chapter | None = None
+    unit: UnitRef | None = Field(None, description="Reading unit; instead of `chapter`.")
+    pages: list[PageRef] = Field(default_factory=list,
+                                 description="Page and line references, by edition.")
     themes: list[Id] = Field(min_length=1)
     context: Text
     questions: list[Text] = Field(min_length=2)
     model_answer: Text
     source: QuoteSource
+
+    @property
+    def how(self) -> Mode:
+        """The quotation's mode; "said" when the pack leaves it out."""
+        return self.mode or "said"
+
+    @property
+    def where(self) -> int | str | None:
+        """The quotation's unit, whichever key gave it."""
+        return self.unit if self.unit is not None else self.chapter
+
+    @property
+    def to(self) -> list[str]:
+        """Who it is said to, whichever key gave them."""
+        return [self.addressee] if self.addressee else list(self.addressees)
 
 
 class QuotesFile(Strict):
@@ -233,6 +343,7 @@ class Lesson(Strict):
                                    description='Each completes "Students will be able to…".')
     standards: list[ShortText] = Field(default_factory=list)
     chapters: ChapterRange | None = None
+    units: UnitRange | None = Field(None, description="Reading units; instead of `chapters`.")
     worksheets: list[Id] = Field(default_factory=list)
     prompts: list[Id] = Field(default_factory=list)
     quotes: list[Id] = Field(default_factory=list)
@@ -242,6 +353,10 @@ class Lesson(Strict):
     assessment: Text
     differentiation: Differentiation
     homework: Text | None = None
+
+    @property
+    def span(self) -> list[int | str]:
+        return list(self.units or self.chapters or [])
 
 
 class Course(Strict):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from nlmg_packs.pack import model as m
 from nlmg_packs.pack.loader import LineMap
+from nlmg_packs.pack.units import ReadingUnit, expand_units, resolve
 
 
 @dataclass
@@ -71,8 +72,48 @@ class Pack:
         return book.citation or f"{book.author}, {book.title} ({book.year})"
 
     def part_of_chapter(self, chapter: int) -> m.Part | None:
+        unit = self.unit(chapter)
+        return self.part_of(unit) if unit else None
+
+    @cached_property
+    def units(self) -> list[ReadingUnit]:
+        """The book's reading units in order (`chapters: N` makes units "1" to "N")."""
+        return expand_units(self.book)
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, ReadingUnit]:
+        return {u.id: u for u in self.units}
+
+    @property
+    def numbered_chapters(self) -> bool:
+        """True for a plain book of chapters 1 to N (`book.chapters`, no `units`)."""
+        return self.book.units is None
+
+    def unit(self, ref: int | str | None) -> ReadingUnit | None:
+        """The unit `ref` names (an id, or n for the unit "n"); None when there is none."""
+        return None if ref is None else resolve(ref, self.unit_by_id)
+
+    def span(self, refs: list[int | str] | None) -> tuple[ReadingUnit, ReadingUnit] | None:
+        """First and last unit of a range such as `[3, 5]` or `[letter-1]`; None when empty
+        or unresolved (references.py reports those)."""
+        if not refs:
+            return None
+        first, last = self.unit(refs[0]), self.unit(refs[-1])
+        return (first, last) if first and last else None
+
+    @cached_property
+    def _part_spans(self) -> list[tuple[m.Part, int, int]]:
+        spans = []
         for part in self.book.parts:
-            first, last = part.chapters[0], part.chapters[-1]
-            if first <= chapter <= last:
-                return part
-        return None
+            found = self.span(part.span)
+            if found:
+                spans.append((part, found[0].index, found[1].index))
+        return spans
+
+    def part_of(self, unit: ReadingUnit) -> m.Part | None:
+        """The part holding `unit`, if any."""
+        return next((part for part, first, last in self._part_spans
+                     if first <= unit.index <= last), None)
+
+    def part_span(self, part: m.Part) -> tuple[ReadingUnit, ReadingUnit] | None:
+        return self.span(part.span)
