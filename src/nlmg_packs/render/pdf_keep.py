@@ -57,8 +57,15 @@ class Keep(_ContainerSpace, Flowable):
         if aH >= self._H or frame is None or getattr(frame, "_atTop", False):
             return here
         page = frame._height
-        if self._head_h > page:  # the head cannot stay with anything: set it from here on
-            return here
+        if self._head_h > page:
+            # The head (headings, a key, a quotation...) is taller than a page: set its first
+            # piece here and decide again for the rest, so the last heading still stays with
+            # what follows it.
+            cut = max([i for i, f in enumerate(self.head) if i and _is_heading(f)], default=1)
+            front, rest = self.head[:cut], self.head[cut:]
+            first = Keep(front[:-1], front[-1]) if len(front) > 1 else front[0]
+            return [NullActionFlowable(), first,
+                    Keep(rest, self.body, self.split_taller, self.min_lead)]
         tall = self.body is not None and page * self.split_taller < self._H
         fits_nowhere = page < self._H
         if (fits_nowhere or (tall and aH > page * WASTE)) and self._lead_fits(aW, aH):
@@ -103,6 +110,11 @@ def lead_in(flowables: list[Flowable]) -> list[Flowable]:
     for f in flowables:
         f.keepWithNext = 1
     return flowables
+
+
+def _is_heading(flowable: Flowable) -> bool:
+    """A heading paragraph (styles h1 to h3): where a run of kept-together pieces may part."""
+    return isinstance(flowable, Paragraph) and flowable.style.name in ("h1", "h2", "h3")
 
 
 def _gap(head: list[Flowable], body: Flowable | None) -> float:
