@@ -41,10 +41,12 @@ prompt = st.fixed_dictionaries({"id": ident, "text": text},
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(quotes=st.lists(quote, min_size=1, max_size=3),
-       prompts=st.lists(prompt, min_size=1, max_size=3))
+@given(quotes=st.lists(quote, min_size=1, max_size=3, unique_by=lambda q: q["id"]),
+       prompts=st.lists(prompt, min_size=1, max_size=3, unique_by=lambda p: p["id"]))
 def test_workbook_gives_back_the_same_data(quotes: list[dict[str, Any]],
                                            prompts: list[dict[str, Any]]) -> None:
+    # Ids are unique, as the pack's reference check demands: child sheets (a quote's sources)
+    # name their parent by id, so a pack with two quotes of one id never reaches export-sheet.
     files = {"quotes.yaml": {"quotes": quotes}, "discussion.yaml": {"prompts": prompts}}
     with tempfile.TemporaryDirectory() as scratch:
         (Path(scratch) / "lists.xlsx").write_bytes(workbook_bytes(files))

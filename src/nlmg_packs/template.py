@@ -65,6 +65,9 @@ class TemplateFile(Strict):
 
     school: Annotated[str, StringConstraints(max_length=200)] = ""
     logo: Name | None = Field(None, description="PNG or JPEG, relative to the template folder.")
+    logo_alt: Annotated[str, StringConstraints(max_length=200)] = Field(
+        "", description="What the logo shows, read aloud by screen readers (default: "
+                        "'<school> logo').")
     paper: Literal["a4", "letter"] = "a4"
     margins_mm: Margins = Margins()
     colours: Colours = Colours()
@@ -106,6 +109,7 @@ class Template:
             paper=paper or s.paper,  # type: ignore[arg-type]
             preset=preset,  # type: ignore[arg-type]
             fillable=fillable, timestamp=timestamp, school=s.school, logo=self.logo,
+            logo_alt=s.logo_alt,
             colours=Palette(**s.colours.model_dump()),
             fonts=FontFiles(**self.font_files, builtin=s.fonts.builtin,
                             indexes=tuple(self.font_indexes.get(face, 0) for face in

@@ -18,18 +18,22 @@ class DocxRenderer(DocxBlocks):
     """Builds one .docx from a document, block by block, on a reference document."""
 
     def render(self) -> bytes:
+        from nlmg_packs.render import docx_access as access
         from nlmg_packs.render import docx_look as look
         from nlmg_packs.render.docx_zip import save_reproducible
 
         look.apply_preset(self.word, self.styles, self.options.preset, self.look)
         look.set_paper(self.word, self.options.paper)
         look.set_language(self.word, self.doc.metadata.language)
+        access.style_languages(self.word, self.doc.metadata.language)
         self._header_footer()
         for index, block in enumerate(self.doc.blocks):
             self.index = index
             self.block(block)
         self._directions()
         self._properties()
+        access.run_languages(self.word, self.doc.metadata.language)
+        access.tidy_package(self.word, self.options.school)
         return save_reproducible(self.word, self.options.timestamp)
 
     def _one_line(self, header: str, school: str) -> str:
@@ -68,6 +72,12 @@ class DocxRenderer(DocxBlocks):
                 paragraph = section.header.add_paragraph()
                 self.style(paragraph, "header")
             paragraph.add_run(clean(header_text))
+            if self.options.logo:
+                from nlmg_packs.render.docx_access import header_logo
+
+                alt = self.options.logo_alt or (f"{school} logo" if school else "School logo")
+                paragraph.add_run("  ")
+                header_logo(paragraph, self.options.logo, alt, 18)
         self._page_label(section.footer._element)
         if self.doc.footer:
             paragraphs = section.footer.paragraphs
@@ -109,7 +119,7 @@ class DocxRenderer(DocxBlocks):
         meta = self.doc.metadata
         props = self.word.core_properties
         props.title = _property(meta.title)
-        props.author = _property(meta.author)
+        props.author = _property(self.options.school)  # who hands it out, never the novelist
         props.subject = _property(meta.subject)
         props.keywords = _property(", ".join(meta.keywords))
         props.language = meta.language

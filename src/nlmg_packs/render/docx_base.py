@@ -96,6 +96,16 @@ class DocxDrawing:
             # no-break spaces: a chip never wraps apart from itself or from a name after it
             chip = self.plain(paragraph, f"\u00a0{theme.letter}\u00a0", "Theme Chip")
             run_shading(chip, theme.colour)
+            self.ink(chip, theme.colour)
+
+    def ink(self, run, fill: str):
+        """Black or white text, whichever meets WCAG AA on `fill` (the style says white)."""
+        from docx.shared import RGBColor
+
+        from nlmg_packs.render.contrast import ink_on
+
+        run.font.color.rgb = RGBColor.from_string(ink_on(fill)[1:])
+        return run
 
     def table(self, rows: int, cols: int):
         if self.page_break:

@@ -18,7 +18,10 @@ class DocxBlocks(DocxDrawing):
     """`draw_<block>` for every block type."""
 
     def draw_heading(self, block: d.Heading) -> None:
-        self.para(f"Heading {min(max(block.level, 1), 3)}", block.text)
+        # Levels never skip (H1 then H3 is read as H1 then H2), as PDF/UA and WCAG 1.3.1 ask.
+        level = min(max(block.level, 1), 3, getattr(self, "_last_heading", 0) + 1)
+        self._last_heading = level
+        self.para(f"Heading {level}", block.text)
 
     def draw_paragraph(self, block: d.Paragraph) -> None:
         style = {"body": self.body_style, "lead": "Lead", "small": "Small", "muted": "Muted"}
@@ -60,27 +63,23 @@ class DocxBlocks(DocxDrawing):
         self.lines(block.count)
 
     def draw_teacher_note(self, block: d.TeacherNote) -> None:
-        from nlmg_packs.render import docx_xml as x
+        """A shaded box with a rule down its left: bordered, shaded paragraphs, not a 1×1
+        table (which a tagged export reads as a table without headers)."""
+        from nlmg_packs.render.docx_access import box
+        from nlmg_packs.render.docx_xml import qn
 
-        table = self.table(1, 1)
-        table.autofit = False
-        x.cant_split(table.rows[0])
-        cell = table.cell(0, 0)
-        cell.width = self.text_width()
-        x.cell_shading(cell, self.look.teacher_tint)
-        x.cell_borders(cell, self.look.primary, {"left": 24, "top": 0, "right": 0, "bottom": 0})
-        tcPr = cell._tc.get_or_add_tcPr()
-        x.insert(tcPr, x.cell_margins("w:tcMar", 100, 160, 60, 160), before=("w:vAlign",))
-        title = cell.paragraphs[0]
-        self.style(title, "teacher note title")
-        self.runs(title, block.title)
-        outer = self.target, self.body_style
-        self.target, self.body_style = cell, "Teacher Note"
+        body = self.word.element.body
+        before = set(body)
+        self.para("Teacher Note Title", block.title)
+        outer = self.body_style
+        self.body_style = "Teacher Note"
         try:
             for inner in block.blocks:
                 self.block(inner)
         finally:
-            self.target, self.body_style = outer
+            self.body_style = outer
+        added = [p for p in body if p not in before and p.tag == qn("w:p")]
+        box(added, self.look.primary, self.look.teacher_tint)
         self.para(self.body_style).paragraph_format.space_after = 0
 
     def draw_callout(self, block: d.Callout) -> None:
@@ -164,7 +163,7 @@ class DocxBlocks(DocxDrawing):
         if data.tag is not None:
             cell_shading(cell, data.tag.colour)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            self.plain(paragraph, data.tag.letter, "Theme Chip")
+            self.ink(self.plain(paragraph, data.tag.letter, "Theme Chip"), data.tag.colour)
             return
         start = len(paragraph.runs)
         self.runs(paragraph, data.text)
@@ -194,8 +193,9 @@ class DocxBlocks(DocxDrawing):
 
     def draw_contents(self, block: d.Contents) -> None:
         from nlmg_packs.render import docx_xml as x
+        from nlmg_packs.render.docx_access import outside_outline
 
-        self.para("TOC Heading", block.title)
+        outside_outline(self.para("TOC Heading", block.title))
         entries = [b.text for b in self.doc.blocks[self.index + 1:]
                    if isinstance(b, d.Heading) and b.level == 1]
         first = self.para("toc 1")

@@ -70,6 +70,8 @@ class RenderOptions:
     """School name for the running header and the cover; "" for none."""
     logo: Path | None = None
     """PNG or JPEG for the cover and header; None for none."""
+    logo_alt: str = ""
+    """What the logo shows, as screen readers read it; "" for "<school> logo"."""
     colours: Palette = Palette()
     fonts: FontFiles = FontFiles()
     docx_body_font: str = "Georgia"

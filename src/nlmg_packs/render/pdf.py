@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 
 from reportlab import rl_config
 
@@ -13,8 +14,10 @@ from nlmg_packs.render.options import RenderOptions
 from nlmg_packs.render.pdf_cover import CoverBlocks
 from nlmg_packs.render.pdf_fonts import check_coverage, register_family
 from nlmg_packs.render.pdf_page import Furniture, HandoutTemplate, fixed_canvas
+from nlmg_packs.render.pdf_structure import DocInfo, write_structure
 from nlmg_packs.render.pdf_styles import Styles, build_styles
 from nlmg_packs.render.pdf_tables import TableBlocks
+from nlmg_packs.render.pdf_tags import TaggingCanvas
 from nlmg_packs.render.pdf_text import TextBlocks
 
 FURNITURE_TEXT = ("0123456789", "!", "•")
@@ -60,16 +63,34 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
                           page_label=doc.page_label)
     buffer = BytesIO()
     meta = doc.metadata
+    # The file's author is whoever hands it out (the school), never the novelist.
+    author = options.school
     template = HandoutTemplate(
         buffer, paper=options.paper, margins=(margins.left, margins.right, margins.top,
                                               margins.bottom),
-        furniture=furniture, save=save, title=meta.title, author=meta.author,
+        furniture=furniture, save=save, title=meta.title, author=author,
         subject=meta.subject, keywords=list(meta.keywords), lang=meta.language,
         creator="nlmg-packs", producer="nlmg-packs (ReportLab)")
     renderer = PdfRenderer(doc, options, styles, template.width, pages, template.frame_height)
-    template.build(renderer.story(),
-                   canvasmaker=fixed_canvas(options.timestamp, styles.fonts.regular))
-    return buffer.getvalue(), dict(template.heading_pages)
+    canvases: list[TaggingCanvas] = []
+    make = fixed_canvas(options.timestamp, styles.fonts.regular, TaggingCanvas)
+    template.build(renderer.story(), canvasmaker=lambda *a, **k: canvases.append(make(*a, **k))
+                   or canvases[-1])
+    data = buffer.getvalue()
+    if save:  # the structure recorded while drawing, written into the file
+        info = DocInfo(meta.title, author, meta.subject, tuple(meta.keywords), meta.language,
+                       options.timestamp)
+        font = _font_file(styles.fonts.regular) if options.fillable else None
+        data = write_structure(data, getattr(canvases[-1], "structure", None), info,
+                               field_font=font)
+    return data, dict(template.heading_pages)
+
+
+def _font_file(name: str) -> Path:
+    """The TrueType file of a registered font."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    return Path(getFont(name).face.filename)
 
 
 class PdfRenderer(TextBlocks, TableBlocks, CoverBlocks):

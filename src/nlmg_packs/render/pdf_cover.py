@@ -7,10 +7,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Spacer, Table
 
 from nlmg_packs import document as d
+from nlmg_packs.render.contrast import readable
+from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
 from nlmg_packs.render.pdf_flowables import Para
 from nlmg_packs.render.pdf_styles import ink_on, lighter, literal, markup
+from nlmg_packs.render.pdf_table_tags import TableTags
 from nlmg_packs.render.pdf_tables import GRID
+from nlmg_packs.render.pdf_tagged_flowables import Figure
 
 
 class CoverBlocks(PdfDrawing):
@@ -53,7 +57,7 @@ class CoverBlocks(PdfDrawing):
                 image = Image(str(logo))
                 height = 18 * mm
                 width = height * image.imageWidth / image.imageHeight
-                cells.append(Image(str(logo), width=width, height=height))
+                cells.append(Figure(str(logo), width, height, self._logo_alt()))
                 widths.append(width + size)
             cells.append(Para(literal(school), s.label.clone(
                 "cover_school", fontSize=size * 1.15, leading=size * 1.5,
@@ -72,20 +76,27 @@ class CoverBlocks(PdfDrawing):
         s, look, size = self.styles, self.look, self.look.body_size
         ink = ink_on(look.primary)
         soft = lighter(ink, 0.25) if ink == "#000000" else lighter(look.primary, 0.8)
+        soft = readable(soft.hexval().replace("0x", "#"), look.primary)  # WCAG AA on the band
         parts: list[Flowable] = []
         if block.subtitle:
             parts.append(self._text(block.subtitle, s.cover_subtitle.clone(
                 "cover_kicker", textColor=soft, spaceAfter=size * 0.5)))
-        parts += [_Bar(look.accent, size * 4, size * 0.35), Spacer(1, size * 0.9),
-                  self._text(block.title, s.cover_title.clone(
-                      "cover_band_title", textColor=HexColor(ink), fontSize=title_size,
-                      leading=title_size * 1.17))]
+        title = self._text(block.title, s.cover_title.clone(
+            "cover_band_title", textColor=HexColor(ink), fontSize=title_size,
+            leading=title_size * 1.17))
+        title.tag = "H1"
+        parts += [_Bar(look.accent, size * 4, size * 0.35), Spacer(1, size * 0.9), title]
         for i, line in enumerate(block.lines):
             style = s.cover_line.clone(f"cover_band_line{i}", textColor=soft,
                                        spaceBefore=size * (0.6 if i == 0 else 0),
                                        fontSize=size * 1.15, leading=size * 1.15 * 1.35)
             parts.append(self._text(line, style))
         return parts
+
+    def _logo_alt(self) -> str:
+        """The logo's alternative text: the template's, else the school's name."""
+        school = self.options.school
+        return self.options.logo_alt or (f"{school} logo" if school else "School logo")
 
     def _cover_follows(self, size: float) -> float:
         """The height of the school line and contents list set under the cover."""
@@ -104,6 +115,7 @@ class CoverBlocks(PdfDrawing):
         entries = [b for b in following if isinstance(b, d.Heading) and b.level == 1]
         title = s.headings[0].clone("contents_title", keepWithNext=1)
         parts: list[Flowable] = [self._text(block.title, title)]
+        parts[0].tag = "H1"
         if not entries:
             return parts
         link = self.look.primary
@@ -111,12 +123,17 @@ class CoverBlocks(PdfDrawing):
         for heading in entries:
             key = self.keys[id(heading)]
             text = markup(heading.text, self.look.italics)
-            rows.append([Para(f'<a href="#{key}" color="{link}">{text}</a>', s.contents_entry),
-                         Para(f'<a href="#{key}">{self.pages.get(key, "")}</a>',
-                              s.contents_page)])
+            row = [Para(f'<a href="#{key}" color="{link}">{text}</a>', s.contents_entry),
+                   Para(f'<a href="#{key}">{self.pages.get(key, "")}</a>', s.contents_page)]
+            for para in row:
+                para.tag = "Link"
+                para.tag_attrs = {"Contents": f"Go to {plain_text(heading.text)}"}
+            rows.append(row)
         page_w = size * 3
         table = Table(rows, colWidths=[self.width - page_w, page_w], hAlign="LEFT",
-                      spaceAfter=size)
+                      spaceAfter=size,
+                      renderCB=TableTags(role="TOC", row="TOCI", cells="Reference",
+                                         key=f"b{self._position}"))
         table.setStyle(self._style([
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(GRID)),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

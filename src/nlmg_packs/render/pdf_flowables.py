@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -15,22 +16,31 @@ from reportlab.platypus import Flowable, Paragraph
 from nlmg_packs import bidi
 from nlmg_packs.render.pdf_fonts import UPRIGHT
 from nlmg_packs.render.pdf_styles import ink_on
+from nlmg_packs.render.pdf_tags import into, marked, rules_in_field, section
 
 _TAG = re.compile(r"<[^>]*>")
 
 FIELD_FONT = "Helvetica"
 """AcroForm fields may only use the standard-14 fonts."""
 FIELD_MAXLEN = 100_000
+RULE_WIDTH = 0.6
+"""Ruled answer lines, in points."""
 
 
-def text_field(canv, name: str, width: float, height: float, size: float,
-               multiline: bool = True) -> None:
-    """A typeable, borderless field over the box (0, 0, width, height) of the current flowable."""
-    canv.acroForm.textfield(
-        name=name, tooltip=name.replace("_", " "), x=0, y=0, width=width, height=height,
-        relative=True, fieldFlags="multiline" if multiline else "", maxlen=FIELD_MAXLEN,
-        borderWidth=0, fillColor=None, textColor=HexColor("#1A1A1A"), fontName=FIELD_FONT,
-        fontSize=size)
+def text_field(canv, name: str, box: tuple[float, float], size: float, multiline: bool = True,
+               tooltip: str = "") -> None:
+    """A typeable, borderless field over the box (0, 0, width, height) of the current flowable,
+    tagged as a Form element; `tooltip` (/TU) says what to write there."""
+    width, height = box
+    with marked(canv, "Form", content=False):
+        canv.acroForm.textfield(
+            name=name, tooltip=tooltip or name.replace("_", " "), x=0, y=0, width=width,
+            height=height, relative=True, fieldFlags="multiline" if multiline else "",
+            maxlen=FIELD_MAXLEN, borderWidth=0, fillColor=None, textColor=HexColor("#1A1A1A"),
+            fontName=FIELD_FONT, fontSize=size)
+
+
+_SPLITS = itertools.count()
 
 
 class Para(Paragraph):
@@ -40,6 +50,15 @@ class Para(Paragraph):
     the PDF time."""
 
     _wrapped: tuple | None = None
+    tag: str | None = "P"
+    """The structure type its text is tagged with (P, H1, Lbl, Link); None: the enclosing
+    element's own content."""
+    starts_section: bool = False
+    """A part's heading: a new Sect of the document starts here."""
+    tag_attrs: dict[str, str] = {}  # noqa: RUF012 (replaced, never changed in place)
+    """More entries of its element (Alt, Lang; Contents: its links' description)."""
+    tag_key: str | None = None
+    """Shared by the pieces of a split paragraph: they continue one element."""
     _rtl: bool | None = None
     """None: no right-to-left letters; else the paragraph's base direction is right to left."""
 
@@ -54,11 +73,21 @@ class Para(Paragraph):
                                 alignment=TA_RIGHT if self._rtl else style.alignment)
         super().__init__(text, style, *args, **kwargs)
 
-    def split(self, availWidth, availHeight):
+    def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+        if self.starts_section:
+            section(canv)
+        with marked(canv, self.tag, self.tag_key, **self.tag_attrs):
+            super().drawOn(canv, x, y, _sW)
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
         parts = super().split(availWidth, availHeight)
+        # a paragraph over a page break is still one paragraph (one structure element)
+        key = (self.tag_key or f"para-{next(_SPLITS)}") if len(parts) > 1 else None
         for part in parts:
             if isinstance(part, Para):
                 part._rtl = self._rtl
+                if key:
+                    part.tag, part.tag_attrs, part.tag_key = self.tag, self.tag_attrs, key
         return parts
 
     def drawPara(self, debug=0):
@@ -124,6 +153,10 @@ class RuledLines(Flowable):
         super().__init__()
         self.count, self.gap, self.colour = count, gap, colour
         self.field, self.field_size, self.indent = field, field_size, indent
+        self.tooltip = ""
+        """What to write in the field ("Question 3: your answer")."""
+        self.tag_key: str = ""
+        """The structure element the field belongs in (a question's LBody), if not the current."""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.count * self.gap
@@ -134,22 +167,31 @@ class RuledLines(Flowable):
         if fits < self.MIN_PIECE:
             return []
         rest = f"{self.field}_cont" if self.field else None
-        return [RuledLines(fits, self.gap, self.colour, self.field, self.field_size, self.indent),
-                RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size,
-                           self.indent)]
+        pieces = [RuledLines(fits, self.gap, self.colour, self.field, self.field_size,
+                             self.indent),
+                  RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size,
+                             self.indent)]
+        for piece in pieces:
+            piece.tooltip, piece.tag_key = self.tooltip, self.tag_key
+        return pieces
 
     def draw(self) -> None:
         canv = self.canv
         canv.saveState()
         canv.translate(self.indent, 0)
         width = self.width - self.indent
-        canv.setStrokeColor(HexColor(self.colour))
-        canv.setLineWidth(0.6)
-        for i in range(self.count):
-            y = self.height - (i + 1) * self.gap + 0.5
-            canv.line(0, y, width, y)
+        rules = [self.height - (i + 1) * self.gap + 0.5 for i in range(self.count)]
+        # A field's rules go in its own appearance, which a viewer replaces with what is
+        # typed: typed lines never run through printed ones. Without tagging, on the page.
+        if not (self.field and rules_in_field(canv, self.field, rules, self.colour)):
+            canv.setStrokeColor(HexColor(self.colour))
+            canv.setLineWidth(RULE_WIDTH)
+            for y in rules:
+                canv.line(0, y, width, y)
         if self.field:
-            text_field(canv, self.field, width, self.height, self.field_size)
+            with into(canv, self.tag_key):
+                text_field(canv, self.field, (width, self.height), self.field_size,
+                           tooltip=self.tooltip)
         canv.restoreState()
 
 
@@ -181,15 +223,16 @@ class NameLines(Flowable):
             label_w = stringWidth(label, self.font, self.size) + self.size * 0.4
             canv.setFont(self.font, self.size)
             canv.setFillColor(HexColor(self.colour))
-            canv.drawString(x, self.size * 0.45, drawn(label))
+            with marked(canv, "P"):
+                canv.drawString(x, self.size * 0.45, drawn(label))
             canv.setStrokeColor(HexColor(self.rule))
             canv.setLineWidth(0.6)
             canv.line(x + label_w, self.size * 0.3, x + span, self.size * 0.3)
             if self.fields.get(label):
                 canv.saveState()
                 canv.translate(x + label_w, self.size * 0.3)
-                text_field(canv, self.fields[label], span - label_w, self.size * 1.6,
-                           min(self.size, 14), multiline=False)
+                text_field(canv, self.fields[label], (span - label_w, self.size * 1.6),
+                           min(self.size, 14), multiline=False, tooltip=f"Your {label.lower()}")
                 canv.restoreState()
             x += span + gutter
 
@@ -253,6 +296,13 @@ class InlineMarks(Flowable):
         self.width, self.height = avail_width, rows * self.row_height
         return self.width, self.height
 
+    tag: str | None = "P"
+    """The structure type of the row (None: the enclosing element's own content)."""
+
+    def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+        with marked(canv, self.tag):
+            super().drawOn(canv, x, y, _sW)
+
     def draw(self) -> None:
         canv = self.canv
         box_h = self.size * 1.45
@@ -284,6 +334,10 @@ class Swatch(Flowable):
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.size * 1.2
         return self.width, self.height
+
+    def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+        with marked(canv):  # the letter is its cell's content
+            super().drawOn(canv, x, y, _sW)
 
     def draw(self) -> None:
         self.canv.setFillColor(HexColor(ink_on(self.colour)))

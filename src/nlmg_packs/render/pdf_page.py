@@ -19,6 +19,7 @@ from nlmg_packs.render.look import Look
 from nlmg_packs.render.pdf_flowables import drawn
 from nlmg_packs.render.pdf_fonts import FontFamily, normalise
 from nlmg_packs.render.pdf_styles import MUTED
+from nlmg_packs.render.pdf_tags import artifact
 
 PAPER = {"a4": A4, "letter": LETTER}
 
@@ -39,13 +40,14 @@ class Furniture:
     """"Page X of Y" in the document's language."""
 
 
-def fixed_canvas(timestamp: int, font: str):
-    """A canvas maker recording `timestamp` as the file's dates, starting in `font`."""
+def fixed_canvas(timestamp: int, font: str, kind: type[Canvas] = Canvas):
+    """A canvas maker recording `timestamp` as the file's dates, starting in `font`; the
+    canvas is a `kind` (a tagging canvas)."""
 
     def make(*args, **kwargs) -> Canvas:
         # The default initial font (Helvetica) would be listed, unembedded, on every page.
         kwargs.update(invariant=1, initialFontName=font)
-        canv = Canvas(*args, **kwargs)
+        canv = kind(*args, **kwargs)
         stamp = TimeStamp(invariant=1)
         stamp.t = timestamp
         stamp.lt = time.gmtime(timestamp)
@@ -126,8 +128,10 @@ class HandoutTemplate(BaseDocTemplate):
             canv.setFillColor(HexColor(look.page_tint))
             canv.rect(0, 0, width, height, stroke=0, fill=1)
         if not (f.cover and doc.page == 1):
-            self._header(canv, height - self.topMargin, left, right)
-        self._footer(canv, doc, left, right)
+            with artifact(canv, "Header"):
+                self._header(canv, height - self.topMargin, left, right)
+        with artifact(canv, "Footer"):
+            self._footer(canv, doc, left, right)
         canv.restoreState()
 
     def _header(self, canv: Canvas, top: float, left: float, right: float) -> None:

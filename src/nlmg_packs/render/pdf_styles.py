@@ -9,6 +9,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import parse_inline
 from nlmg_packs.render.look import Look
 from nlmg_packs.render.pdf_fonts import FontFamily, normalise
@@ -20,14 +21,10 @@ RULE = "#8C96A3"
 
 
 def ink_on(colour: str) -> str:
-    """Black or white, whichever reads better on `colour` (WCAG relative luminance)."""
-    c = HexColor(colour)
+    """Black or white, whichever reads better on `colour` (WCAG 2.1 contrast ratio)."""
+    from nlmg_packs.render.contrast import ink_on as ink
 
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    lum = 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
-    return "#000000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#FFFFFF"
+    return ink(HexColor(colour).hexval().replace("0x", "#"))
 
 
 def lighter(colour: str, amount: float) -> Color:
@@ -91,8 +88,11 @@ class Styles:
 def build_styles(look: Look, fonts: FontFamily) -> Styles:
     """Every paragraph style the renderer uses, sized and coloured by `look`."""
     size = look.body_size
-    text = HexColor(look.text)
-    primary = HexColor(look.primary)
+    page = look.page_tint or "#FFFFFF"
+    text = HexColor(readable(look.text, page))
+    # Coloured headings, numbers and labels stay in the theme's hue, darkened if need be
+    # until they meet WCAG AA on the page (4.5:1; headings are large text, 3:1).
+    primary = HexColor(readable(look.primary, page))
     body = ParagraphStyle(
         "body", fontName=fonts.regular, fontSize=size, leading=size * look.leading,
         textColor=text, alignment=TA_JUSTIFY if look.justify else TA_LEFT,

@@ -12,6 +12,7 @@ from nlmg_packs.fonts import normalise
 from nlmg_packs.render.pdf_base import PdfDrawing
 from nlmg_packs.render.pdf_flowables import InlineMarks, Para, Pill, Swatch
 from nlmg_packs.render.pdf_styles import lighter, markup
+from nlmg_packs.render.pdf_table_tags import PairTags, data_table
 from nlmg_packs.render.table_widths import column_widths, fitting
 
 GRID = "#C5CCD6"
@@ -55,7 +56,8 @@ class TableBlocks(PdfDrawing):
         # a side; otherwise rows stay whole.
         table = Table(rows, colWidths=widths, repeatRows=first, hAlign="LEFT",
                       splitInRow=int(cell.leading * 3 + pad * 2),
-                      spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0)
+                      spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0,
+                      renderCB=data_table(f"b{self._position}", first))
         table.setStyle(self._style(style))
         return self._keep(table, split_taller=0)
 
@@ -101,8 +103,10 @@ class TableBlocks(PdfDrawing):
                                   leading=size * 1.2)
         cells: list[list] = []
         for tag in block.themes:
-            cells += [InlineMarks([Pill(tag.letter, tag.colour)], s.fonts.regular,
-                                  s.fonts.bold, size), self._text(tag.name, name_style)]
+            pill = InlineMarks([Pill(tag.letter, tag.colour)], s.fonts.regular, s.fonts.bold,
+                               size)
+            pill.tag = None  # the letters are the Lbl's own text
+            cells += [pill, self._text(tag.name, name_style)]
         rows = []
         per_row = 2 * across
         for start in range(0, len(cells), per_row):
@@ -111,7 +115,8 @@ class TableBlocks(PdfDrawing):
         widths = []
         for i in range(across):
             widths += [pill_col, name_col + (gutter if i < across - 1 else 0)]
-        grid = Table(rows, colWidths=widths, hAlign="LEFT", spaceAfter=size * 0.8)
+        grid = Table(rows, colWidths=widths, hAlign="LEFT", spaceAfter=size * 0.8,
+                     renderCB=PairTags())
         grid.setStyle(self._style([
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -6,16 +6,19 @@ import re
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
+from reportlab.platypus import Flowable, ListItem, Spacer, Table
 from reportlab.platypus import PageBreak as PageBreakFlowable
 
 from nlmg_packs import document as d
 from nlmg_packs.bidi import is_rtl
+from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
 from nlmg_packs.render.pdf_flowables import InlineMarks, NameLines, Para, Pill, RuledLines, Words
 from nlmg_packs.render.pdf_keep import group
 from nlmg_packs.render.pdf_styles import RULE, lighter, literal, markup
+from nlmg_packs.render.pdf_table_tags import TableTags
+from nlmg_packs.render.pdf_tagged_flowables import TaggedList
 
 
 class TextBlocks(PdfDrawing):
@@ -25,10 +28,13 @@ class TextBlocks(PdfDrawing):
         level = min(max(block.level, 1), 3)
         key = self.keys.get(id(block))
         if key is None:  # inside a teacher note: styled, not bookmarked
-            return [self._text(block.text, self.styles.headings[level - 1])]
+            para = self._text(block.text, self.styles.headings[level - 1])
+            para.tag = f"H{level}"
+            return [para]
         para = Para(f'<a name="{key}"/>' + markup(block.text, self.look.italics),
                     self.styles.headings[level - 1])
         para.outline = (key, level - 1, plain_text(block.text))
+        para.tag, para.starts_section = f"H{level}", level == 1
         return [para]
 
     def draw_paragraph(self, block: d.Paragraph) -> list[Flowable]:
@@ -44,13 +50,16 @@ class TextBlocks(PdfDrawing):
         if block.themes:
             inner.append(self._marks(block.themes, space_before=size * 0.3))
         if block.check_label:
+            # the accent darkened, if need be, to meet WCAG AA on the page (4.5:1)
+            accent = readable(self.look.accent, self.look.page_tint or "#FFFFFF")
             inner.append(InlineMarks([Pill("!", self.look.accent), Words(block.check_label,
-                                                                         self.look.accent, True)],
+                                                                         accent, True)],
                                      s.fonts.regular, s.fonts.bold, self.look.small_size,
                                      space_before=size * 0.3))
         indent = size * 1.5
         table = Table([[inner]], colWidths=[self.width - indent], hAlign="RIGHT", splitInRow=1,
-                      spaceBefore=size * 0.3, spaceAfter=size * 0.9)
+                      spaceBefore=size * 0.3, spaceAfter=size * 0.9,
+                      renderCB=TableTags(role="BlockQuote", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("LINEBEFORE", (0, 0), (0, -1), 2.5, HexColor(self.look.primary), "butt"),
             ("LEFTPADDING", (0, 0), (-1, -1), size * 1.0),
@@ -67,12 +76,17 @@ class TextBlocks(PdfDrawing):
         if block.themes or block.meta:
             cell.append(self._marks(block.themes, block.meta))
         number = Para(f"{block.number}.", s.number)
+        number.tag = None  # the label's own text
+        key = f"b{self._position}"
+        tags = TableTags(role="LI", outer="L", cells=("Lbl", "LBody"), cell_keys=(None, key))
         row = Table([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
-                    splitInRow=1)
+                    splitInRow=1, renderCB=tags)
         if is_rtl(plain_text(block.text)):  # the number stands at the start: on the right
             number = Para(f"{block.number}.", s.number.clone("number_rtl", alignment=TA_RIGHT))
+            number.tag = None
+            tags = TableTags(role="LI", outer="L", cells=("LBody", "Lbl"), cell_keys=(key, None))
             row = Table([[cell, number]], colWidths=[self.width - number_w, number_w],
-                        hAlign="LEFT", splitInRow=1)
+                        hAlign="LEFT", splitInRow=1, renderCB=tags)
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -83,6 +97,7 @@ class TextBlocks(PdfDrawing):
             return [*self._keep(row), gap]
         lines = RuledLines(block.lines, self.look.answer_line_gap, RULE,
                            self._field(f"q{block.number}_answer"), min(size, 14), number_w)
+        lines.tooltip, lines.tag_key = f"Question {block.number}: your answer", key
         return [*self._keep(lines, head=[row]), gap]
 
     def draw_answer_lines(self, block: d.AnswerLines) -> list[Flowable]:
@@ -90,6 +105,8 @@ class TextBlocks(PdfDrawing):
         slug = re.sub(r"[^a-z0-9]+", "_", plain_text(block.label).lower()).strip("_")
         lines = RuledLines(block.count, self.look.answer_line_gap, RULE,
                            self._field(slug or "answer"), min(self.look.body_size, 14))
+        label = plain_text(block.label).strip().rstrip(":")
+        lines.tooltip = f"{label}: your answer" if label else "Your answer"
         return [*self._keep(lines, head=head), Spacer(1, self.look.body_size)]
 
     def draw_teacher_note(self, block: d.TeacherNote) -> list[Flowable]:
@@ -101,7 +118,8 @@ class TextBlocks(PdfDrawing):
             rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
         # split inside a row first, so the box's title keeps the first lines of its text
         table = Table(rows, colWidths=[self.width], splitByRow=0, splitInRow=1,
-                      spaceBefore=size * 0.3, spaceAfter=size * 1.2)
+                      spaceBefore=size * 0.3, spaceAfter=size * 1.2,
+                      renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(self.look.teacher_tint)),
             ("LINEBEFORE", (0, 0), (0, -1), rule, HexColor(self.look.primary), "butt"),
@@ -125,7 +143,8 @@ class TextBlocks(PdfDrawing):
         heading = InlineMarks(items, s.fonts.regular, s.fonts.bold, size, space_after=size * 0.2)
         text = self._text(block.text, s.body.clone("callout", spaceAfter=0))
         table = Table([[[heading, text]]], colWidths=[self.width],
-                      splitInRow=1, spaceBefore=size * 0.3, spaceAfter=size * 1.0)
+                      splitInRow=1, spaceBefore=size * 0.3, spaceAfter=size * 1.0,
+                      renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), lighter(colour, 0.9)),
             ("BOX", (0, 0), (-1, -1), 0.75, HexColor(colour)),
@@ -144,9 +163,8 @@ class TextBlocks(PdfDrawing):
         common = dict(bulletFontName=s.fonts.regular, bulletFontSize=size,
                       leftIndent=size * 1.8, spaceBefore=size * 0.2, spaceAfter=size * 0.9)
         if block.ordered:
-            return [ListFlowable(items, bulletType="1", start=1, bulletFormat="%s.",
-                                 **common)]
-        return [ListFlowable(items, bulletType="bullet", start="•", **common)]
+            return [TaggedList(items, bulletType="1", start=1, bulletFormat="%s.", **common)]
+        return [TaggedList(items, bulletType="bullet", start="•", **common)]
 
     def draw_name_lines(self, block: d.NameLines) -> list[Flowable]:
         fields = {label: self._field(label.lower()) for label in block.labels}
