@@ -48,6 +48,21 @@ def every_block(edition: str = "teacher") -> d.Document:
         d.BulletList(("First objective", "Second objective"), ordered=True),
         d.BulletList(("Another list", "restarts at one"), ordered=True),
         d.AnswerLines(6, "Notes"),
+        d.ScoreBox("Score", "/ 12"),
+        d.Question(3, "Which object does Mara keep lit?", lines=0, meta="1 point"),
+        d.Choices(("The lamp", "The stove", "A candle & a <b>match</b>"), ("A", "B", "C"),
+                  "Tick one."),
+        d.Rubric(d.Table(("Criterion", "Secure (3)", "Developing (2)", "Emerging (1)"),
+                         ((d.Cell("Argument", bold=True), d.Cell("A clear, sustained line."),
+                           d.Cell("A line, not always held."), d.Cell("Opinions, no line.")),)),
+                 "Total: ____ / 3"),
+        d.Rubric(d.Table(("Criterion", "Excellent (5)", "Good (4)", "Fair (3)", "Weak (2)",
+                          "Missing (1)"),
+                         ((d.Cell("Evidence", bold=True), d.Cell("Apt, embedded quotation."),
+                           d.Cell("Relevant quotation."), d.Cell("Some reference."),
+                           d.Cell("Retelling."), d.Cell("None.")),)),
+                 "Total: ____ / 5", landscape=True, title="Marking rubric: Evidence"),
+        d.Paragraph("After the landscape rubric, the page is upright again."),
     ]
     if edition == "student":
         blocks = [b for b in blocks if not isinstance(b, d.TeacherNote)]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from nlmg_packs.build.manifest import MANIFEST_NAME
-from nlmg_packs.build.run import BuildRequest, run_build
+from nlmg_packs.builder.manifest import MANIFEST_NAME
+from nlmg_packs.builder.run import BuildRequest, run_build
 from nlmg_packs.errors import PackError
 from tests.conftest import edit
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from nlmg_packs.build.manifest import MANIFEST_NAME
-from nlmg_packs.build.run import BuildReport, BuildRequest, run_build
-from nlmg_packs.errors import PackError
+from nlmg_packs.builder.manifest import MANIFEST_NAME
+from nlmg_packs.builder.run import BuildReport, BuildRequest, run_build
+from nlmg_packs.errors import PackError, UsageError
 from tests.conftest import ROOT, edit
 
 
@@ -181,7 +181,7 @@ def test_course_selection_keeps_common_handouts_and_rejects_unknown_ids(
     report = build(mini, tmp_path / "out", courses=frozenset({"literature"}))
     assert "mini/literature/teacher/lesson-lit-1.docx" in statuses(report)
     assert "mini/common/student/worksheet-light-and-duty.pdf" in statuses(report)
-    with pytest.raises(PackError, match="did you mean `literature`"):
+    with pytest.raises(UsageError, match="did you mean `literature`"):
         build(mini, tmp_path / "out2", courses=frozenset({"literatur"}))
     assert not (tmp_path / "out2" / "mini").exists()
 

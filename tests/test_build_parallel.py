@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from nlmg_packs.build.render_job import Renderer
-from nlmg_packs.build.run import BuildReport, BuildRequest, run_build
+from nlmg_packs.builder.render_job import Renderer
+from nlmg_packs.builder.run import BuildReport, BuildRequest, run_build
 
 
 def build(packs: tuple[Path, ...], out: Path, jobs: int, **options: object) -> BuildReport:
@@ -52,14 +52,14 @@ def test_parallel_rebuild_after_a_change_matches_a_fresh_build(mini: Path,
     assert files(out) == files(tmp_path / "fresh")
 
 
-def render_all(tasks, options, workers: int, done) -> None:  # type: ignore[no-untyped-def]
+def render_all(tasks, options, workers: int, done) -> None:  # noqa: ANN001
     with Renderer(workers) as renderer:
         for i, (doc, fmt, opt) in enumerate(tasks):
             renderer.submit(i, doc, fmt, options[opt])
         renderer.drain(done)
 
 
-def test_render_all_reports_every_task_once_with_its_own_result(mini: Path) -> None:
+def test_renderer_reports_every_task_once_with_its_own_result(mini: Path) -> None:
     from nlmg_packs.compose.catalogue import catalogue
     from nlmg_packs.pack import load_pack
     from nlmg_packs.paths import default_template

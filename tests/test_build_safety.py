@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from nlmg_packs.build.atomic import TEMP_PREFIX
-from nlmg_packs.build.clean import clean_output
-from nlmg_packs.build.lock import build_lock
-from nlmg_packs.build.manifest import MANIFEST_NAME
-from nlmg_packs.build.run import BuildReport, BuildRequest, run_build
+from nlmg_packs.builder.atomic import TEMP_PREFIX
+from nlmg_packs.builder.clean import clean_output
+from nlmg_packs.builder.lock import build_lock
+from nlmg_packs.builder.manifest import MANIFEST_NAME
+from nlmg_packs.builder.run import BuildReport, BuildRequest, run_build
 from nlmg_packs.errors import OutputError
 from tests.conftest import ROOT, edit
 
@@ -97,8 +97,8 @@ CRASH_AFTER_RENAME = """
 import os, sys
 real_replace = os.replace
 renamed = []
-def replace(src, dst):
-    real_replace(src, dst)
+def replace(src, dst, **dir_fds):
+    real_replace(src, dst, **dir_fds)
     if not str(dst).endswith(".json"):
         renamed.append(dst)
         if len(renamed) == 3:
@@ -132,16 +132,16 @@ def test_kill_between_rename_and_manifest_save_is_recovered_not_called_an_edit(
 
 def test_keyboard_interrupt_while_writing_leaves_manifest_true(mini: Path, tmp_path: Path,
                                                               monkeypatch) -> None:  # noqa: ANN001
-    from nlmg_packs.build import commit
+    from nlmg_packs.builder import commit
 
     out = tmp_path / "out"
     real_write, count = commit._write, []
 
-    def write(path: Path, data: bytes) -> None:
+    def write(out: Path, relpath: str, data: bytes) -> None:
         if len(count) == 4:
             raise KeyboardInterrupt
-        count.append(path)
-        real_write(path, data)
+        count.append(relpath)
+        real_write(out, relpath, data)
 
     monkeypatch.setattr(commit, "_write", write)
     with pytest.raises(KeyboardInterrupt):
@@ -283,12 +283,12 @@ def test_ctrl_c_stops_a_parallel_build_at_once_and_the_next_one_finishes(
 
 
 def test_atomic_write_without_o_tmpfile(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    from nlmg_packs.build.atomic import write_atomic
+    from nlmg_packs.builder.atomic import write_atomic
 
     monkeypatch.delattr(os, "O_TMPFILE", raising=False)
     target = tmp_path / "deep" / "file.pdf"
-    write_atomic(target, b"one")
-    write_atomic(target, b"two")
+    write_atomic(tmp_path, "deep/file.pdf", b"one")
+    write_atomic(tmp_path, "deep/file.pdf", b"two")
     assert target.read_bytes() == b"two"
     assert oct(target.stat().st_mode & 0o777) == "0o644"
     assert [p.name for p in target.parent.iterdir()] == ["file.pdf"]

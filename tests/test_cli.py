@@ -81,6 +81,7 @@ def test_schema_is_json_schema_for_each_file() -> None:
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert set(schema["$defs"]) == {"pack.yaml", "discussion.yaml", "quotes.yaml",
-                                    "worksheets.yaml", "courses.yaml"}
+                                    "worksheets.yaml", "courses.yaml", "matter.yaml",
+                                    "vocabulary.yaml", "tests.yaml", "rubrics.yaml"}
     quote = schema["$defs"]["quotes.yaml"]
     assert "Quote" in quote["$defs"] and quote["$defs"]["Quote"]["additionalProperties"] is False

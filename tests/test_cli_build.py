@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from nlmg_packs import cli as cli_module
-from nlmg_packs.build.argv import parse_build
-from nlmg_packs.build.run import BuildReport, BuildRequest, FileResult
+from nlmg_packs.builder.argv import parse_build
+from nlmg_packs.builder.run import BuildReport, BuildRequest, FileResult
 from nlmg_packs.cli_report import Reporter
 from tests.conftest import ROOT, edit
 
@@ -165,13 +165,13 @@ def test_no_op_parser_reads_options_exactly_as_typer_does(argv: list[str],
         seen.append(request)
         return BuildReport(request.out)
 
-    monkeypatch.setattr("nlmg_packs.build.run.run_build", fake_run)
+    monkeypatch.setattr("nlmg_packs.builder.run.run_build", fake_run)
     result = CliRunner().invoke(cli_module.app, argv)
     assert result.exit_code == 0, result.output
     values = parse_build(argv)
     assert values is not None
     values.pop("quiet"), values.pop("json_out")
-    assert cli_module._build_request(force=False, **values) == seen[0]  # type: ignore[arg-type]
+    assert cli_module._build_request(values) == seen[0]
 
 
 @pytest.mark.parametrize("argv", [["build", "--force"], ["build", "--help"], ["build", "-j2"],
@@ -193,3 +193,36 @@ def test_progress_bar_on_a_terminal(capsys) -> None:  # noqa: ANN001
         reporter.file(FileResult("a.pdf", "guide", "pdf", "built", 10, 1))
     assert reporter._bar is None
     assert "built  a.pdf" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("options", [[], ["--format", "all"], ["--course", "literature"],
+                                     ["--edition", "student", "--only", "worksheets"],
+                                     ["--format", "docx", "--zip"]])
+def test_list_shows_exactly_what_build_writes(mini: Path, tmp_path: Path,
+                                              options: list[str]) -> None:
+    listed = cli("list", str(mini), *options)
+    assert listed.returncode == 0, listed.stderr
+    paths = {line.split()[-1] for line in listed.stdout.splitlines() if line.startswith("  ")}
+    out = tmp_path / "out"
+    assert cli("build", str(mini), "--out", str(out), "-q", *options).returncode == 0
+    written = {str(p.relative_to(out)) for p in out.rglob("*")
+               if p.is_file() and not p.name.startswith(".")}
+    assert paths == written
+
+
+@pytest.mark.parametrize("command", ["build", "list"])
+def test_a_misspelt_course_exits_2_like_any_bad_option_value(mini: Path, tmp_path: Path,
+                                                             command: str) -> None:
+    args = [command, str(mini), "--course", "literatur"]
+    done = cli(*args, *(["--out", str(tmp_path / "out")] if command == "build" else []))
+    assert done.returncode == 2
+    assert "no course `literatur` in these packs — did you mean `literature`?" in done.stderr
+
+
+@pytest.mark.parametrize("args", [["build", "--only", "worksheet"], ["list", "--only", "x"],
+                                  ["build", "--paper", "a5"], ["build", "--preset", "big"]])
+def test_bad_option_values_exit_2_without_the_validation_library_talking(
+        args: list[str]) -> None:
+    done = cli(*args)
+    assert done.returncode == 2
+    assert "Invalid value for" in done.stderr and "Value error" not in done.stderr

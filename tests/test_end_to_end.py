@@ -10,7 +10,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from nlmg_packs.build.run import BuildRequest, run_build
+from nlmg_packs.builder.run import BuildRequest, run_build
 from nlmg_packs.pack import load_pack
 from nlmg_packs.paths import default_pack
 from nlmg_packs.render.inline import plain_text

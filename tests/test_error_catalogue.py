@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,7 +79,7 @@ def template_with(tmp: Path, text: str, files: dict[str, bytes] | None = None) -
 
 
 def build(tmp: Path, mini: Path, out: Path, **options: object) -> list[Problem]:
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.builder.run import BuildRequest, run_build
 
     options.setdefault("template", DEFAULT_TEMPLATE)
     request = BuildRequest(packs=(mini,), out=out, **options)  # type: ignore[arg-type]
@@ -109,15 +110,15 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 def _(mini: Path, tmp: Path) -> list[Problem]:
     path = tmp / "x.yaml"
     path.write_text("a: 1\n")
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args: object, **kwargs: object):
-        if self == path:
+    def refuse(name, *args, **kwargs):  # noqa: ANN001, ANN202
+        if Path(name) == path:
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(name, *args, **kwargs)
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(Path, "open", refuse)
+    mp.setattr(os, "open", refuse)
     try:
         return problems(lambda: load_yaml(path))
     finally:
@@ -144,6 +145,26 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 @case("tab-indentation", "a tab is used for indentation", "replace each tab", "x.yaml:2:1")
 def _(mini: Path, tmp: Path) -> list[Problem]:
     return yaml_file(tmp, "book:\n\ttitle: A\n")
+
+
+@case("tab-after-value", "a tab after a value (or inside it), where YAML allows only spaces",
+      "replace the tab with a space", "x.yaml:2:11")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return yaml_file(tmp, "book:\n  title: A\t\n")
+
+
+@case("base-60", "`25:00` is read by YAML as the whole number 1500 (YAML 1.1 counts `a:b` in "
+      "base 60, as minutes and seconds)", "write a plain number", "x.yaml:1:10")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return yaml_file(tmp, "minutes: 25:00\n")
+
+
+@case("text-cut-by-comment", "` #` starts a YAML comment, so the text ends before "
+      "`#2) as evidence.`", "put the value in quotes", "x.yaml:1:33")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    path = tmp / "x.yaml"
+    path.write_text("text: Use the lamp log (handout #2) as evidence.\n", "utf-8")
+    return load_yaml(path).lines.warnings
 
 
 @case("yaml-syntax", "YAML syntax error: mapping values are not allowed here",
@@ -630,6 +651,14 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
     return template_with(tmp, "logo: logo.png\n", {"logo.png": b"GIF89a"})
 
 
+@case("logo-not-usable", "`logo.png` is not a usable image (more than 25,000,000 pixels, the "
+      "most that are drawn)", "export the logo", "template.yaml:1:1")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from tests.test_build_trust import _huge_png
+
+    return template_with(tmp, "logo: logo.png\n", {"logo.png": _huge_png()})
+
+
 @case("asset-too-big", "`logo.png` is 21.0 MB, over the 20 MB limit", "export the logo",
       "template.yaml:1:1")
 def _(mini: Path, tmp: Path) -> list[Problem]:
@@ -741,13 +770,262 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
 @case("build-in-progress", "another build is writing to this output folder",
       "wait for it to finish")
 def _(mini: Path, tmp: Path) -> list[Problem]:
-    from nlmg_packs.build.lock import build_lock
+    from nlmg_packs.builder.lock import build_lock
 
     (tmp / "out").mkdir()
     with build_lock(tmp / "out"):
         return build(tmp, mini, tmp / "out")
 
 
+def built(tmp: Path, mini: Path) -> Path:
+    """A finished build of the mini pack (PDF handouts only, to be quick)."""
+    from nlmg_packs.builder.run import BuildRequest, run_build
+
+    out = tmp / "out"
+    run_build(BuildRequest(packs=(mini,), out=out, kinds=frozenset({"map"}),
+                           template=DEFAULT_TEMPLATE))
+    return out
+
+
+def warnings_of(tmp: Path, mini: Path, out: Path) -> list[Problem]:
+    from nlmg_packs.builder.run import BuildRequest, run_build
+
+    return run_build(BuildRequest(packs=(mini,), out=out, kinds=frozenset({"map"}),
+                                  template=DEFAULT_TEMPLATE)).warnings
+
+
+TRACKER = "mini/common/student/theme-tracker.pdf"
+
+
+@case("manifest-entry-ignored",
+      "ignored the entry `mini/../../notes.txt`: it leads out of the output folder",
+      "nothing outside --out is touched")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    import json
+
+    out = built(tmp, mini)
+    manifest = json.loads((out / ".nlmg-packs-manifest.json").read_text("utf-8"))
+    manifest["files"]["mini/../../notes.txt"] = {"key": "", "sha256": "0", "kind": "guide"}
+    (out / ".nlmg-packs-manifest.json").write_text(json.dumps(manifest), "utf-8")
+    return warnings_of(tmp, mini, out)
+
+
+@case("link-in-output", "a symbolic link is in the way of an output file",
+      "never follows links")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    out = built(tmp, mini)
+    (out / TRACKER).unlink()
+    (out / TRACKER).symlink_to(tmp / "elsewhere.pdf")
+    return build(tmp, mini, out, kinds=frozenset({"map"}))
+
+
+@case("output-path-leaves", "this path leaves the output folder", "only uses paths inside")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from nlmg_packs.builder import outdir
+
+    return problems(lambda: outdir.read(tmp, "../x.pdf"))
+
+
+@case("output-unreadable", "cannot read an output file (Permission denied), so cannot tell "
+      "whether it was edited", "make it readable")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from nlmg_packs.builder import outdir
+
+    out = built(tmp, mini)
+    mp = pytest.MonkeyPatch()
+    real_open = os.open
+
+    def refuse(name, flags, *args, **kwargs):  # noqa: ANN001, ANN202 - as for a 0600 file
+        if name == "theme-tracker.pdf":
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, flags, *args, **kwargs)
+
+    mp.setattr(outdir.os, "open", refuse)
+    try:
+        return build(tmp, mini, out, kinds=frozenset({"map"}), force=True)
+    finally:
+        mp.undo()
+
+
+@case("output-is-a-folder", "a folder is where an output file goes", "move the folder")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    out = built(tmp, mini)
+    (out / TRACKER).unlink()
+    (out / TRACKER).mkdir()
+    return build(tmp, mini, out, kinds=frozenset({"map"}))
+
+
+@case("output-not-regular", "not a regular file (a pipe, a device or a socket) where an "
+      "output file goes", "remove it")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    out = built(tmp, mini)
+    (out / TRACKER).unlink()
+    os.mkfifo(out / TRACKER)
+    return build(tmp, mini, out, kinds=frozenset({"map"}))
+
+
+@case("output-too-big", "an output file is over 256 MB", "move it out")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    out = built(tmp, mini)
+    with (out / TRACKER).open("r+b") as handle:
+        handle.truncate(257 * 1024 * 1024)  # sparse: no disk used
+    return build(tmp, mini, out, kinds=frozenset({"map"}))
+
+
+@case("out-dangerous", "--out holds the pack mini: the build writes and removes files there",
+      "choose a folder of its own")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return build(tmp, mini, mini.parent)
+
+
+@case("lock-cannot-open", "cannot open the lock file (Is a directory)", "remove whatever")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    (tmp / "out" / ".nlmg-packs.lock").mkdir(parents=True)
+    return build(tmp, mini, tmp / "out")
+
+
+@case("lock-not-regular", "the lock file is not a regular file", "remove it")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    (tmp / "out").mkdir()
+    os.mkfifo(tmp / "out" / ".nlmg-packs.lock")
+    return build(tmp, mini, tmp / "out")
+
+
+@case("source-date-epoch-range", "4354819199 is after the year 2107, which DOCX files cannot "
+      "record", "between 1970 and 2107")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", "4354819199")
+    try:
+        return build(tmp, mini, tmp / "out")
+    finally:
+        mp.undo()
+
+
+@case("folder-too-big", "the folder holds over 2000 files or 64 MB", "only what it needs")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    assets = mini / "assets"
+    assets.mkdir()
+    for n in range(2001):
+        (assets / f"{n}.txt").write_bytes(b"")
+    return build(tmp, mini, tmp / "out")
+
+
+@case("clean-not-permitted", "cannot remove files from the output folder (Permission denied)",
+      "fix its permissions")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from nlmg_packs.builder import clean
+
+    out = built(tmp, mini)
+    mp = pytest.MonkeyPatch()
+
+    def refuse(out: Path, relpath: str) -> None:  # as in a read-only folder
+        raise PermissionError(13, "Permission denied")
+
+    mp.setattr(clean.outdir, "remove", refuse)
+    try:
+        return problems(lambda: clean.clean_output(out))
+    finally:
+        mp.undo()
+
+
+def reference_with(tmp: Path, changes: dict[str, bytes | None]) -> Path:
+    from tests.test_reference_clean import with_parts
+
+    path = tmp / "school.docx"
+    path.write_bytes(with_parts(changes))
+    return path
+
+
+def cleaned(path: Path) -> list[Problem]:
+    from nlmg_packs.render.docx_clean import clean_reference
+
+    return problems(lambda: clean_reference(path, path.name))
+
+
+@case("reference-part-dropped", "not taken from the reference document: macros or binary "
+      "data (word/vbaProject.bin)", "take only its styles")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from tests.test_reference_clean import _macros
+
+    reference = reference_with(tmp, _macros()[0])
+    from nlmg_packs.builder.run import BuildRequest, run_build
+
+    return run_build(BuildRequest(packs=(mini,), out=tmp / "out", kinds=frozenset({"plans"}),
+                                  reference_doc=reference)).warnings
+
+
+@case("reference-inflates", "reference document inflates past 96 MB (part word/styles.xml)",
+      "a few hundred KB")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from tests.test_reference_clean import _bomb
+
+    (tmp / "bomb.docx").write_bytes(_bomb())
+    return cleaned(tmp / "bomb.docx")
+
+
+@case("reference-too-many-parts", "reference document holds over 500 parts", "save it again")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return cleaned(reference_with(tmp, {f"junk/{n}.xml": b"<x/>" for n in range(501)}))
+
+
+@case("reference-not-a-zip", "reference document cannot be read as a .docx (File is not a "
+      "zip file)", "Word Document (.docx)")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    (tmp / "x.docx").write_bytes(b"PK\x03\x04 not a zip")
+    return cleaned(tmp / "x.docx")
+
+
+@case("reference-damaged-part", "reference document has a damaged part word/styles.xml "
+      "(Bad CRC-32 for file 'word/styles.xml')", "save it again")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    path = reference_with(tmp, {})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("word/styles.xml")
+    import struct
+
+    crc_at = info.header_offset + 14  # the CRC in the local header, then in the central one
+    data[crc_at:crc_at + 4] = struct.pack("<I", info.CRC ^ 1)
+    _set_central_crc(data, "word/styles.xml", info.CRC ^ 1)
+    path.write_bytes(bytes(data))
+    return cleaned(path)
+
+
+def _set_central_crc(data: bytearray, name: str, crc: int) -> None:
+    import struct
+
+    at = 0
+    while (at := data.find(b"PK\x01\x02", at)) != -1:
+        length = struct.unpack("<H", data[at + 28:at + 30])[0]
+        if data[at + 46:at + 46 + length].decode() == name:
+            data[at + 16:at + 20] = struct.pack("<I", crc)
+            return
+        at += 4
+
+
+@case("reference-malformed-xml", "reference document has malformed XML in word/styles.xml "
+      "(Opening and ending tag mismatch: unclosed line 1 and styles, line 1, column 28)",
+      "save it again")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return cleaned(reference_with(tmp, {"word/styles.xml": b"<styles><unclosed></styles>"}))
+
+
+@case("reference-dtd", "reference document has a DTD in word/styles.xml", "never has one")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return cleaned(reference_with(tmp, {"word/styles.xml": b'<!DOCTYPE x [<!ENTITY a "b">]>'
+                                                           b"<x>&a;</x>"}))
+
+
+@case("reference-no-main-part", "reference document has no main document part",
+      "save it again")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return cleaned(reference_with(tmp, {"word/document.xml": None}))
+
+
+
+# The apparatus files register their cases from their own module (it imports `case` from here).
+import tests.error_cases_apparatus  # noqa: E402, F401
 from tests import error_cases_sheets  # noqa: E402,F401  spreadsheets, `new`, `export-sheet`
 
 # ---- the tests ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from nlmg_packs.build.run import BuildRequest, run_build
+from nlmg_packs.builder.run import BuildRequest, run_build
 from nlmg_packs.errors import PackError
 from nlmg_packs.template import load_template
 from tests.conftest import ROOT

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from nlmg_packs.build.run import BuildRequest, run_build
+from nlmg_packs.builder.run import BuildRequest, run_build
 from nlmg_packs.errors import PackError
 from nlmg_packs.template import load_template
 from tests.conftest import ROOT, edit

@@ -104,3 +104,78 @@ def test_billion_laughs_refused_at_the_first_alias(tmp_path: Path) -> None:
 def test_deep_nesting_refused_before_the_recursion_limit(tmp_path: Path) -> None:
     message = error_of(tmp_path, "a: " + "[" * 100_000 + "]" * 100_000 + "\n")
     assert "x.yaml:1:27: lists and mappings are nested more than 24 deep" in message
+
+
+# --- text YAML reads differently from how it looks ------------------------------------------
+
+@pytest.mark.parametrize(("line", "kept", "lost_from"), [
+    ("text: Use the lamp log (handout #2) as evidence.", "Use the lamp log (handout", 33),
+    ("text: one #two", "one", 11),
+    ("- Tom #1 and Ruth", "Tom", 7),
+    ("title: Part one\t# a note", "Part one", 17),
+])
+def test_text_cut_by_a_comment_is_a_located_warning(tmp_path: Path, line: str, kept: str,
+                                                    lost_from: int) -> None:
+    from nlmg_packs.pack.loader import load_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text(line + "\n", "utf-8")
+    try:
+        loaded = load_yaml(path)
+    except Exception as exc:  # a tab before `#` is refused outright: also not silent
+        assert "tab" in str(exc)
+        return
+    value = loaded.data[0] if isinstance(loaded.data, list) else next(iter(loaded.data.values()))
+    assert value == kept
+    [warning] = loaded.lines.warnings
+    assert (warning.line, warning.col) == (1, lost_from)
+    assert "put the value in quotes" in warning.hint
+
+
+@pytest.mark.parametrize("line", ['text: "handout #2"', "text: 'handout #2'", "n: 3  # minutes",
+                                  "text: |\n  handout #2", "text: handout#2", "# only a comment"])
+def test_comments_that_cut_no_text_are_not_reported(tmp_path: Path, line: str) -> None:
+    from nlmg_packs.pack.loader import load_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text(line + "\nother: 1\n", "utf-8")
+    assert load_yaml(path).lines.warnings == []
+
+
+def test_validate_strict_refuses_text_cut_by_a_comment(mini: Path) -> None:
+    from tests.conftest import edit
+    from tests.test_build_safety import cli
+
+    edit(mini / "discussion.yaml", "night she lit the lamp?", "night she lit the lamp #1?")
+    plain = cli("validate", str(mini))
+    assert plain.returncode == 0 and "warning: " in plain.stderr and "#1?" in plain.stderr
+    strict = cli("validate", "--strict", str(mini))
+    assert strict.returncode == 1
+    assert "starts a YAML comment" in strict.stderr
+
+
+@pytest.mark.parametrize(("value", "read"), [("25:00", "whole number 1500"),
+                                             ("1:30", "whole number 90"),
+                                             ("1:30.5", "number 90.5")])
+def test_base_60_numbers_are_explained(tmp_path: Path, value: str, read: str) -> None:
+    from nlmg_packs.errors import PackError
+    from nlmg_packs.pack.loader import load_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text(f"minutes: {value}\n", "utf-8")
+    with pytest.raises(PackError) as caught:
+        load_yaml(path)
+    assert f"`{value}` is read by YAML as the {read}" in str(caught.value)
+    assert str(caught.value).startswith(f"{path.name}:1:10") or ":1:10:" in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["a: b\t\n", "a:\n  - x\t\n", "a: b\tc\n", "a: [1,\t2]\n"])
+def test_a_tab_after_a_value_is_not_called_indentation(tmp_path: Path, text: str) -> None:
+    from nlmg_packs.errors import PackError
+    from nlmg_packs.pack.loader import load_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(PackError) as caught:
+        load_yaml(path)
+    assert "a tab after a value" in str(caught.value)

@@ -128,7 +128,7 @@ def test_random_text_validates_and_composes_or_is_a_located_error(field: tuple[s
 @budget(30)
 @given(field=st.sampled_from(TEXT_FIELDS), text=TEXTS)
 def test_random_text_renders_or_is_a_pack_error(field: tuple[str, tuple], text: str) -> None:
-    from nlmg_packs.build.render_job import render_document
+    from nlmg_packs.builder.render_job import render_document
     from nlmg_packs.template import load_template
 
     file, path = field
@@ -223,7 +223,7 @@ def test_random_valid_packs_validate_and_compose(files: dict[str, Any]) -> None:
 @budget(5)
 @given(files=valid_packs())
 def test_random_valid_packs_build(files: dict[str, Any]) -> None:
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.builder.run import BuildRequest, run_build
 
     with written(files) as folder:
         out = folder.parent / "out"

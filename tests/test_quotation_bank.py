@@ -10,7 +10,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from nlmg_packs.build.run import BuildRequest, run_build
+from nlmg_packs.builder.run import BuildRequest, run_build
 from nlmg_packs.compose.asked import ASKS, withheld
 from nlmg_packs.compose.speakers import who_answer
 from nlmg_packs.pack import Pack, load_pack

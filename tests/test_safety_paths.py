@@ -15,12 +15,23 @@ from nlmg_packs.template import load_template
 from tests.conftest import ROOT, edit
 
 DEFAULT_TEMPLATE = ROOT / "templates" / "default"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
+"""A real, tiny PNG: a logo must decode, not only start like one."""
 
 
 def run_build(pack: Path, out: Path, **options: object):
-    from nlmg_packs.build.run import BuildRequest
-    from nlmg_packs.build.run import run_build as build
+    from nlmg_packs.builder.run import BuildRequest
+    from nlmg_packs.builder.run import run_build as build
 
     options.setdefault("template", DEFAULT_TEMPLATE)
     return build(BuildRequest(packs=(pack,), out=out, jobs=1, **options))  # type: ignore[arg-type]
@@ -333,7 +344,7 @@ def test_disk_full_keeps_earlier_outputs_intact(mini: Path, tmp_path: Path,
     assert any(name.endswith(".pdf") for name in before)
     edit(mini / "pack.yaml", "title: The Lantern Keeper", "title: The Lamp Keeper")
 
-    from nlmg_packs.build import atomic
+    from nlmg_packs.builder import atomic
 
     real_fdopen = os.fdopen
 

@@ -28,8 +28,13 @@ LIST_FILES = ("discussion.yaml", "quotes.yaml", "worksheets.yaml", "courses.yaml
 
 def as_sheet_pack(source: Path, target: Path) -> Path:
     """A copy of the pack at `source` whose lists live in one workbook instead of YAML."""
+    from nlmg_packs.pack.model_assessment import FILES as APPARATUS
+
     target.mkdir(parents=True)
     shutil.copy(source / "pack.yaml", target / "pack.yaml")
+    for name in APPARATUS:  # vocabulary, tests, rubrics, matter: YAML only
+        if (source / name).is_file():
+            shutil.copy(source / name, target / name)
     (target / "lists.xlsx").write_bytes(workbook_bytes(pack_lists(load_pack(source))))
     return target
 
@@ -67,7 +72,7 @@ def test_bundled_pack_round_trips_through_a_workbook(tmp_path: Path) -> None:
 
 def built_files(pack: Path, out: Path) -> dict[str, bytes]:
     """Every PDF and DOCX a native build of `pack` writes, by path below `out`."""
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.builder.run import BuildRequest, run_build
 
     run_build(BuildRequest(packs=(pack,), out=out, jobs=2, formats="all"))
     return {p.relative_to(out).as_posix(): p.read_bytes()

@@ -11,7 +11,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from nlmg_packs.build.run import BuildRequest, run_build
+from nlmg_packs.builder.run import BuildRequest, run_build
 from nlmg_packs.compose.catalogue import KINDS, catalogue
 from nlmg_packs.pack import load_pack
 from nlmg_packs.render.inline import plain_text
@@ -44,7 +44,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_kind_of_document_is_built(built: Path) -> None:
     specs = catalogue(load_pack(PACK))
-    assert {spec.kind for spec in specs} == set(KINDS)
+    # the teaching apparatus needs files (matter, vocabulary, tests, rubrics) this pack lacks
+    apparatus = {"introduction", "vocabulary", "tests", "rubrics"}
+    assert {spec.kind for spec in specs} == set(KINDS) - apparatus
     for spec in specs:
         assert (built / spec.relpath(spec.native)).is_file(), spec.relpath(spec.native)
 

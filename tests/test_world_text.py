@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from nlmg_packs.build.run import BuildRequest, run_build
+from nlmg_packs.builder.run import BuildRequest, run_build
 from nlmg_packs.errors import PackError
 from nlmg_packs.pack import load_pack
 from tests.conftest import edit

@@ -6,13 +6,13 @@ Exit codes: 0 success, 1 invalid input or output problem, 2 usage error, 3 inter
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from nlmg_packs import __version__
+from nlmg_packs.cli_options import build_request, expand
 
 app = typer.Typer(
     name="nlmg-packs",
@@ -27,38 +27,6 @@ app = typer.Typer(
 )
 
 _debug = False
-
-
-class Edition(StrEnum):
-    student = "student"
-    teacher = "teacher"
-    all = "all"
-
-
-class Format(StrEnum):
-    native = "native"
-    pdf = "pdf"
-    docx = "docx"
-    all = "all"
-
-
-class Paper(StrEnum):
-    a4 = "a4"
-    letter = "letter"
-
-
-class Preset(StrEnum):
-    standard = "standard"
-    large_print = "large-print"
-    dyslexia = "dyslexia"
-
-
-class Kind(StrEnum):
-    guide = "guide"
-    worksheets = "worksheets"
-    bank = "bank"
-    map = "map"
-    plans = "plans"
 
 
 def _version(value: bool) -> None:
@@ -86,63 +54,7 @@ PackArg = Annotated[list[Path] | None, typer.Argument(
     metavar="PACK...")]
 
 
-def _expand(paths: list[Path] | None) -> tuple[Path, ...]:
-    from nlmg_packs.paths import default_pack
-
-    if not paths:
-        return (default_pack(),)
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir() and not (path / "pack.yaml").exists():
-            children = sorted(p for p in path.iterdir() if (p / "pack.yaml").is_file())
-            found.extend(children or [path])
-        else:
-            found.append(path)
-    return tuple(found)
-
-
-@app.command()
-def build(
-    packs: PackArg = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
-    course: Annotated[list[str] | None, typer.Option(
-        "--course", help="Only this course's documents (and the common handouts). Repeatable.")
-    ] = None,
-    edition: Annotated[Edition, typer.Option(help="Which edition to build.")] = Edition.all,
-    fmt: Annotated[Format, typer.Option(
-        "--format", help="native: handouts as PDF, lesson plans as DOCX; pdf/docx: everything "
-        "in that format; all: both.")] = Format.native,
-    only: Annotated[list[Kind] | None, typer.Option(
-        "--only", help="Only these kinds of document. Repeatable.")] = None,
-    paper: Annotated[Paper | None, typer.Option(
-        help="Paper size. Default: the pack's, else the template's.")] = None,
-    preset: Annotated[Preset, typer.Option(help="Accessibility preset.")] = Preset.standard,
-    fillable: Annotated[bool, typer.Option(
-        "--fillable", help="Make PDF answer spaces into form fields students can type in.")
-    ] = False,
-    template: Annotated[Path | None, typer.Option(
-        help="Template folder (branding, fonts, paper). Default: templates/default.")] = None,
-    reference_doc: Annotated[Path | None, typer.Option(
-        "--reference-doc", help="A .docx whose styles, margins, header and footer the DOCX "
-        "files use.")] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Rebuild everything, overwriting files edited since the last build.")
-    ] = False,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Stop if a generated file was edited, instead of writing beside it.")
-    ] = False,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes. Default: the number of CPUs.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
-    json_out: Annotated[bool, typer.Option(
-        "--json", help="Print a machine-readable report on standard output.")] = False,
-    zip_out: Annotated[bool, typer.Option(
-        "--zip", help="Also write one archive per course, <pack>/<course>.zip, with its "
-        "documents, the handouts it uses and a README.txt index.")] = False,
-    watch: Annotated[bool, typer.Option(
-        "--watch", help="Keep running: rebuild each time a pack or template file is saved. "
-        "Ctrl-C stops.")] = False,
-) -> None:
+def build(packs: PackArg = None, **options: object) -> None:
     """Build PDF handouts and DOCX lesson plans.
 
     Output goes to OUT/<pack>/<course or common>/<edition>/<document>.<ext>. Re-runs rebuild
@@ -153,20 +65,20 @@ def build(
 
     Example: nlmg-packs build packs/never-let-me-go --course bioethics --paper letter
     """
-    from nlmg_packs.build.run import run_build
+    from nlmg_packs.builder.run import run_build
+    from nlmg_packs.cli_options import plain
     from nlmg_packs.cli_report import Reporter
 
-    request = _build_request(
-        packs=packs, out=out, course=course, edition=edition.value, fmt=fmt.value,
-        only=[k.value for k in only or ()], paper=paper.value if paper else None,
-        preset=preset.value, fillable=fillable, template=template,
-        reference_doc=reference_doc, force=force, strict=strict, jobs=jobs, zip_out=zip_out)
+    values = plain({"packs": packs, **options})
+    reporter = Reporter(quiet=bool(values.pop("quiet")), json_out=bool(values.pop("json_out")))
+    watch = bool(values.pop("watch"))
+    request = build_request(values)
     if watch:
         from nlmg_packs.watch import watch_build
 
-        watch_build(request, lambda: Reporter(quiet=quiet, json_out=json_out), typer.echo)
+        watch_build(request, lambda: Reporter(quiet=reporter.quiet, json_out=reporter.json_out),
+                    typer.echo)
         return
-    reporter = Reporter(quiet=quiet, json_out=json_out)
     try:
         with reporter:
             report = run_build(request, reporter)
@@ -177,52 +89,53 @@ def build(
     reporter.finish(report)
 
 
-def _build_request(packs: list[Path] | None, out: Path | str, course: list[str] | None,
-                   edition: str, fmt: str, only: list[str], paper: str | None, preset: str,
-                   fillable: bool, template: Path | str | None,
-                   reference_doc: Path | str | None, force: bool, strict: bool,
-                   jobs: int | None, zip_out: bool):  # type: ignore[no-untyped-def]
-    """The build request for the `build` command's values (also used by the no-op path)."""
-    import os
-
-    from nlmg_packs.build.run import BuildRequest
-
-    editions = {"student", "teacher"} if edition == "all" else {edition}
-    return BuildRequest(
-        packs=_expand([Path(p) for p in packs or ()]), out=Path(out),
-        courses=frozenset(course or ()), editions=frozenset(editions), formats=fmt,
-        kinds=frozenset(only), paper=paper, preset=preset, fillable=fillable,
-        template=Path(template) if template is not None else None,
-        reference_doc=Path(reference_doc) if reference_doc is not None else None,
-        force=force, strict=strict, jobs=jobs or os.cpu_count() or 1, zip=zip_out)
-
-
 def _answer_noop(argv: list[str]) -> bool:
     """Answer a `build` with nothing to do without loading typer's option machinery."""
-    from nlmg_packs.build.argv import parse_build
+    from nlmg_packs.builder.argv import parse_build
 
     values = parse_build(argv)
     if values is None:
         return False
-    from nlmg_packs.build.run import report_if_current
+    from nlmg_packs.builder.run import report_if_current
     from nlmg_packs.cli_report import Reporter
 
-    quiet, json_out = values.pop("quiet"), values.pop("json_out")
-    try:
-        report = report_if_current(_build_request(force=False, **values))  # type: ignore[arg-type]
-    except Exception:  # anything odd: the full path reports it properly
-        return False
+    reporter = Reporter(quiet=bool(values.pop("quiet")), json_out=bool(values.pop("json_out")))
+    # errors here are the same the full path would give: they are reported, not retried
+    report = report_if_current(build_request(values), reporter)
     if report is None:
         return False
-    Reporter(quiet=bool(quiet), json_out=bool(json_out)).finish(report)
+    reporter.finish(report)
     return True
+
+
+def _declare(command, options) -> None:  # type: ignore[no-untyped-def]
+    """Give `command` the typer parameters declared in `options` (after `packs`)."""
+    import inspect
+
+    from nlmg_packs.cli_options import typer_signature
+
+    packs = inspect.Parameter("packs", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
+                              annotation=PackArg)
+    params = [packs, *typer_signature(options)]
+    command.__signature__ = inspect.Signature(params)
+    command.__annotations__ = {p.name: p.annotation for p in params}
+
+
+def _register() -> None:
+    from nlmg_packs.cli_options import BUILD, SELECTION
+
+    _declare(build, BUILD)
+    _declare(list_documents, SELECTION)
+    app.command("build")(build)
+    app.command("list")(list_documents)
 
 
 @app.command()
 def validate(
     packs: PackArg = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Also fail on quotations not confirmed by two public sources.")] = False,
+        "--strict", help="Also fail on quotations not confirmed by two public sources, and on "
+        "text a ` #` comment cut short.")] = False,
 ) -> None:
     """Check packs and report every problem as file:line:col.
 
@@ -235,7 +148,7 @@ def validate(
     from nlmg_packs.pack.usage import unused
 
     problems, warnings = [], []
-    for folder in _expand(packs):
+    for folder in expand(packs):
         try:
             pack = load_pack(folder)
         except PackError as exc:
@@ -243,8 +156,11 @@ def validate(
             continue
         warnings.extend(unused(pack))
         unchecked = unverified_quotes(pack)
+        cut = [w for lines in pack.lines.values() for w in lines.warnings]
         if strict:
-            problems.extend(unchecked)
+            problems.extend(unchecked + cut)
+        else:
+            warnings.extend(cut)
         typer.echo(f"{display_path(folder)}: valid — {len(pack.prompts)} prompts, "
                    f"{len(pack.quotes)} quotes, {len(pack.worksheets)} worksheets, "
                    f"{len(pack.courses)} courses, "
@@ -257,20 +173,19 @@ def validate(
         typer.echo(f"warning: {warning}", err=True)
 
 
-@app.command("list")
-def list_documents(packs: PackArg = None) -> None:
-    """Show the documents a build would produce.
+def list_documents(packs: PackArg = None, **options: object) -> None:
+    """Show the files a build with the same options would write, one per line.
 
-    Example: nlmg-packs list packs/never-let-me-go
+    Example: nlmg-packs list packs/never-let-me-go --format all --zip
     """
-    from nlmg_packs.compose.catalogue import catalogue
-    from nlmg_packs.pack import load_pack
+    from nlmg_packs.builder.listing import listing
+    from nlmg_packs.cli_options import plain
 
-    for folder in _expand(packs):
-        pack = load_pack(folder)
-        typer.echo(f"{pack.id}: {pack.book.title}, by {pack.book.author}")
-        for spec in catalogue(pack):
-            typer.echo(f"  {spec.kind:<11} {pack.id}/{spec.relpath(spec.native)}")
+    request = build_request(plain({"packs": packs, **options}))
+    for pack_id, title, files in listing(request):
+        typer.echo(f"{pack_id}: {title}")
+        for kind, relpath in files:
+            typer.echo(f"  {kind:<12} {relpath}")
 
 
 @app.command()
@@ -294,22 +209,58 @@ def clean(
 
     Example: nlmg-packs clean --out output
     """
-    from nlmg_packs.build.clean import clean_output
+    from nlmg_packs.builder.clean import clean_output
 
     cleaned = clean_output(out)
+    for problem in cleaned.warnings:
+        typer.echo(f"warning: {problem}", err=True)
     typer.echo(f"removed {cleaned.removed} file(s) from {out}")
     for relpath in cleaned.kept:
         typer.echo(f"kept {relpath}: edited since it was built", err=True)
 
 
+def _run_app() -> None:
+    """Run typer; a usage error prints as click prints it, without the validation library's
+    "Value error, " prefix, and exits 2."""
+    from typer import Abort
+    from typer._click.exceptions import ClickException
+
+    try:
+        code = app(standalone_mode=False)
+    except ClickException as exc:
+        exc.message = exc.message.replace("Value error, ", "")
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Abort:
+        typer.echo("Aborted!", err=True)
+        sys.exit(1)
+    if isinstance(code, int) and code:
+        sys.exit(code)
+
+
+def _stop_like_ctrl_c(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+_register()
+_build_request = build_request  # the name the no-op parser's tests use
+
+
 def main() -> None:
     """Entry point: run the app, turning known errors into exit code 1."""
-    from nlmg_packs.errors import NlmgError, PackError
+    import signal
 
+    from nlmg_packs.errors import NlmgError, PackError, UsageError
+
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # `kill` stops a build as Ctrl-C does
     try:
         if _answer_noop(sys.argv[1:]):
             return
-        app()  # standalone: usage errors print and exit 2 inside
+        _run_app()
+    except UsageError as exc:  # a bad option value found only once the packs are read
+        for problem in exc.problems:
+            typer.echo(f"error: {problem}", err=True)
+        sys.exit(2)
     except NlmgError as exc:
         if _debug:
             raise
@@ -328,6 +279,10 @@ def main() -> None:
         typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "
                    "nlmg-packs; run again with --debug for the details and report it.", err=True)
         sys.exit(3)
+    finally:
+        # the work is over: a late SIGTERM ends the process plainly, with no traceback
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 from nlmg_packs.cli_author import export_sheet, new  # noqa: E402  (commands for writing packs)

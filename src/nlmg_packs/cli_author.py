@@ -70,7 +70,7 @@ def export_sheet(
 
     Example: nlmg-packs export-sheet packs/never-let-me-go --out lists.xlsx
     """
-    from nlmg_packs.build.atomic import write_atomic
+    from nlmg_packs.builder.atomic import write_atomic
     from nlmg_packs.errors import OutputError, Problem
     from nlmg_packs.pack import load_pack
     from nlmg_packs.pack.loader import display_path
@@ -81,7 +81,9 @@ def export_sheet(
     if target.exists() and not force:
         raise OutputError([Problem(display_path(target), None, None, "the file already exists",
                                    "pass --force to overwrite it, or --out another name")])
-    write_atomic(target, workbook_bytes(pack_lists(loaded), loaded.book.language))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target.parent, target.name,
+                 workbook_bytes(pack_lists(loaded), loaded.book.language))
     typer.echo(f"wrote {display_path(target)}: {len(loaded.prompts)} prompts, "
                f"{len(loaded.quotes)} quotes, {len(loaded.worksheets)} worksheets, "
                f"{len(loaded.courses)} courses")

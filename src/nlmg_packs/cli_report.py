@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
-    from nlmg_packs.build.run import BuildReport, FileResult
+    from nlmg_packs.builder.request import BuildReport, FileResult
+    from nlmg_packs.errors import Problem
 
 
 class Reporter:
@@ -66,6 +67,14 @@ class Reporter:
         else:
             typer.echo(line, err=True)
 
+    def warning(self, problem: Problem) -> None:
+        """A warning goes to standard error at once (also with --quiet and --json)."""
+        line = f"warning: {problem}"
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(line, err=True)
+
     def finish(self, report: BuildReport) -> None:
         if self.json_out:
             typer.echo(json.dumps({
@@ -74,6 +83,7 @@ class Reporter:
                 "up_to_date": report.count("up to date"),
                 "kept": report.count("kept"),
                 "removed": report.count("removed"),
+                "warnings": [str(w) for w in report.warnings],
                 "files": [{"path": str(report.out / f.path), "kind": f.kind, "format": f.format,
                            "pages": f.pages, "bytes": f.bytes, "status": f.status}
                           for f in report.files],

@@ -164,8 +164,45 @@ class PageBreak:
     pass
 
 
+@dataclass(frozen=True)
+class Choices:
+    """The lettered options of a multiple-choice question, each with a box to tick."""
+
+    options: tuple[str, ...]
+    letters: tuple[str, ...]
+    """One label per option ("A", "B", …), in the order printed."""
+    note: str = ""
+    """A line under the options ("Tick two."), "" for none."""
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class ScoreBox:
+    """A box for the mark at the top of a test: its label and what it is out of."""
+
+    label: str
+    """"Score"."""
+    total: str
+    """"/ 40"."""
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """A marking rubric: criteria (rows) by levels (columns), a descriptor in each cell."""
+
+    table: Table
+    """The grid: a header of level names with their points, then one row per criterion."""
+    total: str
+    """The line under the grid ("Total: ___ / 16")."""
+    landscape: bool = False
+    """Set on a page turned sideways, because its levels need the width."""
+    title: str = ""
+    """A heading drawn with the grid (on its landscape page, when it has one); "" for none."""
+
+
 Block = (Heading | Paragraph | Quote | Question | AnswerLines | TeacherNote | Callout | BulletList
-         | Table | ThemeLegend | NameLines | Cover | Contents | PageBreak)
+         | Table | ThemeLegend | NameLines | Cover | Contents | PageBreak | Choices | ScoreBox
+         | Rubric)
 
 BLOCK_TYPES: tuple[type, ...] = get_args(Block)
 """Every block type, read from the `Block` union: the one registry each renderer's dispatch

@@ -41,6 +41,11 @@ class OutputError(NlmgError):
     """The output folder cannot be written safely."""
 
 
+class UsageError(NlmgError):
+    """A command-line option names something the packs do not have; the CLI exits 2, as for
+    any bad option value."""
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A 'did you mean `x`?' hint, or a list of what is allowed."""
     options = sorted(set(choices))

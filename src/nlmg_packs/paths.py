@@ -66,8 +66,12 @@ def resolve_inside(base: Path, relative: str, where: Problem) -> Path:
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when it is below it."""
     # Not resolved first: a link is shown by its own name, never by where it leads.
-    for candidate, base in ((Path(os.path.abspath(path)), Path.cwd()),
-                            (path.resolve(), Path.cwd().resolve())):
+    try:
+        pairs = ((Path(os.path.abspath(path)), Path.cwd()),
+                 (path.resolve(), Path.cwd().resolve()))
+    except (OSError, RuntimeError):  # a link loop, or a working folder that is gone
+        return str(path)
+    for candidate, base in pairs:
         try:
             return str(candidate.relative_to(base))
         except ValueError:

@@ -227,6 +227,10 @@ def _check_asset(path: Path, kind: str, value: str, where: Problem, index: int =
         raise refuse(f"`{value}` is not {what}")
     if kind == "reference_doc" and path.suffix.lower() != ".docx":
         raise refuse(f"`{value}` is not {what}")
+    if kind == "logo":
+        detail = _image_problem(path)
+        if detail is not None:
+            raise refuse(f"`{value}` is not a usable image ({detail})")
     if kind == "font":
         from nlmg_packs.fonts import truetype_problem
 
@@ -240,3 +244,26 @@ def _check_asset(path: Path, kind: str, value: str, where: Problem, index: int =
         if detail is not None:
             detail = " ".join(detail.replace(str(path), value).split())[:120]
             raise refuse(f"`{value}` is not a usable TrueType font ({detail})")
+
+
+MAX_LOGO_PIXELS = 25_000_000
+"""A logo of more pixels than this (5000 × 5000) is refused before it is decoded: a small file
+can claim a picture that fills gigabytes once decoded."""
+
+
+def _image_problem(path: Path) -> str | None:
+    """Why the image at `path` cannot be drawn (damaged, empty, too many pixels), or None.
+    Pillow reads it as reportlab will, so a file that passes here draws."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_LOGO_PIXELS or not width or not height:
+                return f"{width} × {height} pixels, more than the {MAX_LOGO_PIXELS:,} drawn"
+            image.load()  # decodes every row: a cut or damaged file fails here
+    except Image.DecompressionBombError:
+        return f"more than {MAX_LOGO_PIXELS:,} pixels, the most that are drawn"
+    except (OSError, ValueError, SyntaxError) as exc:
+        return " ".join(str(exc).replace(str(path), path.name).split())[:120] or "damaged"
+    return None

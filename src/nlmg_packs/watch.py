@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from nlmg_packs.build.run import BuildRequest
+    from nlmg_packs.builder.run import BuildRequest
 
 _IGNORED_PREFIXES = (".nlmg-tmp-", "~$", ".~lock.", ".#")
 """Temporary and lock files of this tool, Excel, LibreOffice and Emacs: saving them is not a
@@ -41,7 +41,7 @@ def is_relevant(path: Path, out: Path) -> bool:
 
 def build_once(request: BuildRequest, reporter: Any, echo: Callable[..., None]) -> bool:
     """One incremental build; problems are printed, not raised. True when it succeeded."""
-    from nlmg_packs.build.run import run_build
+    from nlmg_packs.builder.run import run_build
     from nlmg_packs.errors import NlmgError
 
     try:

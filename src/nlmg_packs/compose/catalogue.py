@@ -10,8 +10,10 @@ from typing import Literal
 from nlmg_packs.document import Document
 from nlmg_packs.pack import Pack
 
-Kind = Literal["guide", "worksheets", "bank", "map", "plans"]
-KINDS: tuple[Kind, ...] = ("guide", "worksheets", "bank", "map", "plans")
+Kind = Literal["guide", "worksheets", "bank", "map", "plans", "introduction", "vocabulary",
+               "tests", "rubrics"]
+KINDS: tuple[Kind, ...] = ("guide", "worksheets", "bank", "map", "plans", "introduction",
+                           "vocabulary", "tests", "rubrics")
 EDITIONS = ("student", "teacher")
 
 
@@ -36,8 +38,8 @@ class DocSpec:
         return f"{folder(self.course, self.edition)}/{self.name}.{fmt}"
 
 
-def catalogue(pack: Pack) -> list[DocSpec]:
-    """All documents of `pack`, in a stable order."""
+def catalogue(pack: Pack, versions: int = 1) -> list[DocSpec]:
+    """All documents of `pack`, in a stable order; each test in `versions` versions."""
     from nlmg_packs.compose.guide import compose_guide
     from nlmg_packs.compose.lesson_plan import compose_course_overview, compose_lesson_plan
     from nlmg_packs.compose.naming import lesson_name, worksheet_name
@@ -70,6 +72,7 @@ def catalogue(pack: Pack) -> list[DocSpec]:
     if pack.courses:
         specs.append(DocSpec("map", "themes-by-course", None, "teacher", "pdf",
                              fixed(compose_course_map, "teacher")))
+    specs += apparatus(pack, versions)
     for course in pack.courses:
         if not course.lessons:
             continue
@@ -78,4 +81,39 @@ def catalogue(pack: Pack) -> list[DocSpec]:
         for lesson in course.lessons:
             specs.append(DocSpec("plans", lesson_name(lesson.id), course.id, "teacher", "docx",
                                  partial(compose_lesson_plan, pack, lesson.id)))
+    return specs
+
+
+def apparatus(pack: Pack, versions: int = 1) -> list[DocSpec]:
+    """The introduction, vocabulary, tests (each version) and assignments of `pack`."""
+    from nlmg_packs.compose import naming as n
+    from nlmg_packs.compose.assignments import compose_assignment
+    from nlmg_packs.compose.introduction import compose_introduction, has_matter
+    from nlmg_packs.compose.quiz import compose_test
+    from nlmg_packs.compose.vocabulary import (
+        compose_vocabulary_activities,
+        compose_vocabulary_list,
+    )
+
+    def spec(kind: Kind, name: str, edition: str, fn: Callable[..., Document],
+             *args: object) -> DocSpec:
+        return DocSpec(kind, name, None, edition, "pdf", lambda _ext: fn(pack, *args))
+
+    specs: list[DocSpec] = []
+    if has_matter(pack):
+        specs += [spec("introduction", "introduction", e, compose_introduction, e)
+                  for e in EDITIONS]
+    for part in pack.book.parts:
+        if any(w.part == part.id for w in pack.words):
+            specs.append(spec("vocabulary", n.vocabulary_name(part.id), "student",
+                              compose_vocabulary_list, part.id))
+            specs += [spec("vocabulary", n.vocabulary_name(part.id, True), e,
+                           compose_vocabulary_activities, part.id, e) for e in EDITIONS]
+    for test in pack.tests:
+        for version in range(versions):
+            specs += [spec("tests", n.test_name(test.id, version, versions), e, compose_test,
+                           test.id, e, version, versions) for e in EDITIONS]
+    for task in pack.assignments:
+        specs += [spec("rubrics", n.assignment_name(task.id), e, compose_assignment, task.id, e)
+                  for e in EDITIONS]
     return specs

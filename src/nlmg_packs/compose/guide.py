@@ -12,6 +12,7 @@ from nlmg_packs.compose._common import (
     origin,
     tags,
 )
+from nlmg_packs.compose.introduction import about_author_blocks, further_reading_blocks
 from nlmg_packs.compose.units import in_sentence, span_label
 from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Part, Prompt
@@ -35,6 +36,7 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
                                   origin(pack, "pack.yaml", ("book", "blurb"))))
     blocks.append(d.Paragraph(w(_how_to_use(pack, book_club))))
     blocks += edition_note(pack, edition)
+    blocks += about_author_blocks(pack)
     blocks += [d.Heading(w("Themes to look out for"), 2),
                d.ThemeLegend(all_tags(pack), w(labels.THEME_KEY))]
     blocks += cast_list(pack)
@@ -57,6 +59,8 @@ def compose_guide(pack: Pack, edition: str, audience: str = "class") -> d.Docume
                 where = origin(pack, "discussion.yaml", ("prompts", index, "teacher_notes"))
                 blocks.append(d.TeacherNote(w(labels.TEACHER_NOTES),
                                             (d.Paragraph(prompt.teacher_notes, origin=where),)))
+    reading = further_reading_blocks(pack, 1)
+    blocks += [d.PageBreak(), *reading] if reading else []
     blocks += [d.PageBreak(), d.Heading(w("Notes"), 1),
                d.AnswerLines(NOTES_LINES, w("Your notes, questions and favourite lines"))]
     keywords = ("book club",) if book_club else ("discussion", "classroom")

@@ -128,3 +128,74 @@ TRACKER_UNITS = ("Where each theme runs through the novel, section by section, a
                  "this pack's quotations and its questions on one to three sections. Add your "
                  "own marks as you read.")
 """The theme tracker's opening in a book declared by units."""
+# ---- the teaching apparatus: introduction, vocabulary, tests, assignments ----------------
+
+INTRODUCTION = "Introduction to the novel"
+ABOUT_AUTHOR = "About the author"
+BOOK_CONTEXT = "The book's context"
+NOTE_TO_TEACHER = "Teacher: A note on teaching the novel"
+PRE_READING = "Before reading"
+FURTHER_READING = "Further reading"
+FURTHER_READING_HEADER = ("Title", "Author", "Why read it")
+PROJECTS = "Projects"
+SOURCES = "Sources"
+MINUTES = "{n} minutes"
+
+VOCABULARY_LIST = "Vocabulary: {unit}"
+VOCABULARY_ACTIVITIES = "Vocabulary activities: {unit}"
+VOCABULARY_HEADER = ("Word", "Part of speech", "Meaning")
+IN_THE_NOVEL = "In the novel"
+"""Label of a sentence quoted from the novel."""
+EXAMPLE = "Example (not from the novel): {example}"
+"""A usage example, labelled so it cannot be taken for a quotation."""
+MEANS_HERE = "What does **{word}** mean here?"
+MATCH_WORDS = "Match each word to its meaning"
+MATCH_WORDS_HOW = "Write the letter of the meaning beside each word."
+USE_IT = "Use it in a sentence"
+USE_IT_HOW = "Write a sentence of your own that shows what each word means."
+IN_CONTEXT = "Find it in context"
+IN_CONTEXT_HOW = ("Read each sentence. Underline the word from the list, then explain in your "
+                  "own words what it means here.")
+KEY = "Teacher: Answer key"
+"""Title of the teacher's box holding answers."""
+KEY_HEADER = ("No.", "Answer", "Points")
+ANSWER_KEY = "Answer key"
+MATCH_HEADER = ("No.", "Item", "Letter", "Match")
+TOTAL = "Total"
+
+SCORE = "Score"
+OUT_OF = "/ {total}"
+POINT, POINTS = "{count} point", "{count} points"
+"""Singular and plural of a number of points (`Words.plural`)."""
+VERSION = "Version {letter}"
+SECTIONS = {"multiple-choice": "Multiple choice", "true-false": "True or false",
+            "matching": "Matching", "fill-in": "Fill in the blank",
+            "short-answer": "Short answer"}
+HOW_TO_ANSWER = {
+    "multiple-choice": "Tick the box of the best answer.",
+    "true-false": "Write True or False. If a statement is false, correct it.",
+    "matching": "Write the letter of the match beside each number.",
+    "fill-in": "Write the missing words of each quotation.",
+    "short-answer": "Answer in two to four sentences, using evidence from the novel.",
+}
+TICK_SEVERAL = "Tick every correct answer ({n})."
+TRUE_FALSE_LINE = "True / False"
+RATIONALE = "Teacher: Why each option is right or wrong"
+CORRECTION = "Correction: {text}"
+TRUE, FALSE = "True", "False"
+
+ASSIGNMENT = {"essay": "Essay: {title}", "project": "Project: {title}"}
+GUIDANCE = "What a strong answer does"
+LENGTH = "Length: {length}"
+RUBRIC = "Marking rubric: {title}"
+RUBRIC_CRITERION = "Criterion"
+RUBRIC_TOTAL = "Total: ______ / {total}"
+LEVEL_POINTS = "{name} ({points})"
+STANDARDS = "Standards"
+ASSESSMENT_MATERIAL = {
+    "test": "Test *{title}*: {path} (answer key in the teacher edition, {answers})",
+    "essay": "Essay prompt *{title}*: {path} (rubric in the teacher edition, {answers})",
+    "project": "Project brief *{title}*: {path} (rubric in the teacher edition, {answers})"}
+LESSON_NUMBER = "Lesson {number}"
+STANDARDS_HEADER = ("Standard", "Covered by")
+ITEM_IN_TEST = "{test}, item {number}"

@@ -12,6 +12,7 @@ from nlmg_packs.compose._common import (
     quote_block,
     tags,
 )
+from nlmg_packs.compose.coverage import assessment_materials, attached_rubrics, standards_table
 from nlmg_packs.compose.naming import folder, worksheet_name
 from nlmg_packs.compose.units import span_in_column, span_label
 from nlmg_packs.pack import Pack
@@ -81,6 +82,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
     if lesson.homework:
         blocks += [d.Heading(w("Homework"), 2),
                    d.Paragraph(lesson.homework, origin=at("homework"))]
+    blocks += attached_rubrics(pack, lesson)
     blocks += [d.Heading(w("Teacher's notes"), 2), d.AnswerLines(NOTES_LINES)]
     title = w("{course}, lesson {number}: {title}", course=course.name, number=l_index + 1,
               title=lesson.title)
@@ -115,6 +117,7 @@ def _materials(pack: Pack, lesson: Lesson, ext: str) -> tuple[str, ...]:
     if lesson.prompts:
         items.append(w("Discussion guide: {path} (prompts listed below)",
                        path=f"{folder(None, 'student')}/discussion-guide.{ext}"))
+    items += assessment_materials(pack, lesson, ext)
     items += lesson.materials
     reading = _reading(pack, lesson.span)
     if reading:
@@ -171,6 +174,7 @@ def compose_course_overview(pack: Pack, course_id: str) -> d.Document:
         if lesson.homework:
             blocks.append(d.Paragraph(w("**Homework.** {text}", text=lesson.homework),
                                       origin=origin(pack, "courses.yaml", (*at, "homework"))))
+    blocks += standards_table(pack, course)
     blocks += [d.Heading(w("Notes"), 2), d.AnswerLines(NOTES_LINES)]
     return as_lesson_plan(pack, document(
         pack, w("{course}: unit overview", course=course.name),

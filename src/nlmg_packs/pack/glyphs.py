@@ -20,7 +20,11 @@ from nlmg_packs.pack.pack import Pack
 _SOURCES = (("pack.yaml", "meta", ()), ("discussion.yaml", "prompts", ("prompts",)),
             ("quotes.yaml", "quotes", ("quotes",)),
             ("worksheets.yaml", "worksheets", ("worksheets",)),
-            ("courses.yaml", "courses", ("courses",)))
+            ("courses.yaml", "courses", ("courses",)),
+            ("matter.yaml", "matter", ()), ("vocabulary.yaml", "words", ("words",)),
+            ("tests.yaml", "items", ("items",)), ("tests.yaml", "tests", ("tests",)),
+            ("rubrics.yaml", "rubrics", ("rubrics",)),
+            ("rubrics.yaml", "assignments", ("assignments",)))
 
 
 def uncovered_characters(pack: Pack, coverage: Coverage) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -32,8 +33,8 @@ def load_pack(folder: Path) -> Pack:
             problems.append(Problem(display_path(path), None, None, "this is a folder, not a file",
                                     f"{name} must be a YAML file"))
             continue
-        if not path.is_file() and name not in sheets.files:
-            continue
+        if not os.path.lexists(path) and name not in sheets.files:
+            continue  # a pipe, a device or a dangling link is not skipped: the loader names it
         if not path.resolve().is_relative_to(inside):
             problems.append(Problem(display_path(path), None, None,
                                     "this file is a link to outside the pack folder",
@@ -64,6 +65,7 @@ def load_pack(folder: Path) -> Pack:
         worksheets=list(getattr(parsed.get("worksheets.yaml"), "worksheets", [])),
         courses=list(getattr(parsed.get("courses.yaml"), "courses", [])),
         lines=lines,
+        **_apparatus(parsed),
     )
     broken = {name for name in m.FILES
               if ((folder / name).exists() or name in sheets.names) and name not in parsed}
@@ -71,6 +73,18 @@ def load_pack(folder: Path) -> Pack:
     if problems:
         raise PackError(problems)
     return pack
+
+
+def _apparatus(parsed: dict[str, m.Strict]) -> dict[str, object]:
+    """The Pack fields read from the apparatus files (matter, vocabulary, tests, rubrics)."""
+    from nlmg_packs.pack.model_assessment import MatterFile
+
+    fields: dict[str, object] = {"matter": parsed.get("matter.yaml") or MatterFile()}
+    for file, names in (("vocabulary.yaml", ("words",)), ("tests.yaml", ("items", "tests")),
+                        ("rubrics.yaml", ("rubrics", "assignments"))):
+        for name in names:
+            fields[name] = list(getattr(parsed.get(file), name, []))
+    return fields
 
 
 def _top_key(schema: type[m.Strict]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ class LineMap:
 
     file: str
     marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    """What parsed but probably not as meant (text cut by a ` #` comment): a warning on
+    `build`, an error with `validate --strict`."""
 
     def locate(self, path: KeyPath) -> tuple[int | None, int | None]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -104,6 +108,60 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        _refuse_base_60(node, "whole number")
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        _refuse_base_60(node, "number")
+        return super().construct_yaml_float(node)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _StrictLoader.construct_yaml_float)
+
+
+def _refuse_base_60(node: Any, kind: str) -> None:
+    """YAML 1.1 reads `25:00` as 1500 (minutes and seconds, base 60): never what a pack means."""
+    if ":" not in node.value:
+        return
+    import yaml.constructor
+
+    base = yaml.constructor.SafeConstructor
+    read = (base.construct_yaml_int if kind == "whole number" else base.construct_yaml_float)(
+        _StrictLoader.__new__(_StrictLoader), node)
+    raise _Located(node.start_mark, f"`{node.value}` is read by YAML as the {kind} {read} "
+                   "(YAML 1.1 counts `a:b` in base 60, as minutes and seconds)",
+                   "write a plain number (e.g. `minutes: 25`), or put the value in quotes if "
+                   "it is text")
+
+
+def _cut_by_comments(node: Any, lines: list[str], name: str) -> list[Problem]:
+    """Unquoted text values that a ` #` cut short: YAML reads the rest of the line as a
+    comment, and PyYAML throws comments away, so this is the only place to notice."""
+    found: list[Problem] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, yaml.MappingNode):
+            stack.extend(value for _, value in item.value)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+        elif (isinstance(item, yaml.ScalarNode) and item.style is None
+              and item.tag == "tag:yaml.org,2002:str"):
+            end = item.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            hash_at = len(rest) - len(rest.lstrip(" \t"))
+            if rest.lstrip(" \t").startswith("#") and hash_at > 0:
+                lost = rest.lstrip(" \t")
+                shown = lost if len(lost) <= 40 else lost[:39] + "…"
+                found.append(Problem(name, end.line + 1, end.column + hash_at + 1,
+                                     f"` #` starts a YAML comment, so the text ends before "
+                                     f"`{shown}`", "put the value in quotes to keep the whole "
+                                     "text, or move a comment to a line of its own"))
+    return sorted(found, key=lambda p: (p.line or 0, p.col or 0))
+
+
 class _Located(Exception):
     def __init__(self, mark: Any, message: str, hint: str) -> None:
         super().__init__(message)
@@ -138,6 +196,7 @@ def load_yaml(path: Path) -> LoadedFile:
         raise PackError(problems)
     lines = LineMap(name)
     _record_marks(node, (), lines.marks)
+    lines.warnings.extend(_cut_by_comments(node, text.split("\n"), name))
     return LoadedFile(_cleaned(data), lines)
 
 
@@ -182,14 +241,17 @@ def _too_big(name: str, size: int) -> PackError:
 
 def _read_text(path: Path, name: str) -> str:
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise PackError([Problem(name, None, None, "not a regular file",
-                                     "a pack file must be a plain text file")])
-        if info.st_size > MAX_FILE_BYTES:
-            raise _too_big(name, info.st_size)
-        with path.open("rb") as handle:  # never trust st_size alone: read at most the limit
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        # O_NONBLOCK: opening a pipe must not wait for a writer; its type is checked next
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise PackError([Problem(name, None, None, "not a regular file",
+                                         "a pack file must be a plain text file")])
+            if info.st_size > MAX_FILE_BYTES:
+                raise _too_big(name, info.st_size)
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never trust st_size alone
         if len(raw) > MAX_FILE_BYTES:
             raise _too_big(name, len(raw))
     except OSError as exc:
@@ -225,6 +287,14 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     problem = (exc.problem or "invalid YAML").strip()
+    if ("'\\t'" in problem or "\t" in problem) and mark is not None:
+        current = text.split("\n")[mark.line] if mark.line < len(text.split("\n")) else ""
+        if current[: mark.column].strip():  # something before the tab: not indentation
+            return Problem(name, line, col, "a tab after a value (or inside it), where YAML "
+                           "allows only spaces", "replace the tab with a space, or put the "
+                           "text in quotes")
+        return Problem(name, line, col, "a tab is used for indentation",
+                       "YAML needs spaces: replace each tab with two spaces")
     if "'\\t'" in problem or "\t" in problem:
         return Problem(name, line, col, "a tab is used for indentation",
                        "YAML needs spaces: replace each tab with two spaces")

@@ -349,6 +349,9 @@ class Lesson(Strict):
     quotes: list[Id] = Field(default_factory=list)
     materials: list[ShortText] = Field(default_factory=list,
                                        description="Other materials, as free text.")
+    assessments: list[Id] = Field(default_factory=list,
+                                  description="Ids of tests and assignments (tests.yaml, "
+                                  "rubrics.yaml) the lesson uses; listed with its materials.")
     sequence: list[Step] = Field(min_length=1)
     assessment: Text
     differentiation: Differentiation
@@ -380,3 +383,13 @@ FILES: dict[str, type[Strict]] = {
     "courses.yaml": CoursesFile,
 }
 """Every file a pack may hold; only pack.yaml is required."""
+
+
+def _add_apparatus_files() -> None:
+    # The apparatus schema builds on the types above, so it is imported once they exist.
+    from nlmg_packs.pack.model_assessment import FILES as APPARATUS
+
+    FILES.update(APPARATUS)
+
+
+_add_apparatus_files()

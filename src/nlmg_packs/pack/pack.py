@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from nlmg_packs.pack import model as m
+from nlmg_packs.pack import model_assessment as a
 from nlmg_packs.pack.loader import LineMap
 from nlmg_packs.pack.units import ReadingUnit, expand_units, resolve
 
@@ -23,6 +24,13 @@ class Pack:
     worksheets: list[m.Worksheet] = field(default_factory=list)
     courses: list[m.Course] = field(default_factory=list)
     lines: dict[str, LineMap] = field(default_factory=dict)
+    matter: a.MatterFile = field(default_factory=a.MatterFile)
+    """Introduction, pre-reading and further reading (matter.yaml)."""
+    words: list[a.Word] = field(default_factory=list)
+    items: list[a.Item] = field(default_factory=list)
+    tests: list[a.Test] = field(default_factory=list)
+    rubrics: list[a.Rubric] = field(default_factory=list)
+    assignments: list[a.Assignment] = field(default_factory=list)
     """Line maps by file name, so later stages can point at the source of a text."""
     labels: dict[str, str] = field(default_factory=dict)
     """The template's replacements for the tool's own words, by English message (set by the
@@ -57,13 +65,31 @@ class Pack:
         return {w.id: w for w in self.worksheets}
 
     @cached_property
+    def item_by_id(self) -> dict[str, a.Item]:
+        return {i.id: i for i in self.items}
+
+    @cached_property
+    def test_by_id(self) -> dict[str, a.Test]:
+        return {t.id: t for t in self.tests}
+
+    @cached_property
+    def rubric_by_id(self) -> dict[str, a.Rubric]:
+        return {r.id: r for r in self.rubrics}
+
+    @cached_property
+    def assignment_by_id(self) -> dict[str, a.Assignment]:
+        return {x.id: x for x in self.assignments}
+
+    @cached_property
     def _positions(self) -> dict[str, dict[str, int]]:
         return {name: {item.id: i for i, item in enumerate(getattr(self, name))}
-                for name in ("quotes", "prompts", "worksheets", "courses")}
+                for name in ("quotes", "prompts", "worksheets", "courses", "items", "tests",
+                             "rubrics", "assignments")}
 
     def position(self, collection: str, item_id: str) -> int:
-        """Where the item `item_id` stands in `collection` ("quotes", "prompts", "worksheets"
-        or "courses"), for key paths into its file; KeyError for an unknown id."""
+        """Where the item `item_id` stands in `collection` ("quotes", "prompts", "worksheets",
+        "courses", "items", "tests", "rubrics" or "assignments"), for key paths into its file;
+        KeyError for an unknown id."""
         return self._positions[collection][item_id]
 
     @property

@@ -15,7 +15,7 @@ COMMON = "common"
 
 # Which file defines each kind of id: a reference into a file that failed to load is not checked.
 _DEFINED_IN = {"quote": "quotes.yaml", "prompt": "discussion.yaml",
-               "worksheet": "worksheets.yaml"}
+               "worksheet": "worksheets.yaml", "item": "tests.yaml", "rubric": "rubrics.yaml"}
 
 
 class _Checker:
@@ -110,6 +110,9 @@ def check_references(pack: Pack, broken: set[str] | None = None) -> list[Problem
     _check_quotes(c)
     _check_worksheets(c)
     _check_courses(c)
+    from nlmg_packs.pack.references_assessment import check_apparatus
+
+    check_apparatus(c)
     return c.problems
 
 

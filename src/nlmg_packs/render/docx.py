@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.render.dispatch import dispatch_table
+from nlmg_packs.render.docx_assessment import DocxAssessment
 from nlmg_packs.render.docx_blocks import DocxBlocks
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.options import RenderOptions
@@ -14,7 +15,7 @@ def render_docx(doc: d.Document, options: RenderOptions) -> bytes:
     return DocxRenderer(doc, options).render()
 
 
-class DocxRenderer(DocxBlocks):
+class DocxRenderer(DocxBlocks, DocxAssessment):
     """Builds one .docx from a document, block by block, on a reference document."""
 
     def render(self) -> bytes:
@@ -118,10 +119,10 @@ class DocxRenderer(DocxBlocks):
 
         meta = self.doc.metadata
         props = self.word.core_properties
-        props.title = _property(meta.title)
-        props.author = _property(self.options.school)  # who hands it out, never the novelist
-        props.subject = _property(meta.subject)
-        props.keywords = _property(", ".join(meta.keywords))
+        props.title = _core(clean(meta.title))
+        props.author = _core(clean(self.options.school))  # who hands it out, never the novelist
+        props.subject = _core(clean(meta.subject))
+        props.keywords = _core(clean(", ".join(meta.keywords)))
         props.language = meta.language
         props.category = meta.category
         props.comments = ""
@@ -130,21 +131,17 @@ class DocxRenderer(DocxBlocks):
         props.revision = 1
 
 
-CORE_PROPERTY_LIMIT = 255
-"""Characters a DOCX core property (title, subject...) may hold: python-docx refuses more."""
+CORE_PROPERTY_CHARS = 255
+"""The longest text python-docx writes into a core property (title, subject, keywords...);
+longer values raise ValueError there."""
 
 
-def _property(text: str) -> str:
-    """`text` for a core property, cut at a word with an ellipsis if it is over the limit."""
-    from nlmg_packs.render.docx_xml import clean
-
-    text = clean(text)
-    if len(text) <= CORE_PROPERTY_LIMIT:
+def _core(text: str) -> str:
+    """`text` shortened to fit a core property, ending in "…" when cut (the full text stays in
+    the document itself)."""
+    if len(text) <= CORE_PROPERTY_CHARS:
         return text
-    cut = text[:CORE_PROPERTY_LIMIT - 1]
-    if " " in cut[CORE_PROPERTY_LIMIT // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip() + "…"
+    return text[: CORE_PROPERTY_CHARS - 1].rstrip() + "…"
 
 
 DocxRenderer.DISPATCH = dispatch_table(DocxRenderer, "DOCX")

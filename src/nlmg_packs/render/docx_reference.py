@@ -7,6 +7,7 @@ python-docx can read it and that it has every style the renderer uses.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,11 @@ def open_reference(path: Path) -> tuple[Any, dict[str, Any]]:
     if not Path(path).is_file():
         raise PackError([Problem(name, None, None, "reference document not found",
                                  REBUILD_HINT)])
+    from nlmg_packs.render.docx_clean import clean_reference
+
+    cleaned, _ = clean_reference(Path(path), name)  # only what makes the look
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(cleaned))
     except (PackageNotFoundError, zipfile.BadZipFile, ValueError, KeyError) as exc:
         raise PackError([Problem(name, None, None, f"cannot be read as a .docx ({exc})",
                                  "save it from Word or LibreOffice as Word Document (.docx), "

@@ -11,6 +11,7 @@ from nlmg_packs import document as d
 from nlmg_packs.render.dispatch import dispatch_table
 from nlmg_packs.render.look import look_for
 from nlmg_packs.render.options import RenderOptions
+from nlmg_packs.render.pdf_assessment import AssessmentBlocks
 from nlmg_packs.render.pdf_cover import CoverBlocks
 from nlmg_packs.render.pdf_fonts import check_coverage, register_family
 from nlmg_packs.render.pdf_page import Furniture, HandoutTemplate, fixed_canvas
@@ -93,7 +94,7 @@ def _font_file(name: str) -> Path:
     return Path(getFont(name).face.filename)
 
 
-class PdfRenderer(TextBlocks, TableBlocks, CoverBlocks):
+class PdfRenderer(AssessmentBlocks, TextBlocks, TableBlocks, CoverBlocks):
     """Turns blocks into reportlab flowables; one `draw_<block>` method per block type."""
 
 

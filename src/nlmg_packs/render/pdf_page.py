@@ -58,6 +58,10 @@ def fixed_canvas(timestamp: int, font: str, kind: type[Canvas] = Canvas):
     return make
 
 
+PORTRAIT, LANDSCAPE = "page", "landscape"
+"""Page template ids: the paper upright, and turned sideways for a wide table (a rubric)."""
+
+
 class HandoutTemplate(BaseDocTemplate):
     """One page template; headings flagged with `outline` become bookmarks and page records.
 
@@ -83,7 +87,13 @@ class HandoutTemplate(BaseDocTemplate):
         self.frame_height = height - top - bottom - self.header_band - self.footer_band
         frame = Frame(left, bottom + self.footer_band, width - left - right, self.frame_height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._furnish)])
+        side = Frame(left, bottom + self.footer_band, height - left - right,
+                     width - top - bottom - self.header_band - self.footer_band,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="side")
+        self.landscape_pages: set[int] = set()
+        self.addPageTemplates([PageTemplate(PORTRAIT, [frame], onPage=self._furnish),
+                               PageTemplate(LANDSCAPE, [side], onPage=self._furnish,
+                                            pagesize=(height, width))])
 
     def _header_height(self) -> float:
         size = self.furniture.look.footer_size
@@ -121,7 +131,9 @@ class HandoutTemplate(BaseDocTemplate):
 
     def _furnish(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         f, look = self.furniture, self.furniture.look
-        width, height = self.pagesize
+        width, height = canv._pagesize
+        if width > height:
+            self.landscape_pages.add(doc.page)
         left, right = self.leftMargin, width - self.rightMargin
         canv.saveState()
         if look.page_tint:
@@ -183,10 +195,10 @@ class HandoutTemplate(BaseDocTemplate):
         the whole label right-aligned, however wide the total is."""
         f, look = self.furniture, self.furniture.look
         size = look.footer_size
-        right = self.pagesize[0] - self.rightMargin
         baseline = self._footer_rule() - size * 1.25
         for page in range(1, total + 1):
-            canv.beginForm(_label_form(page))
+            right = self.pagesize[page in self.landscape_pages] - self.rightMargin
+            canv.beginForm(_label_form(page), 0, 0, *[max(self.pagesize)] * 2)
             canv.setFillColor(HexColor(look.text))
             canv.setFont(f.fonts.bold, size)
             canv.drawRightString(right, baseline, self._page_label(page, total))

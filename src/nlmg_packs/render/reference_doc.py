@@ -62,7 +62,10 @@ def build_reference_doc(options: RenderOptions, timestamp: int = REFERENCE_TIMES
     props.revision = 1
     out = io.BytesIO()
     document.save(out)
-    return reproducible(out.getvalue(), timestamp)
+    from nlmg_packs.render.docx_clean import clean_reference
+
+    cleaned, _ = clean_reference(out.getvalue(), "reference.docx")  # no parts it would drop
+    return reproducible(cleaned, timestamp)
 
 
 def _page(document, options: RenderOptions) -> None:

@@ -6,12 +6,17 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nlmg_packs.build.manifest import Manifest, file_sha256
+from nlmg_packs.builder import outdir
+from nlmg_packs.builder.manifest import Manifest
 from nlmg_packs.compose.catalogue import DocSpec, catalogue
 from nlmg_packs.document import Document, Origin
-from nlmg_packs.errors import Problem
+from nlmg_packs.errors import OutputError, Problem
 from nlmg_packs.pack import Pack
+
+if TYPE_CHECKING:
+    from nlmg_packs.build.run import BuildRequest
 
 FORMATS = {"native": None, "pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx")}
 
@@ -33,13 +38,15 @@ class Job:
     """Hash of an edited file at relpath that must not be overwritten."""
 
 
-def plan(pack: Pack, settings: str, courses: frozenset[str],
-         editions: frozenset[str], formats: str, kinds: frozenset[str]) -> list[Job]:
-    """Every file the selection asks for from `pack`, in catalogue order."""
+def plan(pack: Pack, settings: str, request: BuildRequest) -> list[Job]:
+    """Every file the request selects from `pack` (its courses, editions, formats, kinds, and
+    tests in `request.versions` versions), in catalogue order."""
+    courses, editions, kinds = request.courses, request.editions, request.kinds
+    formats, versions = request.formats, request.versions
     chosen = FORMATS[formats]
     handout_ext = "docx" if formats == "docx" else "pdf"
     jobs: list[Job] = []
-    for spec in catalogue(pack):
+    for spec in catalogue(pack, versions):
         if kinds and spec.kind not in kinds:
             continue
         if courses and spec.course is not None and spec.course not in courses:
@@ -94,34 +101,59 @@ class Staleness:
 
 def sort_out(jobs: list[Job], out: Path, manifest: Manifest, force: bool,
              strict: bool) -> Staleness:
-    """Decide, by content hash, which jobs must be rendered."""
+    """Decide, by content hash, which jobs must be rendered.
+
+    A file on disk that is not a version this tool wrote (its hash is not in the manifest) is
+    an edit: without `force` it is never overwritten; the new version goes beside it as
+    `name.new.ext`, unless that file too was edited, or `strict` is set (then a conflict).
+    A file that cannot be read cannot be proved ours: a conflict too.
+    """
     result = Staleness([], [], [], [])
     for job in jobs:
-        entry = manifest.files.get(job.relpath)
-        current = file_sha256(out / job.relpath)
-        edited = current is not None and not (entry is not None and entry.ours(current))
-        if edited and not force:
-            if strict:
-                result.conflicts.append(Problem(
-                    job.relpath, None, None, "this file was changed since the last build",
-                    "move your edited copy elsewhere, or use --force to overwrite it"))
-                continue
-            job.target = beside(job.relpath)
-            job.protected = current
-            new = manifest.files.get(job.target)
-            if new is not None and new.key == job.key and new.ours(file_sha256(out / job.target)):
-                result.kept.append(job)
-            else:
-                result.stale.append(job)
-        elif not force and entry is not None and entry.key == job.key and current is not None:
-            job.target = job.relpath
-            result.current.append(job)
-        else:
-            job.target = job.relpath
-            result.stale.append(job)
+        try:
+            _sort_one(job, out, manifest, (force, strict), result)
+        except OutputError as exc:
+            result.conflicts.extend(exc.problems)
     return result
 
 
+def _sort_one(job: Job, out: Path, manifest: Manifest, flags: tuple[bool, bool],
+              result: Staleness) -> None:
+    force, strict = flags
+    entry = manifest.files.get(job.relpath)
+    current = outdir.sha256(out, job.relpath)
+    job.target = job.relpath
+    if force or not _edited(current, manifest, job.relpath):
+        fresh = entry is not None and entry.key == job.key and current is not None
+        (result.current if fresh and not force else result.stale).append(job)
+        return
+    if strict:
+        result.conflicts.append(_edited_problem(job.relpath))
+        return
+    job.target = beside(job.relpath)
+    job.protected = current
+    new = manifest.files.get(job.target)
+    beside_now = outdir.sha256(out, job.target)
+    if _edited(beside_now, manifest, job.target):
+        result.conflicts.append(_edited_problem(job.target))
+    elif new is not None and new.key == job.key and beside_now is not None:
+        result.kept.append(job)
+    else:
+        result.stale.append(job)
+
+
+def _edited(on_disk: str | None, manifest: Manifest, relpath: str) -> bool:
+    """Whether a file is there that this tool did not write (or someone changed since)."""
+    entry = manifest.files.get(relpath)
+    return on_disk is not None and not (entry is not None and entry.ours(on_disk))
+
+
+def _edited_problem(relpath: str) -> Problem:
+    return Problem(relpath, None, None, "this file was changed since the last build",
+                   "move your edited copy elsewhere, or use --force to overwrite it")
+
+
 def beside(relpath: str) -> str:
+    """Where the new version of an edited file goes: `name.new.ext`."""
     stem, ext = relpath.rsplit(".", 1)
     return f"{stem}.new.{ext}"

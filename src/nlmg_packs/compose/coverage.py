@@ -1,0 +1,72 @@
+"""What lesson plans and course overviews say about the apparatus: the tests and assignments a
+lesson hands out (as materials, with the rubric attached), and which lessons, items and
+assignments cover each standard."""
+
+from __future__ import annotations
+
+from nlmg_packs import document as d
+from nlmg_packs.compose import labels
+from nlmg_packs.compose.assignments import rubric_blocks
+from nlmg_packs.compose.naming import assignment_name, folder, test_name
+from nlmg_packs.compose.versions import sections
+from nlmg_packs.pack import Pack
+from nlmg_packs.pack.model import Course, Lesson
+
+
+def assessment_materials(pack: Pack, lesson: Lesson, ext: str) -> list[str]:
+    """One materials line per test or assignment the lesson uses, naming its files."""
+    lines, w = [], labels.words(pack)
+    for ref in lesson.assessments:
+        if ref in pack.test_by_id:
+            kind, title, name = "test", pack.test_by_id[ref].title, test_name(ref)
+        else:
+            task = pack.assignment_by_id[ref]
+            kind, title, name = task.type, task.title, assignment_name(ref)
+        lines.append(w(labels.ASSESSMENT_MATERIAL[kind], title=title,
+                       path=f"{folder(None, 'student')}/{name}.{ext}",
+                       answers=f"{folder(None, 'teacher')}/{name}.{ext}"))
+    return lines
+
+
+def attached_rubrics(pack: Pack, lesson: Lesson) -> list[d.Block]:
+    """The rubric of each assignment the lesson uses, to mark with."""
+    blocks: list[d.Block] = []
+    for ref in lesson.assessments:
+        task = pack.assignment_by_id.get(ref)
+        if task is not None:
+            blocks += rubric_blocks(pack, task.rubric)
+    return blocks
+
+
+def standards_table(pack: Pack, course: Course) -> list[d.Block]:
+    """A table of each standard the course's lessons, items and assignments name, with what
+    covers it; [] when none name one. Lesson standards are free text and stand as written."""
+    covers: dict[str, list[str]] = {}
+    w = labels.words(pack)
+    for n, lesson in enumerate(course.lessons, 1):
+        for code in lesson.standards:
+            covers.setdefault(code, []).append(w(labels.LESSON_NUMBER, number=n))
+        for ref in lesson.assessments:
+            for standard, what in _assessed(pack, ref):
+                covers.setdefault(standard, []).append(what)
+    if not covers:
+        return []
+    rows = tuple((d.Cell(code, bold=True), d.Cell(", ".join(dict.fromkeys(what))))
+                 for code, what in sorted(covers.items()))
+    return [d.Heading(w(labels.STANDARDS), 2),
+            d.Table(tuple(w(h) for h in labels.STANDARDS_HEADER), rows, widths=(3.0, 6.0))]
+
+
+def _assessed(pack: Pack, ref: str) -> list[tuple[str, str]]:
+    if ref in pack.assignment_by_id:
+        task = pack.assignment_by_id[ref]
+        return [(f"{s.framework} {s.code}", task.title) for s in task.standards]
+    test = pack.test_by_id[ref]
+    found = []
+    for _, asked in sections(pack, test, 0):  # numbered as version A prints them
+        for question in asked:
+            for s in question.item.standards:
+                found.append((f"{s.framework} {s.code}",
+                              labels.words(pack)(labels.ITEM_IN_TEST, test=test.title,
+                                                 number=question.number)))
+    return found
