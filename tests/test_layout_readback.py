@@ -43,7 +43,7 @@ COMBOS = [pytest.param(*c, id="-".join(c)) for c in QUICK] + [
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory):
     """Build the bundled pack once per paper and preset (PDF and DOCX of every document)."""
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.builder.run import BuildRequest, run_build
 
     cache: dict[tuple[str, str], Path] = {}
 

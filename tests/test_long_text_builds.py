@@ -59,7 +59,7 @@ def limit(field: tuple[str, tuple]) -> int:
 
 def builds_or_is_refused(field: tuple[str, tuple], text: str, preset: str, paper: str) -> None:
     """Put `text` in `field`; `validate` refuses it, or a build of every document succeeds."""
-    from nlmg_packs.build.run import BuildRequest, run_build
+    from nlmg_packs.builder.run import BuildRequest, run_build
 
     file, path = field
     with pack_copy() as folder:

@@ -115,6 +115,7 @@ class DocxRenderer(DocxBlocks, DocxAssessment):
                 text.set(qn("xml:space"), "preserve")
 
     def _properties(self) -> None:
+        from nlmg_packs.render.docx_xml import clean
         from nlmg_packs.render.docx_zip import when
 
         meta = self.doc.metadata
