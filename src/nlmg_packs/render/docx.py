@@ -37,6 +37,17 @@ class DocxRenderer(DocxBlocks, DocxAssessment):
         access.tidy_package(self.word, self.options.school)
         return save_reproducible(self.word, self.options.timestamp)
 
+    def _one_line(self, header: str, school: str) -> str:
+        """The running header, cut with an ellipsis so that it and the school fit one line
+        (a header that wraps takes a second line from every page)."""
+        from nlmg_packs.render.table_widths import shorten, wide_bold
+
+        size = self.styles["header"].font.size  # a style every reference document has
+        size = size.pt if size is not None else self.look.footer_size
+        measure = wide_bold(size, bold=False)
+        room = self.text_width() / 12700 - (measure(school) + size * 2 if school else 0)
+        return shorten(header, room, measure)
+
     def _directions(self) -> None:
         """Mark right-to-left paragraphs and runs, in the body, headers and footers."""
         from nlmg_packs.render.docx_bidi import mark_right_to_left
@@ -52,7 +63,8 @@ class DocxRenderer(DocxBlocks, DocxAssessment):
 
         section = self.word.sections[0]
         school = self.options.school
-        header_text = plain_text(self.doc.header) + (f"\t{school}" if school else "")
+        header_text = self._one_line(plain_text(self.doc.header), school)
+        header_text += f"\t{school}" if school else ""
         if header_text:
             paragraphs = section.header.paragraphs
             if paragraphs and not paragraphs[0].text:

@@ -62,15 +62,18 @@ class DocxDrawing:
 
         paragraph_style(paragraph._p, self.ids[name.lower()])
 
-    def runs(self, paragraph, text: str) -> None:
-        """Text with `*italic*` / `**bold**`; everything else literal."""
+    def runs(self, paragraph, text: str, in_italic: bool = False) -> None:
+        """Text with `*italic*` / `**bold**`; everything else literal. `in_italic`: the
+        paragraph's style is italic, so emphasis is set roman (typographic convention)."""
         from nlmg_packs.render.docx_xml import add_run, clean, format_new_run
 
         for run in parse_inline(clean(text)):
             added = add_run(paragraph, run.text)
             bold = run.bold or (run.italic and not self.look.italics)
-            italic = run.italic and self.look.italics
-            if bold or italic:
+            italic: bool | None = run.italic and self.look.italics or None
+            if italic and in_italic:
+                italic = False
+            if bold or italic is not None:
                 format_new_run(added, bold=bold, italic=italic)
 
     def plain(self, paragraph, text: str, style: str | None = None):
@@ -90,7 +93,8 @@ class DocxDrawing:
 
         for theme in themes:
             self.plain(paragraph, " ")
-            chip = self.plain(paragraph, f" {theme.letter} ", "Theme Chip")
+            # no-break spaces: a chip never wraps apart from itself or from a name after it
+            chip = self.plain(paragraph, f"\u00a0{theme.letter}\u00a0", "Theme Chip")
             run_shading(chip, theme.colour)
             self.ink(chip, theme.colour)
 
@@ -125,10 +129,10 @@ class DocxDrawing:
         return section.page_width - section.left_margin - section.right_margin
 
     def lines(self, count: int) -> None:
+        """`count` ruled answer lines: the first three stay with what asks the question, the
+        last two together; Word may break between the others rather than move them all."""
         from nlmg_packs.render.docx_xml import keep_with_next
 
-        last = None
-        for _ in range(count):
-            last = self.para("Answer Line")
-        if last is not None:
-            keep_with_next(last._p, False)
+        for i in range(count):
+            line = self.para("Answer Line")
+            keep_with_next(line._p, (i < 2 or i == count - 2) and i < count - 1)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
-from nlmg_packs.render.docx_base import DocxDrawing
+from nlmg_packs.render.docx_base import CELL_PADDING, DocxDrawing
+from nlmg_packs.render.units import leads_to_question
 
-KEEP_TOGETHER = 12
-"""Tables with at most this many rows are kept on one page (keep-with-next on all but the last)."""
+KEEP_TOGETHER = 4
+"""Tables with at most this many body rows are kept on one page (keep-with-next on all but the
+last row); a longer one keeps its header with the first `LEAD` rows and its last `LEAD` rows
+together, and may break between the others (the header repeats), rather than leave a half-empty
+page before it."""
+LEAD = 2
 
 
 class DocxBlocks(DocxDrawing):
@@ -20,14 +25,19 @@ class DocxBlocks(DocxDrawing):
 
     def draw_paragraph(self, block: d.Paragraph) -> None:
         style = {"body": self.body_style, "lead": "Lead", "small": "Small", "muted": "Muted"}
-        self.para(style[block.style], block.text)
+        paragraph = self.para(style[block.style], block.text)
+        if leads_to_question(self.doc.blocks, self.index):  # a quotation's sources
+            from nlmg_packs.render.docx_xml import keep_with_next
+
+            keep_with_next(paragraph._p, True)
 
     def draw_quote(self, block: d.Quote) -> None:
         from docx.shared import RGBColor
 
-        from nlmg_packs.render.docx_xml import hex6
+        from nlmg_packs.render.docx_xml import hex6, keep_with_next
 
-        paragraph = self.para("Quote", block.text)
+        paragraph = self.para("Quote")
+        self.runs(paragraph, block.text, in_italic=bool(self.styles["quote"].font.italic))
         self.chips(paragraph, block.themes)
         citation = self.para("Citation")
         self.plain(citation, f"— {block.citation}")
@@ -35,6 +45,8 @@ class DocxBlocks(DocxDrawing):
             marker = self.plain(citation, f"  · {block.check_label}")
             marker.bold = True
             marker.font.color.rgb = RGBColor.from_string(hex6(self.look.accent))
+        if leads_to_question(self.doc.blocks, self.index):
+            keep_with_next(citation._p, True)
 
     def draw_question(self, block: d.Question) -> None:
         paragraph = self.para("Question")
@@ -105,8 +117,7 @@ class DocxBlocks(DocxDrawing):
         columns = len(block.header)
         table = self.table(1 + len(block.rows), columns)
         table.autofit = False
-        weights = block.widths or (1,) * columns
-        widths = [int(self.text_width() * w / sum(weights)) for w in weights]
+        widths = self._column_widths(block)
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         text_style = "Table Small" if block.compact else "Table Text"
@@ -121,12 +132,26 @@ class DocxBlocks(DocxDrawing):
             for cell, data, width in zip(row.cells, cells, widths, strict=True):
                 cell.width = width
                 self.cell(cell, data, text_style)
-        if len(block.rows) <= KEEP_TOGETHER:
-            for row in table.rows[:-1]:
-                for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        x.keep_with_next(paragraph._p, True)
+        rows = table.rows
+        kept = rows[:-1] if len(block.rows) <= KEEP_TOGETHER else [
+            *rows[:1 + LEAD], *rows[-LEAD:-1]]
+        for row in kept:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    x.keep_with_next(paragraph._p, True)
         self.para(self.body_style).paragraph_format.space_after = 0
+
+    def _column_widths(self, block: d.Table) -> list[int]:
+        """Column widths in EMU, from the content at the table styles' sizes (points)."""
+        from nlmg_packs.render.table_widths import column_widths, wide_bold
+
+        names = ("table heading", "table small" if block.compact else "table text")
+        sizes = [self.styles[n].font.size for n in names if n in self.styles]
+        size = max((s.pt for s in sizes if s is not None), default=self.look.body_size)
+        padding = 2 * CELL_PADDING / 20 + 2  # points: left and right, and the borders
+        total = self.text_width() / 12700  # EMU to points
+        widths = column_widths(block, total, wide_bold(size), padding, hyphen_breaks=True)
+        return [int(w * 12700) for w in widths]
 
     def cell(self, cell, data: d.Cell, style: str) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -152,8 +177,9 @@ class DocxBlocks(DocxDrawing):
             self.plain(paragraph, block.title, "Strong")
         for position, theme in enumerate(block.themes):
             self.chips(paragraph, (theme,))
-            self.plain(paragraph, f" {theme.name}" + ("   " if position < len(block.themes) - 1
-                                                      else ""))
+            name = theme.name.replace(" ", "\u00a0", 1)  # the tag, and its name's first word
+            self.plain(paragraph, f"\u00a0{name}" + ("   " if position < len(block.themes) - 1
+                                                     else ""))
 
     def draw_name_lines(self, block: d.NameLines) -> None:
         self.plain(self.para("Name Lines"), "\t  ".join(block.labels) + "\t")

@@ -17,9 +17,39 @@ HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
 
 
 def set_paper(document, paper: str) -> None:
+    """Page size of every section; tab stops laid out across the text width move with it."""
     width, height = PAPER[paper]
     for section in document.sections:
+        before = _text_width(section)
         section.page_width, section.page_height = width, height
+        after = _text_width(section)
+        if before != after:
+            parts = [document.styles.element]
+            parts += [p._element for p in (section.header, section.footer)
+                      if not p.is_linked_to_previous]
+            for part in parts:
+                _move_tabs(part, before, after)
+
+
+def _text_width(section) -> int:
+    return section.page_width - section.left_margin - section.right_margin
+
+
+TWIPS_PER_EMU = 1 / 635
+
+
+def _move_tabs(root, before: int, after: int) -> None:
+    """Tab stops in the right half of a text `before` EMU wide, scaled to one `after` EMU wide:
+    a right tab at the margin stays at the margin (a reference document made for A4 and used
+    on Letter), a stop at 55% of the width stays at 55%. Stops near the left (a hanging
+    indent's) stay where they are."""
+    old = before * TWIPS_PER_EMU
+    for tab in root.iter(qn("w:tab")):
+        position = tab.get(qn("w:pos"))
+        if position is None or tab.getparent().tag != qn("w:tabs"):
+            continue
+        if int(position) >= old / 2:
+            tab.set(qn("w:pos"), str(round(int(position) * after / before)))
 
 
 def set_language(document, language: str) -> None:

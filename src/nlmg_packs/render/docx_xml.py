@@ -115,9 +115,10 @@ def add_run(paragraph, text: str):
 
 
 def format_new_run(run, style_id: str | None = None, bold: bool = False,
-                   italic: bool = False) -> None:
+                   italic: bool | None = None) -> None:
     """For a run just added: `run.style = <the style with id style_id>` (when given), then
-    `run.bold = True` and `run.italic = True` (when asked), in schema order."""
+    `run.bold = True` and `run.italic = italic` (True, or False against an italic paragraph
+    style; None leaves it to the style), in schema order."""
     rPr = element("w:rPr")
     run._r.insert(0, rPr)
     if style_id is not None:
@@ -126,6 +127,8 @@ def format_new_run(run, style_id: str | None = None, bold: bool = False,
         rPr.append(element("w:b"))
     if italic:
         rPr.append(element("w:i"))
+    elif italic is False:
+        rPr.append(element("w:i", w_val="0"))
 
 
 def _pPr(p):

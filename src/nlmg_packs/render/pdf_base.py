@@ -11,9 +11,10 @@ from reportlab.platypus import Flowable, TableStyle
 from nlmg_packs import document as d
 from nlmg_packs.render.options import RenderOptions
 from nlmg_packs.render.pdf_flowables import InlineMarks, Para, Pill, Words
-from nlmg_packs.render.pdf_keep import SPLIT_TALLER, Keep, group
+from nlmg_packs.render.pdf_keep import SPLIT_TALLER, Keep, group, lead_in
 from nlmg_packs.render.pdf_page import PAPER
 from nlmg_packs.render.pdf_styles import MUTED, Styles, markup
+from nlmg_packs.render.units import leads_to_question
 
 
 class PdfDrawing:
@@ -35,9 +36,14 @@ class PdfDrawing:
 
     def story(self) -> list[Flowable]:
         flowables: list[Flowable] = []
-        for position, block in enumerate(self.doc.blocks):
+        blocks = self.doc.blocks
+        for position, block in enumerate(blocks):
             self._position = position
-            flowables.extend(self.render(block))
+            rendered = self.render(block)
+            if leads_to_question(blocks, position):
+                # a quotation, its citation, its question and the first answer lines: one unit
+                rendered = lead_in(rendered)
+            flowables.extend(rendered)
         return group(flowables)
 
     def render(self, block: d.Block) -> list[Flowable]:
@@ -88,3 +94,4 @@ class PdfDrawing:
             items.append(Words(tail, MUTED))
         return InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
                            self.look.small_size, **space)
+

@@ -23,34 +23,24 @@ class CoverBlocks(PdfDrawing):
     def draw_cover(self, block: d.Cover) -> list[Flowable]:
         """A booklet cover: a band of the primary colour carrying the title, then the school."""
         s, look, size = self.styles, self.look, self.look.body_size
-        ink = ink_on(look.primary)
-        soft = lighter(ink, 0.25) if ink == "#000000" else lighter(look.primary, 0.8)
-        soft = readable(soft.hexval().replace("0x", "#"), look.primary)  # WCAG AA on the band
         pad = min(size * 2, 24)
-        inner = self.width - 2 * pad
-        title_size = min(s.cover_title.fontSize, 36)  # large print: big, yet on one line
-        parts: list[Flowable] = []
-        if block.subtitle:
-            parts.append(self._text(block.subtitle, s.cover_subtitle.clone(
-                "cover_kicker", textColor=soft, spaceAfter=size * 0.5)))
-        title = self._text(block.title, s.cover_title.clone(
-            "cover_band_title", textColor=HexColor(ink), fontSize=title_size,
-            leading=title_size * 1.17))
-        title.tag = "H1"
-        parts += [_Bar(look.accent, size * 4, size * 0.35), Spacer(1, size * 0.9), title]
-        for i, line in enumerate(block.lines):
-            style = s.cover_line.clone(f"cover_band_line{i}", textColor=soft,
-                                       spaceBefore=size * (0.6 if i == 0 else 0),
-                                       fontSize=size * 1.15, leading=size * 1.15 * 1.35)
-            parts.append(self._text(line, style))
-        content_h = sum(f.wrap(inner, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                        for f in parts)
         # The band fills about half the page, less whatever the school line and a contents list
         # that follows on this page need.
-        after = self._cover_follows(size)
-        band_h = max(content_h + 2 * pad, min(self.height * 0.5, self.height - after))
-        band = Table([[parts]], colWidths=[self.width], rowHeights=[band_h], hAlign="LEFT",
-                     spaceAfter=size * 1.6)
+        room = self.height - self._cover_follows(size)
+        # large print: big, yet on one line; a title too long for the band is set smaller
+        title_size = min(s.cover_title.fontSize, 36)
+        while True:
+            parts = self._cover_parts(block, title_size)
+            content_h = sum(f.wrap(self.width - 2 * pad, 10_000)[1] + f.getSpaceBefore()
+                            + f.getSpaceAfter() for f in parts)
+            if content_h + 2 * pad <= max(room, self.height * 0.5) or title_size <= size:
+                break
+            title_size = max(size, title_size * 0.85)
+        band_h = max(content_h + 2 * pad, min(self.height * 0.5, room))
+        # Longer than a page even so (every cover line at its longest): the band may split.
+        fixed = band_h < self.height
+        band = Table([[parts]], colWidths=[self.width], rowHeights=[band_h if fixed else None],
+                     hAlign="LEFT", splitInRow=0 if fixed else 1, spaceAfter=size * 1.6)
         band.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(look.primary)),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -80,6 +70,28 @@ class CoverBlocks(PdfDrawing):
                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
             story.append(row)
         return story
+
+    def _cover_parts(self, block: d.Cover, title_size: float) -> list[Flowable]:
+        """The band's contents: kicker, accent bar, title (at `title_size` points), details."""
+        s, look, size = self.styles, self.look, self.look.body_size
+        ink = ink_on(look.primary)
+        soft = lighter(ink, 0.25) if ink == "#000000" else lighter(look.primary, 0.8)
+        soft = readable(soft.hexval().replace("0x", "#"), look.primary)  # WCAG AA on the band
+        parts: list[Flowable] = []
+        if block.subtitle:
+            parts.append(self._text(block.subtitle, s.cover_subtitle.clone(
+                "cover_kicker", textColor=soft, spaceAfter=size * 0.5)))
+        title = self._text(block.title, s.cover_title.clone(
+            "cover_band_title", textColor=HexColor(ink), fontSize=title_size,
+            leading=title_size * 1.17))
+        title.tag = "H1"
+        parts += [_Bar(look.accent, size * 4, size * 0.35), Spacer(1, size * 0.9), title]
+        for i, line in enumerate(block.lines):
+            style = s.cover_line.clone(f"cover_band_line{i}", textColor=soft,
+                                       spaceBefore=size * (0.6 if i == 0 else 0),
+                                       fontSize=size * 1.15, leading=size * 1.15 * 1.35)
+            parts.append(self._text(line, style))
+        return parts
 
     def _logo_alt(self) -> str:
         """The logo's alternative text: the template's, else the school's name."""

@@ -143,7 +143,10 @@ def drawn(text: str) -> str:
 
 class RuledLines(Flowable):
     """`count` ruled lines `gap` apart, `indent` in from the left; with a `field` name, one
-    multi-line field over them all."""
+    multi-line field over them all. Split across pages, at least `MIN_PIECE` lines go on each
+    page (no lone line, like a paragraph's widow and orphan control)."""
+
+    MIN_PIECE = 2
 
     def __init__(self, count: int, gap: float, colour: str, field: str | None = None,
                  field_size: float = 11, indent: float = 0) -> None:
@@ -160,8 +163,8 @@ class RuledLines(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        fits = int(avail_height // self.gap)
-        if fits < 1 or fits >= self.count:
+        fits = min(int(avail_height // self.gap), self.count - self.MIN_PIECE)
+        if fits < self.MIN_PIECE:
             return []
         rest = f"{self.field}_cont" if self.field else None
         pieces = [RuledLines(fits, self.gap, self.colour, self.field, self.field_size,

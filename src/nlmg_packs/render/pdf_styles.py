@@ -38,12 +38,17 @@ def literal(text: str) -> str:
     return escape(normalise(text)).replace("\n", "<br/>")
 
 
-def markup(text: str, italics: bool = True) -> str:
-    """Text with the inline syntax as markup; italic becomes bold when `italics` is False."""
+def markup(text: str, italics: bool = True, in_italic: bool = False) -> str:
+    """Text with the inline syntax as markup; italic becomes bold when `italics` is False.
+
+    `in_italic`: the whole text is set in italic (a quotation), and emphasis inside it is set
+    roman, as typographic convention has it (Chicago Manual of Style 7.50; Bringhurst 3.5.1).
+    The paragraph's own face must then be the upright one.
+    """
     parts = []
     for run in parse_inline(normalise(text)):
         chunk = literal(run.text)
-        italic = run.italic and italics
+        italic = (run.italic != (in_italic and italics)) and italics
         bold = run.bold or (run.italic and not italics)
         if italic:
             chunk = f"<i>{chunk}</i>"
@@ -111,7 +116,6 @@ def build_styles(look: Look, fonts: FontFamily) -> Styles:
              textColor=text, spaceBefore=h_sizes[2] * 0.8, spaceAfter=size * 0.4,
              keepWithNext=1, alignment=TA_LEFT),
     )
-    quote_font = fonts.italic if look.italics else fonts.regular
     cell_size = min(size, look.small_size + 1) if look.body_size < 14 else size
     return Styles(
         look=look, fonts=fonts, body=body,
@@ -119,7 +123,7 @@ def build_styles(look: Look, fonts: FontFamily) -> Styles:
         small=small,
         muted=like("muted", textColor=HexColor(MUTED)),
         headings=headings,
-        quote=like("quote", fontName=quote_font, fontSize=size * 1.05, spaceAfter=size * 0.25,
+        quote=like("quote", fontName=fonts.regular, fontSize=size * 1.05, spaceAfter=size * 0.25,
                    alignment=TA_LEFT),
         citation=like("citation", fontSize=look.small_size, textColor=HexColor(MUTED),
                       spaceAfter=0, alignment=TA_LEFT),

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
 from nlmg_packs import document as d
 from nlmg_packs.fonts import normalise
-from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
 from nlmg_packs.render.pdf_flowables import InlineMarks, Para, Pill, Swatch
 from nlmg_packs.render.pdf_styles import lighter, markup
 from nlmg_packs.render.pdf_table_tags import PairTags, data_table
+from nlmg_packs.render.table_widths import column_widths, fitting
 
 GRID = "#C5CCD6"
 """Colour of table rules, in both tables and the contents list."""
@@ -23,12 +24,8 @@ class TableBlocks(PdfDrawing):
 
     def draw_table(self, block: d.Table) -> list[Flowable]:
         s, look = self.styles, self.look
-        cell = s.cell_small if block.compact else s.cell
-        head = s.header_cell_small if block.compact else s.header_cell
         columns = max([len(block.header)] + [len(r) for r in block.rows])
-        pad = look.small_size * (0.35 if block.compact else 0.6)
-        widths = _column_widths(block, columns, self.width, s.fonts.bold, cell.fontSize,
-                                pad * 2.8 + 1)
+        cell, head, pad, widths = self._fit(block)
         header = [Para(markup(h, look.italics), head if i else head.clone("h0", alignment=0))
                   for i, h in enumerate(block.header)]
         rows: list[list] = [header] if block.header else []
@@ -63,6 +60,28 @@ class TableBlocks(PdfDrawing):
                       renderCB=data_table(f"b{self._position}", first))
         table.setStyle(self._style(style))
         return self._keep(table, split_taller=0)
+
+    def _fit(self, block: d.Table) -> tuple[ParagraphStyle, ParagraphStyle, float, list[float]]:
+        """Cell and header styles, padding and column widths (points) at which every word
+        fits its column: the table's own size and padding, else tighter padding, else the
+        preset's small size (still its minimum: 16 pt in large print)."""
+        s, look = self.styles, self.look
+        cell = s.cell_small if block.compact else s.cell
+        head = s.header_cell_small if block.compact else s.header_cell
+        pad = look.small_size * (0.35 if block.compact else 0.6)
+        small = min(cell.fontSize, look.small_size)
+        tries = [(cell.fontSize, pad), (cell.fontSize, pad * 0.5), (small, pad * 0.5),
+                 (small, pad * 0.25)]
+
+        def measure(size: float):
+            return lambda word: stringWidth(normalise(word), s.fonts.bold, size)
+
+        size, pad = tries[fitting(block, self.width,
+                                  [(measure(z), p * 2.8 + 1) for z, p in tries])]
+        if size != cell.fontSize:
+            cell = cell.clone(f"{cell.name}_fit", fontSize=size, leading=size * look.leading)
+            head = head.clone(f"{head.name}_fit", fontSize=size, leading=size * look.leading)
+        return cell, head, pad, column_widths(block, self.width, measure(size), pad * 2.8 + 1)
 
     def draw_theme_legend(self, block: d.ThemeLegend) -> list[Flowable]:
         """A key laid out as a grid of tag + name cells, so no tag is parted from its name."""
@@ -113,31 +132,3 @@ class TableBlocks(PdfDrawing):
         return [label, grid]
 
 
-def _column_widths(block: d.Table, columns: int, total: float, bold: str, size: float,
-                   padding: float) -> list[float]:
-    """Relative widths (points) scaled to `total`, widened so no column breaks inside a word
-    (measured in the bold face at `size` points, plus `padding` points a cell)."""
-    weights = (list(block.widths or ()) + [1.0] * columns)[:columns]
-    widths = [total * w / sum(weights) for w in weights]
-    texts = [[h] for h in block.header] + [[] for _ in range(columns - len(block.header))]
-    for row in block.rows:
-        for c, item in enumerate(row):
-            texts[c].append(plain_text(item.text))
-    # A word wider than this (a file path) is split rather than starving the other columns.
-    cap = max(total * 0.3, total / columns)
-    floor = [min(cap, max((stringWidth(word, bold, size) + padding for t in column
-                           for word in t.split()), default=padding)) for column in texts]
-    if sum(floor) > total:  # too many long words: share the width by the longest words
-        return [total * f / sum(floor) for f in floor]
-    for _ in range(columns):
-        short = [c for c in range(columns) if widths[c] < floor[c] - 0.01]
-        if not short:
-            break
-        need = sum(floor[c] - widths[c] for c in short)
-        spare = [c for c in range(columns) if c not in short and widths[c] > floor[c]]
-        room = sum(widths[c] - floor[c] for c in spare)
-        for c in short:
-            widths[c] = floor[c]
-        for c in spare:
-            widths[c] -= need * (widths[c] - floor[c]) / room
-    return widths

@@ -42,7 +42,9 @@ class TextBlocks(PdfDrawing):
 
     def draw_quote(self, block: d.Quote) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
-        inner: list[Flowable] = [self._text(block.text, s.quote)]
+        # set in italic through the markup, so emphasis inside it can be set roman
+        inner: list[Flowable] = [Para(markup(block.text, self.look.italics, in_italic=True),
+                                      s.quote)]
         if block.citation:
             inner.append(Para("— " + markup(block.citation, self.look.italics), s.citation))
         if block.themes:
@@ -78,13 +80,13 @@ class TextBlocks(PdfDrawing):
         key = f"b{self._position}"
         tags = TableTags(role="LI", outer="L", cells=("Lbl", "LBody"), cell_keys=(None, key))
         row = Table([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
-                    renderCB=tags)
+                    splitInRow=1, renderCB=tags)
         if is_rtl(plain_text(block.text)):  # the number stands at the start: on the right
             number = Para(f"{block.number}.", s.number.clone("number_rtl", alignment=TA_RIGHT))
             number.tag = None
             tags = TableTags(role="LI", outer="L", cells=("LBody", "Lbl"), cell_keys=(key, None))
             row = Table([[cell, number]], colWidths=[self.width - number_w, number_w],
-                        hAlign="LEFT", renderCB=tags)
+                        hAlign="LEFT", splitInRow=1, renderCB=tags)
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -114,8 +116,9 @@ class TextBlocks(PdfDrawing):
         rows = [[title]]
         with self.narrower(2 * pad + rule):
             rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
-        table = Table(rows, colWidths=[self.width], splitInRow=1, spaceBefore=size * 0.3,
-                      spaceAfter=size * 1.2,
+        # split inside a row first, so the box's title keeps the first lines of its text
+        table = Table(rows, colWidths=[self.width], splitByRow=0, splitInRow=1,
+                      spaceBefore=size * 0.3, spaceAfter=size * 1.2,
                       renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(self.look.teacher_tint)),
