@@ -15,7 +15,8 @@ from nlmg_packs import document as d
 from nlmg_packs.render.dispatch import method_name, missing_methods
 from tests.sample_documents import every_block
 
-RENDERERS = [("nlmg_packs.render.pdf", "PdfRenderer"), ("nlmg_packs.render.docx", "DocxRenderer")]
+RENDERERS = [("nlmg_packs.render.pdf", "PdfRenderer"), ("nlmg_packs.render.docx", "DocxRenderer"),
+             ("nlmg_packs.render.html", "HtmlRenderer")]
 
 
 def test_the_registry_is_the_block_union():

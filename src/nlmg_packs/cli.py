@@ -289,3 +289,7 @@ from nlmg_packs.cli_author import export_sheet, new  # noqa: E402  (commands for
 
 app.command()(new)
 app.command("export-sheet")(export_sheet)
+
+from nlmg_packs.cli_lms import export_lms  # noqa: E402  (learning-platform exports)
+
+app.command("export-lms")(export_lms)

@@ -1,0 +1,1 @@
+"""Exports for learning platforms: Common Cartridge courses and question banks."""
