@@ -83,3 +83,92 @@ def test_us_spelling() -> None:
 
 def test_catalogues_are_package_data() -> None:
     assert Path(LOCALE_DIR).parent.name == "nlmg_packs"
+
+
+# ---- the catalogue template against the code: every message the tool prints is listed ----------
+
+SOURCE = LOCALE_DIR.parent
+
+
+def _strings(node: object) -> list[str]:
+    """The string literals a message argument can take (`w("A" if x else "B")` gives both)."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) + _strings(node.orelse)
+    return []
+
+
+def _messages_in_place() -> dict[str, str]:
+    """English message → `module:line` for every literal message a composer translates in place:
+    `w("…")`, `words("…")` and `….plural("…", "…", n)`."""
+    import ast
+
+    found: dict[str, str] = {}
+    for path in sorted(SOURCE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in {"w", "words"}:
+                args = node.args[:1]
+            elif isinstance(func, ast.Attribute) and func.attr == "plural":
+                args = node.args[:2]
+            else:
+                continue
+            for message in (m for a in args for m in _strings(a)):
+                found.setdefault(message, f"{path.relative_to(SOURCE)}:{node.lineno}")
+    return found
+
+
+def _label_messages() -> dict[str, str]:
+    """English message → constant name for every message `compose/labels.py` defines (its
+    upper-case constants: strings, and tuples and dicts of them)."""
+    from nlmg_packs.compose import labels
+
+    found: dict[str, str] = {}
+
+    def walk(name: str, value: object) -> None:
+        if isinstance(value, str):
+            found.setdefault(value, name)
+        elif isinstance(value, tuple | list):
+            for item in value:
+                walk(name, item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(f"{name}[{key!r}]", item)
+
+    for name, value in vars(labels).items():
+        if name.isupper():
+            walk(name, value)
+    return found
+
+
+def _bloom_levels() -> dict[str, str]:
+    """The question levels printed as `w(level.capitalize())`."""
+    from typing import get_args
+
+    from nlmg_packs.pack.model import Level
+
+    return {level.capitalize(): "pack.model.Level" for level in get_args(Level)}
+
+
+def test_template_lists_every_message_the_tool_prints() -> None:
+    """`labels.py`, the messages composers write in place and the question levels are all in
+    `nlmg_packs.pot` (and so, through the test above, translated in every catalogue)."""
+    wanted = {**_bloom_levels(), **_messages_in_place(), **_label_messages()}
+    missing = sorted(f"{where}: {message!r}" for message, where in wanted.items()
+                     if message not in known_messages())
+    assert not missing, "add to nlmg_packs.pot and every .po:\n" + "\n".join(missing)
+
+
+def test_plural_messages_are_plural_entries() -> None:
+    """`POINT, POINTS` and every `.plural(…)` pair are one msgid/msgid_plural entry."""
+    from nlmg_packs.compose import labels
+
+    template = (LOCALE_DIR / f"{DOMAIN}.pot").read_text("utf-8")
+    for singular, plural in [(labels.POINT, labels.POINTS), ("{count} minute", "{count} minutes"),
+                             ("{count} lesson", "{count} lessons")]:
+        assert f'msgid "{singular}"\nmsgid_plural "{plural}"' in template, singular

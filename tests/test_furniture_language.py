@@ -157,3 +157,67 @@ def test_no_english_furniture_is_left_in_any_document(language: str, mini: Path)
         leaks |= {piece for piece in english if piece in text}
     pack_text = "\n".join(t for _, _, t in pack_texts(pack))
     assert not {piece for piece in leaks if piece not in pack_text}, sorted(leaks)
+
+
+# ---- the teaching apparatus: introduction, vocabulary, tests, rubrics ---------------------------
+
+def _apparatus_labels() -> dict[str, list[str]]:
+    from nlmg_packs.compose import labels as lb
+
+    return {
+        "introduction": [lb.INTRODUCTION, lb.ABOUT_AUTHOR, lb.FURTHER_READING,
+                         *lb.FURTHER_READING_HEADER],
+        "vocabulary": [*lb.VOCABULARY_HEADER, lb.MATCH_WORDS, lb.MATCH_WORDS_HOW, lb.USE_IT,
+                       lb.IN_CONTEXT, *lb.MATCH_HEADER, lb.KEY],
+        "tests": [lb.SCORE, lb.SECTIONS["multiple-choice"], lb.SECTIONS["true-false"],
+                  lb.HOW_TO_ANSWER["multiple-choice"], lb.TRUE, lb.KEY,
+                  lb.ANSWER_KEY, "Recall"],
+        "rubrics": [lb.GUIDANCE, lb.RUBRIC_CRITERION, lb.LENGTH, lb.ASSIGNMENT["essay"]],
+    }
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from nlmg_packs.pack import load_pack
+    from nlmg_packs.pack.glyphs import pack_texts
+
+    pack = load_pack(ROOT / "packs" / "never-let-me-go")
+    return pack, {t for _, _, t in pack_texts(pack)}
+
+
+def _fixed(message: str) -> str:
+    """The fixed text of a message before its first placeholder."""
+    import re
+
+    return re.split(r"\{\w+\}|\*\*", message)[0].strip()
+
+
+@pytest.mark.parametrize("kind", ["introduction", "vocabulary", "tests", "rubrics"])
+@pytest.mark.parametrize("language", ["fr", "de", "es", "pl"])
+def test_apparatus_furniture_prints_in_the_pack_language(bundled, language: str,
+                                                         kind: str) -> None:
+    """Every document of `kind` of the bundled pack composed in `language`: its labels print
+    translated, and no text of the document is an English message the catalogue translates
+    (short headers like "Score" or "Word" included, which the piece check above passes over)."""
+    from nlmg_packs.compose.catalogue import catalogue
+    from nlmg_packs.i18n import known_messages, words_for
+
+    pack, pack_text = bundled
+    book = pack.meta.book.model_copy(update={"language": language})
+    import copy
+
+    localised = copy.copy(pack)
+    localised.meta = pack.meta.model_copy(update={"book": book})
+    words = words_for(language)
+    specs = [spec for spec in catalogue(localised) if spec.kind == kind]
+    assert specs, kind
+    texts = [t for spec in specs for t in _document_texts(spec.compose("pdf"))]
+    joined = "\n".join(texts)
+    for message in _apparatus_labels()[kind]:
+        assert words(message) != message, (language, message)
+        assert _fixed(words(message)) in joined, (language, kind, message)
+    english = {m for m in known_messages() if words(m) != m and m not in pack_text}
+    assert not english & set(texts), sorted(english & set(texts))
+    fixed = {_fixed(m) for m in english
+             if "{" in m and len(_fixed(m)) >= 4 and _fixed(m) != _fixed(words(m))}
+    assert not {t for f in fixed for t in texts if t.startswith(f) and t not in pack_text}
