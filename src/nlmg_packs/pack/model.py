@@ -8,49 +8,35 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import Field, StringConstraints
 
-MAX_TEXT = 20_000
-"""Longest free-text field, in characters: longer is almost certainly a paste accident."""
-
-
-
-def _no_control_characters(value: str) -> str:
-    """Refuse invisible characters that only reach a pack by accident (or a YAML escape)."""
-    for char in value:
-        code = ord(char)
-        if (code < 32 and char not in "\n\t") or 0x7F <= code < 0xA0 or code in (0xFFFE, 0xFFFF):
-            raise PydanticCustomError("control_character", "contains the control character "
-                                      "{code}", {"code": f"U+{code:04X}"})
-    return value
-
-
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT),
-                 AfterValidator(_no_control_characters)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300),
-                      AfterValidator(_no_control_characters)]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
-Chapter = Annotated[int, Field(ge=1, le=999)]
-ChapterRange = Annotated[list[Chapter], Field(min_length=1, max_length=2)]
-"""`[7]` is one chapter, `[3, 5]` is chapters 3 to 5."""
-UnitRef = Annotated[int, Field(ge=1, le=9999)] | Id
-"""A reading unit by its id (`letter-2`, `act-1-scene-2`); a whole number n is the unit `"n"`."""
-UnitRange = Annotated[list[UnitRef], Field(min_length=1, max_length=2)]
-"""`[letter-1]` is one unit; `[letter-1, v1-ch2]` runs from the first to the second."""
-PageNumber = Annotated[int, Field(ge=1, le=99_999)] | Annotated[
-    str, StringConstraints(pattern=r"^[0-9A-Za-z]{1,12}$")]
-"""A printed page number: digits, or a page number such as `xii` in a preface."""
-Mode = Literal["said", "thought", "narrated", "written", "sung"]
-PartKind = Literal["part", "volume", "book", "act", "section", "stave"]
-Level = Literal["recall", "understand", "apply", "analyse", "evaluate", "create"]
-Audience = Literal["class", "book-club"]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
+from nlmg_packs.pack.model_quotes import (  # noqa: F401 (re-exported: the schema's one name space)
+    CONFIRMING_SOURCES,
+    PageRef,
+    Provenance,
+    Quote,
+    QuotesFile,
+    QuoteSource,
+    Telling,
+    Url,
+)
+from nlmg_packs.pack.model_types import (  # noqa: F401 (re-exported: the schema's one name space)
+    MAX_TEXT,
+    Audience,
+    Chapter,
+    ChapterRange,
+    Colour,
+    Id,
+    Level,
+    Mode,
+    PageNumber,
+    PartKind,
+    ShortText,
+    Strict,
+    Text,
+    UnitRange,
+    UnitRef,
+)
 
 # ---- pack.yaml ---------------------------------------------------------------
 
@@ -187,106 +173,6 @@ class Prompt(Strict):
 
 class DiscussionFile(Strict):
     prompts: list[Prompt] = Field(min_length=1)
-
-
-# ---- quotes.yaml -------------------------------------------------------------
-
-
-CONFIRMING_SOURCES = 2
-"""Independent public sources that must print a quotation's words before it counts as confirmed."""
-
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=2000)]
-
-
-class Provenance(Strict):
-    """One public source that prints the quotation's words: a study guide, a review, an
-    article or a publisher's excerpt (never an unofficial copy of the whole book)."""
-
-    source: ShortText = Field(description='Who publishes it, e.g. "Shmoop" or "The Washington '
-                              'Post".')
-    title: ShortText = Field(description="The title of the page.")
-    url: Url = Field(description="The address of the page.")
-    chapter: Chapter | None = Field(None, description="The chapter the source gives, if any.")
-
-
-class QuoteSource(Strict):
-    """Where a quotation's words come from, and who confirms them."""
-
-    wording: Literal["novel", "review", "memory"] = Field(
-        description="Where the wording was taken from: the novel itself, a review quoting it, "
-        "or recalled from memory.")
-    verified: bool = Field(description="True once checked word for word against an edition.")
-    edition: ShortText | None = Field(None, description="Edition checked against.")
-    provenance: list[Provenance] = Field(
-        default_factory=list, description="Public sources that print these exact words; two "
-        "independent ones confirm the quotation.")
-    note: Text | None = None
-
-    @property
-    def confirmed(self) -> bool:
-        """True when at least `CONFIRMING_SOURCES` public sources print these words."""
-        return len(self.provenance) >= CONFIRMING_SOURCES
-
-
-class PageRef(Strict):
-    """Where a quotation stands in one printed edition."""
-
-    edition: Id | None = Field(None, description="Edition id from book.editions; the first "
-                               "edition when left out.")
-    page: PageNumber | Annotated[list[PageNumber], Field(min_length=1, max_length=2)] | None = (
-        Field(None, description="Page, or first and last page, e.g. 81 or [81, 82]."))
-    line: Annotated[int, Field(ge=1, le=99_999)] | ChapterRange | None = Field(
-        None, description="Line, or first and last line, for verse and plays.")
-
-
-class Telling(Strict):
-    """One layer of a narrative frame: who passes the words on, to whom, and how."""
-
-    speaker: Id = Field(description="Character id of who tells or writes it on.")
-    addressees: list[Id] = Field(default_factory=list,
-                                 description="Character or group ids it is told to.")
-    mode: Mode = Field("narrated", description="How it is passed on.")
-
-
-class Quote(Strict):
-    id: Id
-    text: Text
-    speaker: Id = Field(description="Character id of who says or writes it.")
-    addressee: Id | None = Field(None, description="Character id of who it is said to.")
-    addressees: list[Id] = Field(default_factory=list, description="Character or group ids "
-                                 "of who it is said to; none for narration or thought.")
-    mode: Mode | None = Field(None, description="How the words come: said (when left out), "
-                              "thought, narrated, written or sung.")
-    frame: list[Telling] = Field(default_factory=list, description="The narrative frame, "
-                                 "innermost first: who tells the speaker's words, to whom.")
-    chapter: Chapter | None = None
-    unit: UnitRef | None = Field(None, description="Reading unit; instead of `chapter`.")
-    pages: list[PageRef] = Field(default_factory=list,
-                                 description="Page and line references, by edition.")
-    themes: list[Id] = Field(min_length=1)
-    context: Text
-    questions: list[Text] = Field(min_length=2)
-    model_answer: Text
-    source: QuoteSource
-
-    @property
-    def how(self) -> Mode:
-        """The quotation's mode; "said" when the pack leaves it out."""
-        return self.mode or "said"
-
-    @property
-    def where(self) -> int | str | None:
-        """The quotation's unit, whichever key gave it."""
-        return self.unit if self.unit is not None else self.chapter
-
-    @property
-    def to(self) -> list[str]:
-        """Who it is said to, whichever key gave them."""
-        return [self.addressee] if self.addressee else list(self.addressees)
-
-
-class QuotesFile(Strict):
-    quotes: list[Quote] = Field(min_length=1)
 
 
 # ---- worksheets.yaml ---------------------------------------------------------
