@@ -10,8 +10,9 @@ from reportlab.platypus import Flowable, TableStyle
 
 from nlmg_packs import document as d
 from nlmg_packs.render.options import RenderOptions
-from nlmg_packs.render.pdf_flowables import InlineMarks, Para, Pill, Words
+from nlmg_packs.render.pdf_flowables import Para
 from nlmg_packs.render.pdf_keep import SPLIT_TALLER, Keep, group, lead_in
+from nlmg_packs.render.pdf_marks import InlineMarks, Pill, Words
 from nlmg_packs.render.pdf_page import PAPER
 from nlmg_packs.render.pdf_styles import MUTED, Styles, markup
 from nlmg_packs.render.units import leads_to_question

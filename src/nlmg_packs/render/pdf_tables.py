@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, Table
 from nlmg_packs import document as d
 from nlmg_packs.fonts import normalise
 from nlmg_packs.render.pdf_base import PdfDrawing
-from nlmg_packs.render.pdf_flowables import InlineMarks, Para, Pill, Swatch
+from nlmg_packs.render.pdf_flowables import Para
+from nlmg_packs.render.pdf_marks import InlineMarks, Pill, Swatch
 from nlmg_packs.render.pdf_styles import lighter, markup
 from nlmg_packs.render.pdf_table_tags import PairTags, data_table
 from nlmg_packs.render.table_widths import column_widths, fitting

@@ -14,8 +14,9 @@ from nlmg_packs.bidi import is_rtl
 from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
-from nlmg_packs.render.pdf_flowables import InlineMarks, NameLines, Para, Pill, RuledLines, Words
+from nlmg_packs.render.pdf_flowables import NameLines, Para, RuledLines
 from nlmg_packs.render.pdf_keep import group
+from nlmg_packs.render.pdf_marks import InlineMarks, Pill, Words
 from nlmg_packs.render.pdf_styles import RULE, lighter, literal, markup
 from nlmg_packs.render.pdf_table_tags import TableTags
 from nlmg_packs.render.pdf_tagged_flowables import TaggedList
