@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,9 @@ from typing import Any
 import yaml
 
 from nlmg_packs.errors import PackError, Problem
+from nlmg_packs.pack.yaml_text import invisible_problems, text_cut_by_comments
 from nlmg_packs.paths import display_path
-from nlmg_packs.text import clean, describe, invisible_characters
+from nlmg_packs.text import clean
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A pack file larger than this is refused before parsing (a real pack file is a few hundred KB)."""
@@ -136,32 +136,6 @@ def _refuse_base_60(node: Any, kind: str) -> None:
                    "it is text")
 
 
-def _cut_by_comments(node: Any, lines: list[str], name: str) -> list[Problem]:
-    """Unquoted text values that a ` #` cut short: YAML reads the rest of the line as a
-    comment, and PyYAML throws comments away, so this is the only place to notice."""
-    found: list[Problem] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, yaml.MappingNode):
-            stack.extend(value for _, value in item.value)
-        elif isinstance(item, yaml.SequenceNode):
-            stack.extend(item.value)
-        elif (isinstance(item, yaml.ScalarNode) and item.style is None
-              and item.tag == "tag:yaml.org,2002:str"):
-            end = item.end_mark
-            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
-            hash_at = len(rest) - len(rest.lstrip(" \t"))
-            if rest.lstrip(" \t").startswith("#") and hash_at > 0:
-                lost = rest.lstrip(" \t")
-                shown = lost if len(lost) <= 40 else lost[:39] + "…"
-                found.append(Problem(name, end.line + 1, end.column + hash_at + 1,
-                                     f"` #` starts a YAML comment, so the text ends before "
-                                     f"`{shown}`", "put the value in quotes to keep the whole "
-                                     "text, or move a comment to a line of its own"))
-    return sorted(found, key=lambda p: (p.line or 0, p.col or 0))
-
-
 class _Located(Exception):
     def __init__(self, mark: Any, message: str, hint: str) -> None:
         super().__init__(message)
@@ -191,34 +165,13 @@ def load_yaml(path: Path) -> LoadedFile:
         raise PackError([_reader_problem(name, text, exc)]) from None
     finally:
         loader.dispose()
-    problems = list(_invisible_problems(node, text, name))
+    problems = list(invisible_problems(node, text, name))
     if problems:
         raise PackError(problems)
     lines = LineMap(name)
     _record_marks(node, (), lines.marks)
-    lines.warnings.extend(_cut_by_comments(node, text.split("\n"), name))
+    lines.warnings.extend(text_cut_by_comments(node, text.split("\n"), name))
     return LoadedFile(_cleaned(data), lines)
-
-
-def _invisible_problems(node: Any, text: str, name: str) -> Iterator[Problem]:
-    """One problem per invisible character that cannot print, at its own line and column
-    (at the text's start when the YAML wrote it as an escape such as `\\u2061`)."""
-    if isinstance(node, yaml.ScalarNode):
-        for _, char in invisible_characters(node.value):
-            start, end = node.start_mark.index, node.end_mark.index
-            found = text.find(char, start, end)
-            at = found if found >= 0 else start
-            line = text.count("\n", 0, at) + 1
-            col = at - (text.rfind("\n", 0, at) + 1) + 1
-            yield Problem(name, line, col, f"invisible character {describe(char)}",
-                          "delete it (it usually comes with text pasted from a word processor)")
-    elif isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            yield from _invisible_problems(key_node, text, name)
-            yield from _invisible_problems(value_node, text, name)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _invisible_problems(item, text, name)
 
 
 def _cleaned(data: Any) -> Any:
