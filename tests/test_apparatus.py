@@ -323,3 +323,26 @@ def test_no_label_name_is_defined_twice() -> None:
     names = [target.id for node in tree.body if isinstance(node, ast.Assign)
              for target in ast.walk(node.targets[0]) if isinstance(target, ast.Name)]
     assert sorted(n for n in set(names) if names.count(n) > 1) == []
+
+
+@pytest.mark.parametrize("versions", [1, 2, 4])
+def test_lesson_plans_name_the_test_files_the_build_writes(full: Path, tmp_path: Path,
+                                                           versions: int) -> None:
+    """A lesson's materials name only test files that a build with `versions` writes: with
+    several versions there is no unlettered `test-<id>.pdf`, and the first and last are named."""
+    from nlmg_packs.builder.run import BuildRequest, run_build
+    from tests.conftest import edit
+
+    edit(full / "courses.yaml", "    lessons:\n      - id: lit-1\n",
+         "    lessons:\n      - id: lit-1\n        assessments: [part-one-test]\n")
+    out = tmp_path / "out"
+    run_build(BuildRequest(packs=(full,), out=out, kinds=frozenset({"tests", "plans"}),
+                           versions=versions, template=Path("templates/default")))
+    written = {p.relative_to(out / "mini").as_posix() for p in out.rglob("test-*.pdf")}
+    plan = next(out.rglob("lesson-lit-1.docx"))
+    named = set(re.findall(r"common/(?:student|teacher)/test-[a-z0-9-]+\.pdf",
+                           docx_text(plan.read_bytes())))
+    student = sorted(p for p in written if p.startswith("common/student/"))
+    assert len(student) == versions
+    assert named <= written, sorted(named - written)
+    assert {student[0], student[-1]} <= named

@@ -80,7 +80,8 @@ def catalogue(pack: Pack, versions: int = 1) -> list[DocSpec]:
                              fixed(compose_course_overview, course.id)))
         for lesson in course.lessons:
             specs.append(DocSpec("plans", lesson_name(lesson.id), course.id, "teacher", "docx",
-                                 partial(compose_lesson_plan, pack, lesson.id)))
+                                 partial(compose_lesson_plan, pack, lesson.id,
+                                         versions=versions)))
     return specs
 
 

@@ -13,19 +13,27 @@ from nlmg_packs.pack import Pack
 from nlmg_packs.pack.model import Course, Lesson
 
 
-def assessment_materials(pack: Pack, lesson: Lesson, ext: str) -> list[str]:
-    """One materials line per test or assignment the lesson uses, naming its files."""
+def assessment_materials(pack: Pack, lesson: Lesson, ext: str, versions: int = 1) -> list[str]:
+    """One materials line per test or assignment the lesson uses, naming its files: a test's
+    versions A, B, … when the build makes `versions` of them (1 to 26)."""
     lines, w = [], labels.words(pack)
     for ref in lesson.assessments:
         if ref in pack.test_by_id:
-            kind, title, name = "test", pack.test_by_id[ref].title, test_name(ref)
+            kind, title = "test", pack.test_by_id[ref].title
+            names = [test_name(ref, v, versions) for v in range(versions)]
         else:
             task = pack.assignment_by_id[ref]
-            kind, title, name = task.type, task.title, assignment_name(ref)
+            kind, title, names = task.type, task.title, [assignment_name(ref)]
         lines.append(w(labels.ASSESSMENT_MATERIAL[kind], title=title,
-                       path=f"{folder(None, 'student')}/{name}.{ext}",
-                       answers=f"{folder(None, 'teacher')}/{name}.{ext}"))
+                       path=_files(folder(None, "student"), names, ext),
+                       answers=_files(folder(None, "teacher"), names, ext)))
     return lines
+
+
+def _files(place: str, names: list[str], ext: str) -> str:
+    """`place/a.ext`; two files as `place/a.ext, place/b.ext`; more as the first … the last."""
+    paths = [f"{place}/{name}.{ext}" for name in names]
+    return ", ".join(paths) if len(paths) <= 2 else f"{paths[0]} … {paths[-1]}"
 
 
 def attached_rubrics(pack: Pack, lesson: Lesson) -> list[d.Block]:

@@ -29,8 +29,10 @@ def _find(pack: Pack, lesson_id: str) -> tuple[int, Course, int, Lesson]:
     raise KeyError(lesson_id)
 
 
-def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") -> d.Document:
-    """The full plan of one lesson, teacher edition."""
+def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf", *,
+                        versions: int = 1) -> d.Document:
+    """The full plan of one lesson, teacher edition; its materials name the files of each test
+    in `versions` versions (A, B, …), as the build makes them."""
     c_index, course, l_index, lesson = _find(pack, lesson_id)
     path, w = ("courses", c_index, "lessons", l_index), labels.words(pack)
     facts = [course.name, w.plural("{count} minute", "{count} minutes", lesson.minutes),
@@ -51,7 +53,7 @@ def compose_lesson_plan(pack: Pack, lesson_id: str, handout_ext: str = "pdf") ->
     if lesson.standards:
         blocks += [d.Heading(w("Standards"), 2), d.BulletList(tuple(lesson.standards))]
     blocks += [d.Heading(w("Materials"), 2),
-               d.BulletList(_materials(pack, lesson, handout_ext))]
+               d.BulletList(_materials(pack, lesson, handout_ext, versions))]
     blocks += [d.Heading(w("Sequence"), 2), _sequence_table(pack, lesson)]
     if lesson.prompts:
         blocks.append(d.Heading(w("Discussion prompts"), 2))
@@ -106,7 +108,7 @@ def _sequence_table(pack: Pack, lesson: Lesson) -> d.Table:
                    tuple(rows), widths=(0.7, 1.0, 2.2, 3.3, 3.3))
 
 
-def _materials(pack: Pack, lesson: Lesson, ext: str) -> tuple[str, ...]:
+def _materials(pack: Pack, lesson: Lesson, ext: str, versions: int) -> tuple[str, ...]:
     items, w = [], labels.words(pack)
     for ws_id in lesson.worksheets:
         sheet = pack.worksheet_by_id[ws_id]
@@ -117,7 +119,7 @@ def _materials(pack: Pack, lesson: Lesson, ext: str) -> tuple[str, ...]:
     if lesson.prompts:
         items.append(w("Discussion guide: {path} (prompts listed below)",
                        path=f"{folder(None, 'student')}/discussion-guide.{ext}"))
-    items += assessment_materials(pack, lesson, ext)
+    items += assessment_materials(pack, lesson, ext, versions)
     items += lesson.materials
     reading = _reading(pack, lesson.span)
     if reading:
