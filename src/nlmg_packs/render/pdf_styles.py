@@ -105,17 +105,7 @@ def build_styles(look: Look, fonts: FontFamily) -> Styles:
 
     small = like("small", fontSize=look.small_size)
     h_sizes = look.heading_sizes
-    headings = (
-        like("h1", fontName=fonts.bold, fontSize=h_sizes[0], leading=h_sizes[0] * 1.2,
-             textColor=primary, spaceBefore=h_sizes[0] * 0.9, spaceAfter=size * 0.7,
-             keepWithNext=1, alignment=TA_LEFT),
-        like("h2", fontName=fonts.bold, fontSize=h_sizes[1], leading=h_sizes[1] * 1.25,
-             textColor=primary, spaceBefore=h_sizes[1] * 0.9, spaceAfter=size * 0.5,
-             keepWithNext=1, alignment=TA_LEFT),
-        like("h3", fontName=fonts.bold, fontSize=h_sizes[2], leading=h_sizes[2] * 1.25,
-             textColor=text, spaceBefore=h_sizes[2] * 0.8, spaceAfter=size * 0.4,
-             keepWithNext=1, alignment=TA_LEFT),
-    )
+    headings = _headings(body, look, fonts.bold, primary, text)
     cell_size = min(size, look.small_size + 1) if look.body_size < 14 else size
     return Styles(
         look=look, fonts=fonts, body=body,
@@ -154,3 +144,19 @@ def build_styles(look: Look, fonts: FontFamily) -> Styles:
         contents_page=like("contents_page", spaceAfter=0, alignment=TA_RIGHT),
         label=like("label", fontName=fonts.bold, spaceAfter=size * 0.2, alignment=TA_LEFT),
     )
+
+
+def _headings(body: ParagraphStyle, look: Look, bold: str, primary: HexColor,
+              text: HexColor) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    """H1–H3: bold, kept with what follows; sizes in points from `look.heading_sizes`."""
+    size, (h1, h2, h3) = look.body_size, look.heading_sizes
+
+    def heading(name: str, points: float, leading: float, colour: HexColor, before: float,
+                after: float) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=body, fontName=bold, fontSize=points,
+                              leading=points * leading, textColor=colour,
+                              spaceBefore=points * before, spaceAfter=size * after,
+                              keepWithNext=1, alignment=TA_LEFT)
+
+    return (heading("h1", h1, 1.2, primary, 0.9, 0.7), heading("h2", h2, 1.25, primary, 0.9, 0.5),
+            heading("h3", h3, 1.25, text, 0.8, 0.4))
