@@ -199,3 +199,17 @@ ASSESSMENT_MATERIAL = {
 LESSON_NUMBER = "Lesson {number}"
 STANDARDS_HEADER = ("Standard", "Covered by")
 ITEM_IN_TEST = "{test}, item {number}"
+
+# Worksheet activities: the default title and instructions of each activity type.
+ACTIVITY_TITLES = {"who-said-it": "Who said it, and to whom?", "context": "Put it in context",
+          "close-reading": "Close reading", "theme-link": "Link it to a theme",
+          "written-response": "Written response"}
+
+ACTIVITY_INSTRUCTIONS = {
+    "who-said-it": "For each quotation, say who speaks and to whom, and what is happening.",
+    "context": "Explain where in the novel each quotation comes from and why it matters there.",
+    "close-reading": "Read each quotation closely and answer the questions beneath it.",
+    "theme-link": "Name a theme each quotation connects to and explain the link in a sentence "
+                  "or two.",
+    "written-response": "Write a full answer in paragraphs, using evidence from the novel.",
+}

@@ -22,19 +22,6 @@ from nlmg_packs.pack.model import Activity
 DEFAULT_LINES = {"who-said-it": 2, "context": 4, "close-reading": 5, "theme-link": 4,
                  "written-response": 12}
 
-TITLES = {"who-said-it": "Who said it, and to whom?", "context": "Put it in context",
-          "close-reading": "Close reading", "theme-link": "Link it to a theme",
-          "written-response": "Written response"}
-
-INSTRUCTIONS = {
-    "who-said-it": "For each quotation, say who speaks and to whom, and what is happening.",
-    "context": "Explain where in the novel each quotation comes from and why it matters there.",
-    "close-reading": "Read each quotation closely and answer the questions beneath it.",
-    "theme-link": "Name a theme each quotation connects to and explain the link in a sentence "
-                  "or two.",
-    "written-response": "Write a full answer in paragraphs, using evidence from the novel.",
-}
-
 
 class _Numbering:
     def __init__(self) -> None:
@@ -72,10 +59,11 @@ def compose_worksheet(pack: Pack, worksheet_id: str, edition: str) -> d.Document
     numbers = _Numbering()
     for a_index, activity in enumerate(sheet.activities):
         path = ("worksheets", index, "activities", a_index)
-        title = activity.title or w(TITLES[activity.type])
+        title = activity.title or w(labels.ACTIVITY_TITLES[activity.type])
         blocks.append(d.Heading(f"{a_index + 1}. {title}", 2,
                                 origin(pack, "worksheets.yaml", (*path, "title"))))
-        blocks.append(d.Paragraph(activity.instructions or w(INSTRUCTIONS[activity.type]), "body",
+        instructions = activity.instructions or w(labels.ACTIVITY_INSTRUCTIONS[activity.type])
+        blocks.append(d.Paragraph(instructions, "body",
                                   origin(pack, "worksheets.yaml", (*path, "instructions"))))
         blocks += _activity_blocks(pack, activity, edition, numbers, path)
     return document(pack, sheet.title, w("Quote worksheet: {title}", title=sheet.title), blocks,
