@@ -18,21 +18,25 @@ from nlmg_packs.document import Origin
 from nlmg_packs.errors import PackError
 from nlmg_packs.pack import Pack, load_pack
 from nlmg_packs.pack.sheet_export import pack_lists, workbook_bytes
-from nlmg_packs.pack.sheet_layout import SHEETS, TRANSLATIONS, column_for, headers
+from nlmg_packs.pack.sheet_layout import (
+    SHEETS,
+    TRANSLATIONS,
+    column_for,
+    headers,
+    written_columns,
+)
 from tests.conftest import ROOT
 from tests.tools import require_tool
 
 BUNDLED = ROOT / "packs" / "never-let-me-go"
-LIST_FILES = ("discussion.yaml", "quotes.yaml", "worksheets.yaml", "courses.yaml")
+LIST_FILES = ("discussion.yaml", "quotes.yaml", "worksheets.yaml", "courses.yaml",
+              "vocabulary.yaml", "tests.yaml", "rubrics.yaml")
 
 
 def as_sheet_pack(source: Path, target: Path) -> Path:
     """A copy of the pack at `source` whose lists live in one workbook instead of YAML."""
-    from nlmg_packs.pack.model_assessment import FILES as APPARATUS
-
     target.mkdir(parents=True)
-    shutil.copy(source / "pack.yaml", target / "pack.yaml")
-    for name in APPARATUS:  # vocabulary, tests, rubrics, matter: YAML only
+    for name in ("pack.yaml", "matter.yaml"):  # the two files a workbook does not hold
         if (source / name).is_file():
             shutil.copy(source / name, target / name)
     (target / "lists.xlsx").write_bytes(workbook_bytes(pack_lists(load_pack(source))))
@@ -65,7 +69,10 @@ def problems_of(folder: Path) -> list[str]:
 def test_bundled_pack_round_trips_through_a_workbook(tmp_path: Path) -> None:
     yaml_pack = load_pack(BUNDLED)
     sheet_pack = load_pack(as_sheet_pack(BUNDLED, tmp_path / "nlmg"))
-    for name in ("prompts", "quotes", "worksheets", "courses"):
+    assert {name for name in LIST_FILES if (tmp_path / "nlmg" / name).exists()} == set()
+    for name in ("prompts", "quotes", "worksheets", "courses", "words", "items", "tests",
+                 "rubrics", "assignments"):
+        assert getattr(yaml_pack, name), name  # the bundled pack has every kind of list
         assert getattr(sheet_pack, name) == getattr(yaml_pack, name), name
     assert documents(sheet_pack) == documents(yaml_pack)
 
@@ -143,7 +150,7 @@ def test_libreoffice_workbook_from_csv_reads_like_the_yaml(mini: Path, tmp_path:
         csv_file.unlink()
     for made in converted.glob("*.xlsx"):
         shutil.move(made, folder / made.name)
-    assert len(list(folder.glob("*.xlsx"))) == len(SHEETS)
+    assert len(list(folder.glob("*.xlsx"))) == len(csv_files)
     from openpyxl import load_workbook
 
     assert load_workbook(folder / "quotes.xlsx")["quotes"]["E2"].value == "=1+1"
@@ -274,10 +281,10 @@ def test_excel_lock_files_and_notes_sheets_are_left_alone(mini: Path, tmp_path: 
 @pytest.mark.parametrize("language", ["en", *sorted(TRANSLATIONS)])
 def test_headers_are_unambiguous_in_every_language(language: str) -> None:
     for sheet in SHEETS:
-        written = headers(sheet, language)
+        written = headers(sheet, language, {"options": 12, "pairs": 10, "levels": 6})
         assert len({h.casefold() for h in written}) == len(written), (language, sheet.name)
         read = [column_for(sheet, h) for h in written]
-        expected = (["link"] if sheet.link else []) + list(sheet.columns)
+        expected = written_columns(sheet, {"options": 12, "pairs": 10, "levels": 6})
         assert read == expected, (language, sheet.name)
 
 
