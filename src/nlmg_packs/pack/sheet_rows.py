@@ -61,7 +61,8 @@ class RowReader:
         heads = place.table.rows[0]
         marks: list[tuple[Column, list[int], int]] = []
         for number, column in columns.items():
-            raw = blank(row[number - 1]) if number <= len(row) else None
+            cell = row[number - 1] if number <= len(row) else None
+            raw = blank(cell)
             if isinstance(column, str):
                 link = None if raw is None else text(raw)
                 continue
@@ -74,7 +75,7 @@ class RowReader:
                 self.problems.append(place.table.problem(place.row, at, message, hint,
                                                          header=head))
 
-            value = read_cell(raw, column, report)
+            value = read_cell(cell, column, report)
             if column.kind == "marks":
                 marks.append((column, value or [], number))
             elif value is not None:
@@ -113,7 +114,8 @@ class RowReader:
                 f"no {what} `{link}` in the {sheet.parent} sheet" if link
                 else f"the {sheet.link} is not given",
                 did_you_mean(link, parents) if link
-                else f"write the {sheet.link} it belongs to in the `{sheet.link}` column",
+                else f"write the id of its {sheet.link} in the `{sheet.link}` column"
+                if sheet.link != "word" else "write the word it belongs to in the `word` column",
                 header=sheet.link))
             return None
         parent_path, parent = parents[link]

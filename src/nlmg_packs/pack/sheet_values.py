@@ -45,8 +45,12 @@ def blank(value: Any) -> Any:
     return value
 
 
-def read_cell(raw: Any, column: Column, report: Report) -> Any:
-    """The value of a non-empty cell as its YAML would hold it (see the module doc)."""
+def read_cell(cell: Any, column: Column, report: Report) -> Any:
+    """The value of a non-empty cell as its YAML would hold it (see the module doc). Text is
+    read trimmed; a list cell with a line break anywhere, even last, is split at line breaks."""
+    raw = blank(cell)
+    if column.kind in ("list", "standards") and isinstance(cell, str) and "\n" in cell:
+        raw = cell
     if isinstance(raw, datetime.date | datetime.time):
         report(f"the spreadsheet turned this cell into a date or time ({_show_date(raw)})",
                _date_hint(column))
@@ -152,6 +156,8 @@ def cell_value(value: Any, column: Column) -> Any:
     value no cell could give back unchanged."""
     if value is None or value == []:
         return None
+    if column.kind in ("unit", "units", "span"):
+        _no_digit_ids(value if isinstance(value, list) else [value])
     if column.kind == "range":
         return str(value[0]) if len(value) == 1 else f"{value[0]}-{value[-1]}"
     if column.kind == "units":
@@ -169,11 +175,19 @@ def cell_value(value: Any, column: Column) -> Any:
         if any("\n" in item for item in items):
             raise CellError("a list item holds a line break",
                             "join the item's lines into one to export it")
-        return ("\n" if any(";" in item for item in items) else "; ").join(items)
-    if column.kind == "unit" and isinstance(value, str) and value.isdigit():
-        raise CellError(f"the unit id \"{value}\" would read back as the number {value}",
-                        f"write {value} without quotes to export it")
+        if any(";" in item for item in items):  # one item alone ends with a line break
+            return "\n".join(items) + ("\n" if len(items) == 1 else "")
+        return "; ".join(items)
     return value
+
+
+def _no_digit_ids(values: list[Any]) -> None:
+    """Refuse a unit id or page written as a string of digits, which a cell gives back as a
+    number."""
+    for value in values:
+        if isinstance(value, str) and value.isdigit():
+            raise CellError(f"\"{value}\" would read back as the number {value}",
+                            f"write {value} without quotes to export it")
 
 
 def _standard(standard: dict[str, str]) -> str:

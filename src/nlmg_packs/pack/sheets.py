@@ -66,7 +66,8 @@ def read_sheets(folder: Path) -> SheetSources:
         group = [s for s in SHEETS if s.file == file and s.name in tables]
         if (folder / file).exists():
             sources.problems.append(Problem(
-                display_path(folder / file), None, None, f"the {_PLURAL.get(group[0].name, group[0].name)} are also in "
+                display_path(folder / file), None, None,
+                f"the {_PLURAL.get(group[0].name, group[0].name)} are also in "
                 f"{_where(tables[group[0].name])}", f"keep either {file} or the spreadsheet"))
             continue
         loaded, reader = _assemble(group, tables)
