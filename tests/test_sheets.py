@@ -102,24 +102,30 @@ def test_bundled_pack_from_a_workbook_builds_byte_identical_files(tmp_path: Path
     assert from_yaml == from_sheet
 
 
-def _csv_pack(mini: Path, tmp_path: Path) -> Path:
-    """The mini pack with its lists as CSV files the way European Excel saves them."""
+def csv_pack(source: Path, folder: Path) -> Path:
+    """The pack at `source` with its lists as CSV files the way European Excel saves them: a
+    byte-order mark, `;` separators, CRLF line ends."""
     from openpyxl import load_workbook
 
-    folder = tmp_path / "csv"
     folder.mkdir()
-    shutil.copy(mini / "pack.yaml", folder)
-    book = load_workbook(io.BytesIO(workbook_bytes(pack_lists(load_pack(mini)))))
+    for name in ("pack.yaml", "matter.yaml"):
+        if (source / name).is_file():
+            shutil.copy(source / name, folder)
+    book = load_workbook(io.BytesIO(workbook_bytes(pack_lists(load_pack(source)))))
     for ws in book.worksheets:
         lines = []
         for row in ws.iter_rows(values_only=True):
             cells = ["" if v is None else str(v).upper() if isinstance(v, bool) else str(v)
                      for v in row]
             lines.append(";".join('"' + c.replace('"', '""') + '"' if ";" in c or "\n" in c
-                                  else c for c in cells))
+                                  or '"' in c else c for c in cells))
         text = "\r\n".join(lines) + "\r\n"
         (folder / f"{ws.title.lower()}.csv").write_bytes(b"\xef\xbb\xbf" + text.encode())
     return folder
+
+
+def _csv_pack(mini: Path, tmp_path: Path) -> Path:
+    return csv_pack(mini, tmp_path / "csv")
 
 
 def test_csv_with_bom_semicolons_and_crlf_reads_like_the_yaml(mini: Path, tmp_path: Path) -> None:
@@ -127,6 +133,22 @@ def test_csv_with_bom_semicolons_and_crlf_reads_like_the_yaml(mini: Path, tmp_pa
     raw = (folder / "quotes.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfid;text;") and b"\r\n" in raw
     assert documents(load_pack(folder)) == documents(load_pack(mini))
+
+
+def libreoffice_workbooks(soffice: str, folder: Path, scratch: Path) -> None:
+    """Every CSV file in `folder` replaced by the .xlsx workbook LibreOffice makes of it."""
+    csv_files = sorted(folder.glob("*.csv"))
+    # CSV filter options: separator ; (59), text delimiter " (34), UTF-8 (76), first line 1,
+    # and (13th) evaluate formulas
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{scratch}/lo",
+                    "--infilter=CSV:59,34,76,1,,,,,,,,,true", "--convert-to", "xlsx", "--outdir",
+                    str(scratch), *map(str, csv_files)], check=True, capture_output=True,
+                   timeout=300)
+    for csv_file in csv_files:
+        csv_file.unlink()
+    for made in scratch.glob("*.xlsx"):
+        shutil.move(made, folder / made.name)
+    assert len(list(folder.glob("*.xlsx"))) == len(csv_files)
 
 
 def test_libreoffice_workbook_from_csv_reads_like_the_yaml(mini: Path, tmp_path: Path) -> None:
@@ -139,18 +161,7 @@ def test_libreoffice_workbook_from_csv_reads_like_the_yaml(mini: Path, tmp_path:
                                                    b"\r\nq-lamp;The lamp does not ask who is "
                                                    b"out there.;mara;tobias;=1+1;"))
     assert b"=1+1" in quotes.read_bytes()
-    csv_files = sorted(folder.glob("*.csv"))
-    # CSV filter options: separator ; (59), text delimiter " (34), UTF-8 (76), first line 1,
-    # and (13th) evaluate formulas
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--infilter=CSV:59,34,76,1,,,,,,,,,true", "--convert-to", "xlsx", "--outdir",
-                    str(converted), *map(str, csv_files)], check=True, capture_output=True,
-                   timeout=300)
-    for csv_file in csv_files:
-        csv_file.unlink()
-    for made in converted.glob("*.xlsx"):
-        shutil.move(made, folder / made.name)
-    assert len(list(folder.glob("*.xlsx"))) == len(csv_files)
+    libreoffice_workbooks(soffice, folder, converted)
     from openpyxl import load_workbook
 
     assert load_workbook(folder / "quotes.xlsx")["quotes"]["E2"].value == "=1+1"

@@ -37,7 +37,7 @@ quote = st.fixed_dictionaries(
                                      optional={"note": text, "provenance": st.lists(
                                          provenance, min_size=1, max_size=3)})},
     optional={"addressee": ident})
-unit_id = ident.filter(lambda i: not i.isdigit())  # "7" is the unit 7, written as a number
+unit_id = ident.filter(lambda i: not i.replace("-", "").isdigit())  # "7" and "7-3": numbers
 unit = st.one_of(st.integers(1, 9999), unit_id)
 units = st.lists(unit, min_size=1, max_size=2)
 ids = st.lists(ident, min_size=1, max_size=3)

@@ -40,6 +40,8 @@ _SHEET_HINTS = {
 _LIST_HINTS = {"list": "separate the items with `;`",
                "range": "write one chapter, 7, or a range, 3-5"}
 _FIELD_PREFIX = re.compile(r"^`[\w.]+`:? ")
+_YAML_KEY = re.compile(r"`(\w+):(?: true| false)?`")
+"""A key as YAML writes it (`correction:`, `correct: true`): a column's name in a sheet."""
 _MISSING = re.compile(r"^missing `([\w.]+)`$")
 
 
@@ -81,6 +83,7 @@ class SheetMap(LineMap):
             return place.table.problem(place.row, cell[0], "empty", "fill it in",
                                        header=cell[1])
         cell = _column(place, rest)
+        message = _YAML_KEY.sub(r"`\1`", message)
         if cell is None:
             return place.table.problem(place.row, None, message, _sheet_hint(hint, None))
         number, header, column = cell
@@ -112,4 +115,4 @@ def _sheet_hint(hint: str, column: Column | None) -> str:
     if column is not None and column.kind in _LIST_HINTS and (
             "`[a, b]`" in hint or hint == "add more"):
         return _LIST_HINTS[column.kind]
-    return _SHEET_HINTS.get(hint, hint)
+    return _YAML_KEY.sub(r"`\1`", _SHEET_HINTS.get(hint, hint))

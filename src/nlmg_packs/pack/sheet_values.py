@@ -161,6 +161,9 @@ def cell_value(value: Any, column: Column) -> Any:
     if column.kind == "range":
         return str(value[0]) if len(value) == 1 else f"{value[0]}-{value[-1]}"
     if column.kind == "units":
+        if len(value) == 1 and _RANGE.match(str(value[0])):
+            raise CellError(f"the unit id \"{value[0]}\" would read back as a range of "
+                            "chapters", "give the unit an id with a letter in it to export it")
         joiner = "-" if all(isinstance(v, int) for v in value) else UNIT_DASH
         return joiner.join(str(v) for v in value)
     if column.kind == "span" and isinstance(value, list):
