@@ -129,8 +129,8 @@ def _register() -> None:
 def validate(
     packs: PackArg = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Also fail on quotations not confirmed by two public sources, and on "
-        "text a ` #` comment cut short.")] = False,
+        "--strict", help="Also fail on quotations not confirmed by two public sources, on "
+        "text a ` #` comment cut short, and on placeholders (REPLACE) left from `new`.")] = False,
 ) -> None:
     """Check packs and report every problem as file:line:col.
 
@@ -139,6 +139,7 @@ def validate(
     from nlmg_packs.errors import PackError
     from nlmg_packs.pack import load_pack
     from nlmg_packs.pack.loader import display_path
+    from nlmg_packs.pack.placeholders import placeholders
     from nlmg_packs.pack.strict import unverified_quotes
     from nlmg_packs.pack.usage import unused
 
@@ -152,10 +153,11 @@ def validate(
         warnings.extend(unused(pack))
         unchecked = unverified_quotes(pack)
         cut = [w for lines in pack.lines.values() for w in lines.warnings]
+        left = placeholders(pack)
         if strict:
-            problems.extend(unchecked + cut)
+            problems.extend(unchecked + cut + left)
         else:
-            warnings.extend(cut)
+            warnings.extend(cut + left)
         typer.echo(f"{display_path(folder)}: valid — {len(pack.prompts)} prompts, "
                    f"{len(pack.quotes)} quotes, {len(pack.worksheets)} worksheets, "
                    f"{len(pack.courses)} courses, "

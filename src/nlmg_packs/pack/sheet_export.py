@@ -89,6 +89,7 @@ def workbook_bytes(files: dict[str, dict[str, Any]], language: str = "en",
         if data is None and not template:
             continue
         rows = list(entries(data or {}, sheet))
+        _check_links(sheet, rows)
         columns = written_columns(sheet, _counts(sheet, [entry for _, entry in rows]))
         ws = book.create_sheet(sheet_title(sheet, language))
         ws.append([header(sheet, c, language) for c in columns])
@@ -108,6 +109,26 @@ def workbook_bytes(files: dict[str, dict[str, Any]], language: str = "en",
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _check_links(sheet: ListSheet, rows: list[tuple[str | None, dict[str, Any]]]) -> None:
+    """Raise PackError when two entries that have child rows share the key their children
+    name them by (two vocabulary words `lamp`, both with sources): no cell could tell them
+    apart."""
+    children = [tuple(c.key.split(".")) for c in SHEETS if c.parent == sheet.name]
+    seen: set[Any] = set()
+    for _, entry in rows:
+        if not any(_field(entry, key) for key in children):
+            continue
+        key = entry.get(sheet.id_field)
+        if key in seen:
+            what = _SINGULAR.get(sheet.name, sheet.name[:-1])
+            raise PackError([Problem(sheet.file, None, None, f"two {what}s `{key}` have rows in "
+                                     "a sheet below, which names them by "
+                                     f"{sheet.id_field} and could not tell them apart",
+                                     f"make each {sheet.id_field} different, or keep this list "
+                                     "in YAML")])
+        seen.add(key)
 
 
 def _width(column: Column | str) -> int:
