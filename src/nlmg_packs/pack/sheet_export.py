@@ -37,8 +37,11 @@ READ_ME = (
     "Lists in a cell (themes, questions, quote ids...) are separated by ;",
     "Ids are lower-case words joined by hyphens (opening-line); other sheets refer to entries "
     "by id.",
-    "Activities, Lessons and Steps name their worksheet, course or lesson in the first column; "
-    "an empty cell there means the same as the row above.",
+    "Activities, Lessons, Steps, Provenance, Pages, Frame, Word sources and Criteria name the "
+    "entry they belong to in the first column; an empty cell there means the same as the row "
+    "above.",
+    "Test items: one row each; options in option 1, option 2... with rationale 1, 2... beside "
+    "them, and the numbers of the right ones in correct (1 or 1; 3).",
     "Chapters: 7, or a range 3-5. If the spreadsheet turns 3-5 into a date, format the column "
     "as Text.",
     "Check and build: nlmg-packs build PACK --watch (every mistake names its cell).",
