@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -120,13 +121,14 @@ def test_workbook_gives_back_the_same_data(quotes: list[dict[str, Any]],
     assert {name: loaded.data for name, loaded in sources.files.items()} == files
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(quotes=unique(st.tuples(quote, quote_extra).map(lambda q: {**q[0], **q[1]})),
-       words=unique(word, "word"), items=unique(test_item), tests=unique(a_test),
-       rubrics=unique(rubric), assignments=unique(assignment))
-def test_every_list_comes_back_the_same(quotes: list[dict[str, Any]], words: list[Any],
-                                        items: list[Any], tests: list[Any], rubrics: list[Any],
-                                        assignments: list[Any]) -> None:
+LISTS = {"quotes": unique(st.tuples(quote, quote_extra).map(lambda q: {**q[0], **q[1]})),
+         "words": unique(word, "word"), "items": unique(test_item), "tests": unique(a_test),
+         "rubrics": unique(rubric), "assignments": unique(assignment)}
+
+
+def every_list_comes_back_the_same(quotes: list[dict[str, Any]], words: list[Any],
+                                   items: list[Any], tests: list[Any], rubrics: list[Any],
+                                   assignments: list[Any]) -> None:
     files = {"quotes.yaml": {"quotes": quotes}, "vocabulary.yaml": {"words": words},
              "tests.yaml": {"items": items, "tests": tests},
              "rubrics.yaml": {"rubrics": rubrics, "assignments": assignments}}
@@ -135,3 +137,13 @@ def test_every_list_comes_back_the_same(quotes: list[dict[str, Any]], words: lis
         sources = read_sheets(Path(scratch))
     assert not sources.problems, [str(p) for p in sources.problems]
     assert {name: loaded.data for name, loaded in sources.files.items()} == files
+
+
+# A workbook of every list takes about a second to write and read: a short run by default, a
+# long one with the slow tests.
+test_every_list_comes_back_the_same = settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])(
+    given(**LISTS)(every_list_comes_back_the_same))
+test_every_list_comes_back_the_same_long = pytest.mark.slow(settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])(
+    given(**LISTS)(every_list_comes_back_the_same)))
