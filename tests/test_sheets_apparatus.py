@@ -6,7 +6,7 @@ and each kind of mistake is named at its cell."""
 from __future__ import annotations
 
 import datetime
-import io
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from nlmg_packs.pack import load_pack
-from nlmg_packs.pack.sheet_export import pack_lists, workbook_bytes
 from tests.conftest import FIXTURES
 from tests.test_sheets import (
     BUNDLED,
@@ -69,8 +68,19 @@ def test_units_pages_and_frame_come_back(tmp_path: Path) -> None:
 
 def test_the_bundled_pack_exports_every_list(tmp_path: Path) -> None:
     from openpyxl import load_workbook
+    from typer.testing import CliRunner
 
-    book = load_workbook(io.BytesIO(workbook_bytes(pack_lists(load_pack(BUNDLED)))))
+    from nlmg_packs.cli import app
+
+    result = CliRunner().invoke(app, ["export-sheet", str(BUNDLED), "--out",
+                                      str(tmp_path / "lists.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\d+ words, \d+ items, \d+ tests, \d+ rubrics, \d+ assignments",
+                     result.output), result.output
+    assert "in place of discussion.yaml, quotes.yaml, worksheets.yaml, courses.yaml, " \
+           "vocabulary.yaml, tests.yaml, rubrics.yaml" in result.output
+    book = load_workbook(tmp_path / "lists.xlsx")
+    assert book.worksheets[0].title == "Prompts"
     assert {"Vocabulary", "Items", "Tests", "Rubrics", "Criteria", "Assignments"} <= set(
         book.sheetnames)
     items = book["Items"]
