@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
@@ -13,6 +15,7 @@ from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import parse_inline
 from nlmg_packs.render.look import Look
 from nlmg_packs.render.pdf_fonts import FontFamily, normalise
+from nlmg_packs.render.pdf_spans import span_markup
 
 MUTED = "#4D4D4D"
 """Secondary text: 8.4:1 on white, still AA on the cream page."""
@@ -39,22 +42,26 @@ def literal(text: str) -> str:
 
 
 def markup(text: str, italics: bool = True, in_italic: bool = False) -> str:
-    """Text with the inline syntax as markup; italic becomes bold when `italics` is False.
+    """Text with the inline syntax as markup; italic becomes bold when `italics` is False, and
+    a language span is tagged as a Span with /Lang (`pdf_spans`).
 
     `in_italic`: the whole text is set in italic (a quotation), and emphasis inside it is set
     roman, as typographic convention has it (Chicago Manual of Style 7.50; Bringhurst 3.5.1).
     The paragraph's own face must then be the upright one.
     """
     parts = []
-    for run in parse_inline(normalise(text)):
-        chunk = literal(run.text)
-        italic = (run.italic != (in_italic and italics)) and italics
-        bold = run.bold or (run.italic and not italics)
-        if italic:
-            chunk = f"<i>{chunk}</i>"
-        if bold:
-            chunk = f"<b>{chunk}</b>"
-        parts.append(chunk)
+    for lang, group in groupby(parse_inline(normalise(text)), key=attrgetter("lang")):
+        chunks = []
+        for run in group:
+            chunk = literal(run.text)
+            italic = (run.italic != (in_italic and italics)) and italics
+            bold = run.bold or (run.italic and not italics)
+            if italic:
+                chunk = f"<i>{chunk}</i>"
+            if bold:
+                chunk = f"<b>{chunk}</b>"
+            chunks.append(chunk)
+        parts.append(span_markup(lang, "".join(chunks)) if lang else "".join(chunks))
     return "".join(parts)
 
 

@@ -1,0 +1,165 @@
+"""Inside a paragraph's text object: Span elements in another language, and the logical order of
+right-to-left lines.
+
+- **Language** (ISO 32000-1 §14.9.2): a span of the inline syntax (`[mots]{lang=fr}`) becomes
+  a structure element `Span` with `/Lang`, a child of the paragraph's element. The paragraph
+  markup carries zero-width `<onDraw>` markers at the span's ends (`span_markup`); reportlab
+  calls `on_marker` as it sets the line, which notes the place in the text object, and
+  `split_text` (called by `TaggingCanvas.drawText`) turns the notes into marked content:
+  the element's own sequence is closed before `BT` (or, when nothing was drawn in it yet,
+  begun inside it instead) and reopened inside it, so every
+  `BDC`…`EMC` pair nests properly within `BT`…`ET` (§14.6) and no sequence with an MCID holds
+  another.
+- **Logical order** (ISO 32000-1 §14.9.4): a right-to-left line is drawn in visual order, so
+  `actual_text` wraps each such line in `/Span <</ActualText (…)>> BDC … EMC` carrying the
+  line as it is read, for text extraction and assistive technology.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nlmg_packs.render.pdf_tags import Element
+
+MARKER = "nlmg_span"
+"""The name of the `<onDraw>` callback the markers call."""
+_SENTINEL = "\x00span"
+"""A text-object code item standing for a span's start or end until `split_text` replaces it."""
+
+
+@dataclass
+class OpenContent:
+    """The marked-content sequence `marked` holds open: its element, MCID, and where in the
+    page's code its `BDC` stands (with what precedes the `BDC` in that item)."""
+
+    element: Element
+    mcid: int
+    index: int
+    prefix: str
+
+
+def span_markup(lang: str, inner: str) -> str:
+    """`inner` (paragraph markup) between the markers of a span in the language `lang`."""
+    return (f'<onDraw name="{MARKER}" label="start {lang}"/>{inner}'
+            f'<onDraw name="{MARKER}" label="end {lang}"/>')
+
+
+def on_marker(canv: Any, kind: str, label: str) -> None:
+    """reportlab's `<onDraw>` callback: note a span's start or end in the text object being
+    set, if the text is real content (in an artifact there is nothing to mark)."""
+    if getattr(canv, "open_content", None) is None:
+        return
+    tx = canv._curr_tx_info["tx"]
+    tx._code.append(f"{_SENTINEL} {label}")
+    tx._spans = True
+
+
+def split_text(canv: Any, tx: Any) -> None:
+    """Replace the span notes in `tx` by marked content, and record a `Span` element with
+    `/Lang` for each. The enclosing sequence is closed before the text object, reopened in it
+    and after it; an empty one left before the text object is not left at all."""
+    open_content: OpenContent = canv.open_content
+    element, structure = open_content.element, canv.structure
+    page = canv.getPageNumber()
+    reuse = not _painted_since(canv._code, open_content.index)
+    if reuse:  # its BDC moves into the text object; what came between is page artifact
+        canv._code[open_content.index] = _STAY_ARTIFACT[open_content.prefix]
+    canv._code.append("EMC")
+    notes = [item.split() for item in tx._code if item.startswith(_SENTINEL)]
+    if notes and notes[0][1] == "end":  # the rest of a span begun on the page before
+        if reuse:
+            _unmark(structure, element, page, open_content.mcid)
+        first = _span(structure, element, notes[0][2], page)
+    else:
+        mcid = open_content.mcid if reuse else structure.mark(element, page)
+        first = f"/{element.role} <</MCID {mcid}>> BDC"
+    code = [tx._code[0], first]
+    for item in tx._code[1:]:
+        if not item.startswith(_SENTINEL):
+            code.append(item)
+            continue
+        _, edge, lang = item.split()
+        code.append("EMC " + (_span(structure, element, lang, page) if edge == "start" else
+                              f"/{element.role} <</MCID {structure.mark(element, page)}>> BDC"))
+    code.append("EMC")
+    tx._code = code
+    tx._spans = False
+
+
+def reopen(canv: Any) -> None:
+    """After `split_text`'s text object: the enclosing element's content goes on."""
+    open_content: OpenContent = canv.open_content
+    mcid = canv.structure.mark(open_content.element, canv.getPageNumber())
+    canv._code.append(f"/{open_content.element.role} <</MCID {mcid}>> BDC")
+    canv.open_content = OpenContent(open_content.element, mcid, len(canv._code) - 1, "")
+
+
+def closing(canv: Any) -> str:
+    """The code that ends the sequence `marked` held open and returns to the page's artifact;
+    a sequence `reopen` began with nothing drawn in it is taken back instead."""
+    open_content: OpenContent | None = canv.open_content
+    canv.open_content = None
+    if (open_content and not open_content.prefix
+            and not _painted_since(canv._code, open_content.index)):
+        canv._code[open_content.index] = _STAY_ARTIFACT[""]
+        _unmark(canv.structure, open_content.element, canv.getPageNumber(), open_content.mcid)
+    return "EMC /Artifact BMC"
+
+
+_PAINTS = re.compile(r"\b(?:BT|Do)\b")
+_STAY_ARTIFACT = {"EMC": "", "": "/Artifact BMC"}
+"""What replaces a BDC that is taken back, by what preceded it in its code item: the page's
+artifact goes on (`marked`'s opening closed it), or a new one begins (after a text object)."""
+
+
+def _painted_since(code: list[str], index: int) -> bool:
+    """Whether text or an image was drawn after `code[index]` (state changes and rules are
+    not content a structure element needs)."""
+    return any(_PAINTS.search(item) for item in code[index + 1:])
+
+
+def _unmark(structure: Any, element: Element, page: int, mcid: int) -> None:
+    """Take back the last MCID given out on `page`, which `element` holds and nothing uses."""
+    element.kids.pop()
+    if structure.next_mcid.get(page) == mcid + 1:
+        structure.next_mcid[page] = mcid
+
+
+def _span(structure: Any, parent: Element, lang: str, page: int) -> str:
+    span = type(parent)("Span", attrs={"Lang": lang})
+    parent.kids.append(span)
+    return f"/Span <</Lang {_pdf_string(lang)} /MCID {structure.mark(span, page)}>> BDC"
+
+
+def actual_text(tx: Any, lines: dict[str, str]) -> None:
+    """Make `tx` (a reportlab text object) wrap each line it shows whose drawn text is a key of
+    `lines` in a `Span` marked-content sequence whose `/ActualText` is the value: the line in
+    reading order."""
+    show = tx._textOut
+
+    def text_out(text: str, t_star: int = 0) -> None:
+        logical = lines.get(text.strip()) if text.strip() else None
+        if logical is None:
+            show(text, t_star)
+            return
+        tx._code.append(f"/Span <</ActualText {_pdf_string(logical)}>> BDC")
+        show(text, t_star)
+        tx._code.append("EMC")
+
+    tx._textOut = text_out
+
+
+def logical_text(shaped: str) -> str:
+    """A shaped line back in plain letters: Arabic presentation forms (U+FB50–U+FDFF,
+    U+FE70–U+FEFF) decomposed to the letters they join (NFKC, on those characters only)."""
+    return "".join(unicodedata.normalize("NFKC", c) if "\ufb50" <= c <= "\ufdff"
+                   or "\ufe70" <= c <= "\ufefe" else c for c in shaped)
+
+
+def _pdf_string(text: str) -> str:
+    """`text` as a PDF text string: UTF-16BE with its byte order mark, in hex (§7.9.2.2)."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
