@@ -11,8 +11,9 @@ right-to-left lines.
   `BDC`…`EMC` pair nests properly within `BT`…`ET` (§14.6) and no sequence with an MCID holds
   another.
 - **Logical order** (ISO 32000-1 §14.9.4): a right-to-left line is drawn in visual order, so
-  `actual_text` wraps each such line in `/Span <</ActualText (…)>> BDC … EMC` carrying the
-  line as it is read, for text extraction and assistive technology.
+  `actual_text` makes each such line a `Span` element whose `/ActualText` is the line as it is
+  read, for assistive technology. (On the marked content itself, poppler's text extraction
+  would take the replacement for drawn text and reorder it once more.)
 """
 
 from __future__ import annotations
@@ -59,35 +60,44 @@ def on_marker(canv: Any, kind: str, label: str) -> None:
 
 
 def split_text(canv: Any, tx: Any) -> None:
-    """Replace the span notes in `tx` by marked content, and record a `Span` element with
-    `/Lang` for each. The enclosing sequence is closed before the text object, reopened in it
-    and after it; an empty one left before the text object is not left at all."""
+    """Replace the span notes in `tx` by marked content, and record a `Span` for each (with
+    /Lang, or /ActualText). The enclosing element's sequence is closed before the text object
+    (or taken back, when nothing was drawn in it yet) and continued inside it; a stretch that
+    shows no text gets no sequence, so no MCID is empty."""
     open_content: OpenContent = canv.open_content
     element, structure = open_content.element, canv.structure
     page = canv.getPageNumber()
-    reuse = not _painted_since(canv._code, open_content.index)
-    if reuse:  # its BDC moves into the text object; what came between is page artifact
+    if _painted_since(canv._code, open_content.index):
+        canv._code.append("EMC")
+    else:  # what came between is page artifact; its MCID is given out again below
         canv._code[open_content.index] = _STAY_ARTIFACT[open_content.prefix]
-    canv._code.append("EMC")
-    notes = [item.split() for item in tx._code if item.startswith(_SENTINEL)]
-    if notes and notes[0][1] == "end":  # the rest of a span begun on the page before
-        if reuse:
-            _unmark(structure, element, page, open_content.mcid)
-        first = _span(structure, element, notes[0][2], page)
-    else:
-        mcid = open_content.mcid if reuse else structure.mark(element, page)
-        first = f"/{element.role} <</MCID {mcid}>> BDC"
-    code = [tx._code[0], first]
-    for item in tx._code[1:]:
-        if not item.startswith(_SENTINEL):
-            code.append(item)
+        canv._code.append("EMC")
+        _unmark(structure, element, page, open_content.mcid)
+    code = [tx._code[0]]
+    for key, items in _segments(tx._code[1:]):
+        if not any(_SHOWS.search(item) for item in items):
+            code.extend(items)
             continue
-        _, edge, lang = item.split()
-        code.append("EMC " + (_span(structure, element, lang, page) if edge == "start" else
-                              f"/{element.role} <</MCID {structure.mark(element, page)}>> BDC"))
-    code.append("EMC")
+        opening = (_span(structure, element, key, page) if key else
+                   f"/{element.role} <</MCID {structure.mark(element, page)}>> BDC")
+        code += [opening, *items, "EMC"]
     tx._code = code
     tx._spans = False
+
+
+def _segments(code: list[str]) -> list[tuple[str | None, list[str]]]:
+    """`code` cut at the span notes: (the span's key, or None for the enclosing element's own
+    text; its code items). Code that begins with a span's end is the rest of that span."""
+    notes = [item.split() for item in code if item.startswith(_SENTINEL)]
+    first = notes[0][2] if notes and notes[0][1] == "end" else None
+    segments: list[tuple[str | None, list[str]]] = [(first, [])]
+    for item in code:
+        if item.startswith(_SENTINEL):
+            _, edge, key = item.split()
+            segments.append((key if edge == "start" else None, []))
+        else:
+            segments[-1][1].append(item)
+    return segments
 
 
 def reopen(canv: Any) -> None:
@@ -111,6 +121,7 @@ def closing(canv: Any) -> str:
 
 
 _PAINTS = re.compile(r"\b(?:BT|Do)\b")
+_SHOWS = re.compile(r"\bT[jJ]\b|[\'\"]\s*$")
 _STAY_ARTIFACT = {"EMC": "", "": "/Artifact BMC"}
 """What replaces a BDC that is taken back, by what preceded it in its code item: the page's
 artifact goes on (`marked`'s opening closed it), or a new one begins (after a text object)."""
@@ -129,26 +140,38 @@ def _unmark(structure: Any, element: Element, page: int, mcid: int) -> None:
         structure.next_mcid[page] = mcid
 
 
-def _span(structure: Any, parent: Element, lang: str, page: int) -> str:
-    span = type(parent)("Span", attrs={"Lang": lang})
+def _span(structure: Any, parent: Element, key: str, page: int) -> str:
+    """A new Span under `parent` and the BDC that opens its content: `key` is a language tag,
+    or `=` and the hex of its UTF-8 /ActualText."""
+    if key.startswith("="):
+        name, value = "ActualText", bytes.fromhex(key[1:]).decode("utf-8")
+    else:
+        name, value = "Lang", key
+    span = type(parent)("Span", attrs={name: value})
     parent.kids.append(span)
-    return f"/Span <</Lang {_pdf_string(lang)} /MCID {structure.mark(span, page)}>> BDC"
+    mcid = structure.mark(span, page)
+    if name == "ActualText":  # on the element only: see the module's note
+        return f"/Span <</MCID {mcid}>> BDC"
+    return f"/Span <</Lang {_pdf_string(value)} /MCID {mcid}>> BDC"
 
 
 def actual_text(tx: Any, lines: dict[str, str]) -> None:
-    """Make `tx` (a reportlab text object) wrap each line it shows whose drawn text is a key of
-    `lines` in a `Span` marked-content sequence whose `/ActualText` is the value: the line in
-    reading order."""
+    """Make `tx` (a reportlab text object) tag each line it shows whose drawn text is a key of
+    `lines` as a `Span` whose `/ActualText` is the value: the line in reading order."""
     show = tx._textOut
+    if getattr(tx._canvas, "open_content", None) is None:
+        return
 
     def text_out(text: str, t_star: int = 0) -> None:
         logical = lines.get(text.strip()) if text.strip() else None
         if logical is None:
             show(text, t_star)
             return
-        tx._code.append(f"/Span <</ActualText {_pdf_string(logical)}>> BDC")
+        key = "=" + logical.encode("utf-8").hex()
+        tx._code.append(f"{_SENTINEL} start {key}")
         show(text, t_star)
-        tx._code.append("EMC")
+        tx._code.append(f"{_SENTINEL} end {key}")
+        tx._spans = True
 
     tx._textOut = text_out
 
