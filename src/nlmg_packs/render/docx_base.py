@@ -62,9 +62,9 @@ class DocxDrawing:
 
         paragraph_style(paragraph._p, self.ids[name.lower()])
 
-    def runs(self, paragraph, text: str, in_italic: bool = False) -> None:
+    def runs(self, paragraph, text: str, in_italic: bool = False, lang: str = "") -> None:
         """Text with `*italic*` / `**bold**` and language spans (`w:lang`); everything else
-        literal. `in_italic`: the
+        literal. `lang`: the whole text's language, if not the document's. `in_italic`: the
         paragraph's style is italic, so emphasis is set roman (typographic convention)."""
         from nlmg_packs.render.docx_access import run_language
         from nlmg_packs.render.docx_xml import add_run, clean, format_new_run
@@ -77,8 +77,8 @@ class DocxDrawing:
                 italic = False
             if bold or italic is not None:
                 format_new_run(added, bold=bold, italic=italic)
-            if run.lang:
-                run_language(added, run.lang)
+            if run.lang or lang:
+                run_language(added, run.lang or lang)
 
     def plain(self, paragraph, text: str, style: str | None = None):
         from nlmg_packs.render.docx_xml import add_run, clean, format_new_run

@@ -35,11 +35,17 @@ def runs(value: str) -> str:
                 chunk = f"<strong>{chunk}</strong>"
             chunks.append(chunk)
         if lang:
-            direction = ' dir="rtl"' if is_rtl_language(lang) else ""
-            parts.append(f'<span lang="{text(lang)}"{direction}>{"".join(chunks)}</span>')
+            parts.append(f'<span{language(lang)}>{"".join(chunks)}</span>')
         else:
             parts.extend(chunks)
     return "".join(parts)
+
+
+def language(tag: str) -> str:
+    """The `lang` (and `dir`) attributes of an element in the language `tag`; "" for none."""
+    if not tag:
+        return ""
+    return f' lang="{text(tag)}"' + (' dir="rtl"' if is_rtl_language(tag) else "")
 
 
 def chip(tag: d.ThemeTag, named: bool = True) -> str:

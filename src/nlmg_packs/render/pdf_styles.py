@@ -11,6 +11,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from nlmg_packs.bidi import has_rtl
 from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import parse_inline
 from nlmg_packs.render.look import Look
@@ -43,13 +44,16 @@ def literal(text: str) -> str:
 
 def markup(text: str, italics: bool = True, in_italic: bool = False) -> str:
     """Text with the inline syntax as markup; italic becomes bold when `italics` is False, and
-    a language span is tagged as a Span with /Lang (`pdf_spans`).
+    a language span is tagged as a Span with /Lang (`pdf_spans`), except in text with
+    right-to-left letters, whose lines are reordered whole.
 
     `in_italic`: the whole text is set in italic (a quotation), and emphasis inside it is set
     roman, as typographic convention has it (Chicago Manual of Style 7.50; Bringhurst 3.5.1).
     The paragraph's own face must then be the upright one.
     """
     parts = []
+    # A line with right-to-left letters is reordered as one run, so no span can be marked in it.
+    spans = not has_rtl(text)
     for lang, group in groupby(parse_inline(normalise(text)), key=attrgetter("lang")):
         chunks = []
         for run in group:
@@ -61,7 +65,7 @@ def markup(text: str, italics: bool = True, in_italic: bool = False) -> str:
             if bold:
                 chunk = f"<b>{chunk}</b>"
             chunks.append(chunk)
-        parts.append(span_markup(lang, "".join(chunks)) if lang else "".join(chunks))
+        parts.append(span_markup(lang, "".join(chunks)) if lang and spans else "".join(chunks))
     return "".join(parts)
 
 
