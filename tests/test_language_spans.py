@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import subprocess
+import unicodedata
 from io import BytesIO
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from lxml import html as lxml_html
 from nlmg_packs import document as d
 from nlmg_packs.builder.run import BuildRequest, run_build
 from nlmg_packs.errors import PackError
+from nlmg_packs.render import pdf_spans
 from nlmg_packs.render.docx import render_docx
 from nlmg_packs.render.html import render_html
 from nlmg_packs.render.inline import Run, parse_inline, plain_text
@@ -170,3 +172,47 @@ def test_html_spans_and_quotations_have_lang(options) -> None:
     assert [(q.get("lang"), q.get("dir")) for q in tree.xpath("//blockquote")] == [
         ("de", None), ("he", "rtl")]
     assert "[x] stays as typed" in tree.text_content()
+
+
+MIXED = "שלום עולם, מה זוכרת מרה? ماذا تتذكر مارا عن الليلة الأولى؟ She wrote (Hello) 123 לא כלום."
+
+
+def _rtl_doc() -> d.Document:
+    return dataclasses.replace(every_block("student"), blocks=(
+        d.Heading("Languages", 1),
+        d.Paragraph(" ".join([HEBREW_QUOTE, MIXED] * 3)),
+        d.Question(1, "She wrote שלום עולם in the log, then ماذا تتذكر in Arabic.", lines=1),
+    ))
+
+
+def _struct_text(data: bytes, path: Path) -> str:
+    path.write_bytes(data)
+    out = subprocess.run([require_tool("pdfinfo"), "-struct-text", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", out)
+
+
+def test_pdf_right_to_left_content_is_in_reading_order(options, tmp_path: Path) -> None:
+    """The structure's text (as assistive technology reads the marked content) is in reading
+    order, each line's glyphs shown in logical order at their visual places."""
+    data = render_pdf(_rtl_doc(), options)
+    lines = [line.strip().strip('"') for line in _struct_text(data, tmp_path / "a.pdf")
+             .splitlines() if re.search("[\u0590-\u06ff]", line)]
+    assert " ".join(lines) == " ".join([HEBREW_QUOTE, MIXED] * 3) + " " + \
+        "She wrote שלום עולם in the log, then ماذا تتذكر in Arabic."
+    assert pdfua_checks.check_all(data) == []
+
+
+def test_pdf_reading_order_changes_nothing_on_the_page(options, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    ordered = render_pdf(_rtl_doc(), options)
+    monkeypatch.setattr(pdf_spans, "show_in_reading_order", lambda *args: False)
+    drawn = render_pdf(_rtl_doc(), options)
+    assert drawn != ordered
+    pictures = []
+    for name, data in (("ordered", ordered), ("drawn", drawn)):
+        (tmp_path / f"{name}.pdf").write_bytes(data)
+        subprocess.run([require_tool("pdftoppm"), "-r", "150", "-png", "-f", "1", "-l", "1",
+                        str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True)
+        pictures.append(next(tmp_path.glob(f"{name}-*.png")).read_bytes())
+    assert pictures[0] == pictures[1]

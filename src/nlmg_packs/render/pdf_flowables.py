@@ -59,7 +59,7 @@ class Para(Paragraph):
     tag_key: str | None = None
     """Shared by the pieces of a split paragraph: they continue one element."""
     _rtl: bool | None = None
-    _actual: dict[str, str] = {}  # noqa: RUF012 (replaced, never changed in place)
+    _actual: dict[str, tuple[str, str]] = {}  # noqa: RUF012 (replaced, never changed in place)
     """While drawing: each reordered line's drawn text → its reading order."""
     """None: no right-to-left letters; else the paragraph's base direction is right to left."""
 
@@ -121,18 +121,18 @@ class Para(Paragraph):
         return size
 
 
-def _visual_lines(para, rtl: bool) -> tuple[object, dict[str, str]]:
+def _visual_lines(para, rtl: bool) -> tuple[object, dict[str, tuple[str, str]]]:
     """A copy of a broken paragraph with each line in drawing order (UAX #9, per line), and
-    each reordered line's drawn text (stripped) → the line in reading order, letters unjoined
-    (for its /ActualText)."""
+    each reordered line's drawn text (stripped) → the line in reading order as shaped, and
+    with its letters unjoined (for its /ActualText)."""
     visual = copy.copy(para)
     visual.lines = []
-    actual: dict[str, str] = {}
+    actual: dict[str, tuple[str, str]] = {}
 
     def reorder(logical: str) -> str:
         drawn = bidi.visual(logical, rtl)
         if drawn != logical:
-            actual[drawn.strip()] = logical_text(logical.strip())
+            actual[drawn.strip()] = (logical.strip(), logical_text(logical.strip()))
         return drawn
 
     for line in para.lines:

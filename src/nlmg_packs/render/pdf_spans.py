@@ -23,6 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from nlmg_packs.render.pdf_reading_order import show_in_reading_order
+
 if TYPE_CHECKING:
     from nlmg_packs.render.pdf_tags import Element
 
@@ -155,21 +157,24 @@ def _span(structure: Any, parent: Element, key: str, page: int) -> str:
     return f"/Span <</Lang {_pdf_string(value)} /MCID {mcid}>> BDC"
 
 
-def actual_text(tx: Any, lines: dict[str, str]) -> None:
+def actual_text(tx: Any, lines: dict[str, tuple[str, str]]) -> None:
     """Make `tx` (a reportlab text object) tag each line it shows whose drawn text is a key of
-    `lines` as a `Span` whose `/ActualText` is the value: the line in reading order."""
+    `lines` as a `Span` whose `/ActualText` is the value's second item (the line in reading
+    order, letters unjoined), and show its glyphs in the order of the first (the shaped line in
+    reading order, `pdf_reading_order`)."""
     show = tx._textOut
     if getattr(tx._canvas, "open_content", None) is None:
         return
 
     def text_out(text: str, t_star: int = 0) -> None:
-        logical = lines.get(text.strip()) if text.strip() else None
-        if logical is None:
+        line = lines.get(text.strip()) if text.strip() else None
+        if line is None:
             show(text, t_star)
             return
-        key = "=" + logical.encode("utf-8").hex()
+        key = "=" + line[1].encode("utf-8").hex()
         tx._code.append(f"{_SENTINEL} start {key}")
-        show(text, t_star)
+        if not show_in_reading_order(tx, text, line[0], t_star):
+            show(text, t_star)
         tx._code.append(f"{_SENTINEL} end {key}")
         tx._spans = True
 
