@@ -216,3 +216,16 @@ def test_pdf_reading_order_changes_nothing_on_the_page(options, tmp_path: Path,
                         str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True)
         pictures.append(next(tmp_path.glob(f"{name}-*.png")).read_bytes())
     assert pictures[0] == pictures[1]
+
+
+def test_a_span_over_a_page_break_is_a_span_on_each_page(options) -> None:
+    words = " ".join(["le phare ne demande pas qui est dehors"] * 80)
+    doc = dataclasses.replace(every_block("student"), blocks=(
+        d.Heading("Split", 1), *[d.Paragraph("A line to push the text down the page.")] * 20,
+        d.Paragraph(f"Before [{words}]{{lang=fr}} after.")))
+    data = render_pdf(doc, options)
+    spans = [e for e, parent in _elements(data) if e.S == "/Span"]
+    assert [(str(s.Lang), s.P.objgen) for s in spans] == [("fr", spans[0].P.objgen)] * 2
+    assert spans[0].Pg.objgen != spans[1].Pg.objgen  # one on each page
+    assert pdfua_checks.check_all(data) == []
+    assert render_pdf(doc, options) == data  # reproducible
