@@ -51,11 +51,11 @@ def export_lms(
 
     Writes OUT/<pack>/lms/<course>.imscc for students, <course>-teacher.imscc for teachers,
     and OUT/<pack>/banks/ with each test and reading unit as Moodle XML, GIFT and a QTI zip.
-    Re-runs rebuild only what changed.
+    Re-runs rebuild only what changed. The same as `build --format lms` (with --edition
+    student for --no-teacher).
 
     Example: nlmg-packs export-lms --course literature --cc-version 1.3
     """
-    from nlmg_packs.builder.checks import source_date_epoch
     from nlmg_packs.cli_options import expand
     from nlmg_packs.lms.export import LmsRequest
     from nlmg_packs.lms.export import export_lms as run_export
@@ -63,8 +63,7 @@ def export_lms(
     request = LmsRequest(packs=expand(packs), out=Path(out), courses=frozenset(course or ()),
                          cc_version=CcVersion(cc_version).value, teacher=teacher,
                          paper=Paper(paper).value if paper else None,
-                         preset=Preset(preset).value, template=template,
-                         epoch=source_date_epoch())
+                         preset=Preset(preset).value, template=template)
     outcome = run_export(request)
     if not quiet:
         for relpath in outcome.written:

@@ -1,0 +1,140 @@
+"""`build --format lms`: the files a pack gives learning platforms, planned as build jobs.
+
+Output, under `<out>/<pack>/`: `lms/<course>.imscc` (student cartridge), `lms/<course>-
+teacher.imscc` (teacher cartridge), and `banks/<test-… or unit-…>.{moodle.xml,gift.txt,
+qti.zip}`. Each job carries an `LmsWork`, a plain description of the file (composed documents
+and bank items, no rendering yet) that the build hashes for the file's key and hands to a
+render worker, so a changed question rebuilds only the files that hold it, and a re-run with
+nothing changed writes nothing (the build's manifest and no-op check, as for PDF and DOCX).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from nlmg_packs.compose.catalogue import DocSpec
+from nlmg_packs.lms.bank import BankItem
+from nlmg_packs.lms.course import Part
+from nlmg_packs.pack import Pack
+
+BANK_FORMATS = ("moodle.xml", "gift.txt", "qti.zip")
+FORMATS = ("imscc", *BANK_FORMATS)
+"""The `fmt` of LMS jobs (a file's extension, the part after the stem)."""
+KINDS = ("cartridges", "banks")
+"""`--only` kinds of `--format lms`."""
+
+
+@dataclass(frozen=True)
+class LmsWork:
+    """What one LMS file is made from: picklable, hashed for the file's key."""
+
+    fmt: str
+    """One of `FORMATS`."""
+    title: str
+    ident: str = ""
+    """A bank's file stem, the identifier of its standalone QTI assessment."""
+    language: str = "en"
+    cc_version: str = "1.1"
+    parts: tuple[Part, ...] = ()
+    """A cartridge's resources, in module order."""
+    items: tuple[BankItem, ...] = ()
+    """A bank's questions."""
+    category: str = ""
+    """The top question category of a bank (the book's title)."""
+
+    @property
+    def weight(self) -> int:
+        """Roughly how long it takes to render, in blocks: cartridges draw every document."""
+        return sum(len(p.doc.blocks) for p in self.parts if p.doc is not None) + len(self.items)
+
+
+def lms_jobs(pack: Pack, settings: str, courses: frozenset[str], editions: frozenset[str],
+             kinds: frozenset[str], cc_version: str) -> list:  # type: ignore[type-arg]
+    """The build jobs (`builder.plan.Job`) of `pack`'s cartridges (per course in `courses`,
+    all if empty, and edition in `editions`) and question banks (whatever the editions), as
+    `kinds` selects ("cartridges", "banks"; empty: both). `settings` hashes the render options."""
+    from nlmg_packs.builder.plan import Job
+
+    jobs: list[Job] = []
+    for spec, work in _cartridges(pack, courses, editions, cc_version) + _banks(pack):
+        if kinds and spec.kind not in kinds:
+            continue
+        key = hashlib.sha256(f"{settings}\n{work.fmt}\n{_fingerprint(work)}".encode())
+        jobs.append(Job(f"{pack.id}/{spec.relpath(work.fmt)}", spec, work.fmt, key.hexdigest(),
+                        work))  # type: ignore[arg-type]
+    return jobs
+
+
+def lms_stems(pack: Pack) -> set[str]:
+    """Every path (without its last extension) `--format lms` can make for `pack`, in any
+    selection: the build keeps these when it removes files a pack no longer makes."""
+    stems = {f"{pack.id}/lms/{c.id}{end}" for c in pack.courses for end in ("", "-teacher")}
+    for spec, work in _banks(pack):
+        stems.add(f"{pack.id}/{spec.relpath(work.fmt)}".rsplit(".", 1)[0])
+    return stems
+
+
+def _spec(kind: str, folder: str, name: str, course: str | None, edition: str) -> DocSpec:
+    def nothing(_ext: str):  # type: ignore[no-untyped-def]
+        raise AssertionError("an LMS file is not one document")
+
+    return _LmsSpec(kind, name, course, edition, "", nothing, folder)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _LmsSpec(DocSpec):
+    folder: str = ""
+
+    def relpath(self, fmt: str) -> str:
+        return f"{self.folder}/{self.name}.{fmt}"
+
+
+def _cartridges(pack: Pack, courses: frozenset[str], editions: frozenset[str],
+                cc_version: str) -> list[tuple[DocSpec, LmsWork]]:
+    from nlmg_packs.lms import labels
+    from nlmg_packs.lms.course import course_parts
+
+    found = []
+    for course in pack.courses:
+        if courses and course.id not in courses or not course.lessons:
+            continue
+        for edition in ("student", "teacher"):
+            if edition not in editions:
+                continue
+            name = course.id if edition == "student" else f"{course.id}-teacher"
+            title = (course.name if edition == "student"
+                     else labels.TEACHER_COPY.format(title=course.name))
+            work = LmsWork("imscc", title, name, pack.book.language, cc_version,
+                           tuple(course_parts(pack, course, edition)))
+            found.append((_spec("cartridges", "lms", name, course.id, edition), work))
+    return found
+
+
+def _banks(pack: Pack) -> list[tuple[DocSpec, LmsWork]]:
+    from nlmg_packs.lms.banks import banks
+
+    found = []
+    for bank in banks(pack):
+        for fmt in BANK_FORMATS:
+            work = LmsWork(fmt, bank.title, bank.name, pack.book.language,
+                           items=bank.items, category=pack.book.title)
+            found.append((_spec("banks", "banks", bank.name, None, "teacher"), work))
+    return found
+
+
+def _fingerprint(work: LmsWork) -> str:
+    from nlmg_packs.builder.plan import fingerprint
+
+    return fingerprint(work)
+
+
+def render_lms(work: LmsWork, options) -> bytes:  # type: ignore[no-untyped-def]
+    """The bytes of the file `work` describes, zips stamped with `options.timestamp`."""
+    from nlmg_packs.lms.banks import bank_bytes
+    from nlmg_packs.lms.course import assemble
+
+    if work.fmt == "imscc":
+        return assemble(list(work.parts), work.title, work.language, work.cc_version, options)
+    return bank_bytes(work.fmt, work.ident, work.title, list(work.items), work.category,
+                      options.timestamp)
