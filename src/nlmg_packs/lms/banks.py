@@ -58,7 +58,8 @@ def bank_files(pack: Pack, bank: Bank) -> dict[str, Callable[[int], bytes]]:
 def bank_bytes(fmt: str, ident: str, title: str, items: list[BankItem], category: str,
                epoch: int) -> bytes:
     """One bank file: `fmt` "moodle.xml", "gift.txt" or "qti.zip" (a standalone QTI 1.2
-    package for Canvas classic quizzes, its zip entries stamped `epoch`, seconds)."""
+    package for Canvas classic quizzes, in Canvas's QTI rather than the CC profile so that
+    matching questions stay whole, its zip entries stamped `epoch`, seconds)."""
     from nlmg_packs.lms.cartridge import zip_entries
     from nlmg_packs.lms.gift import gift_bank
     from nlmg_packs.lms.moodle_xml import moodle_bank
@@ -69,4 +70,5 @@ def bank_bytes(fmt: str, ident: str, title: str, items: list[BankItem], category
     if fmt == "gift.txt":
         return gift_bank(items, category).encode("utf-8")
     return zip_entries([("imsmanifest.xml", QTI_MANIFEST.format(ident=ident).encode()),
-                        (f"{ident}/assessment.xml", qti_assessment(ident, title, items))], epoch)
+                        (f"{ident}/assessment.xml",
+                         qti_assessment(ident, title, items, canvas=True))], epoch)

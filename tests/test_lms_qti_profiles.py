@@ -1,0 +1,123 @@
+"""QTI in its two dialects: cartridges keep to the CC profile's item rules, and the standalone
+zip for Canvas classic quizzes carries Canvas's own QTI, with matching questions whole, read
+back here as Canvas's importer reads it (question_type, points_possible, a response_lid per
+left-hand side, SCORE added per right pair)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+from nlmg_packs.lms.bank import BankItem
+from nlmg_packs.lms.banks import bank_files, banks
+from nlmg_packs.lms.qti import CANVAS_TYPES, qti_assessment
+from nlmg_packs.pack import load_pack
+from nlmg_packs.render.inline import plain_text
+from tests.lms_schemas import validate
+from tests.test_lms_banks import HOSTILE, html_plain, items  # noqa: F401  (fixture)
+from tests.test_lms_cartridge import full  # noqa: F401  (fixture)
+
+NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
+PROFILE_FIELDS = {"cc_profile", "cc_question_category", "cc_weighting", "qmd_scoringpermitted",
+                  "qmd_computerscored"}
+"""Item metadata the CC profile allows (rule 2a of `ccv1p1_qtiasiv1p2p1_v1p0.xsd`)."""
+PROFILE_TYPES = {"cc.multiple_choice.v0p1", "cc.multiple_response.v0p1", "cc.true_false.v0p1",
+                 "cc.fib.v0p1", "cc.pattern_match.v0p1", "cc.essay.v0p1"}
+"""Its item types (rule 2b)."""
+
+
+def fields(item) -> list[tuple[str, str]]:
+    return [(f.findtext("q:fieldlabel", namespaces=NS), f.findtext("q:fieldentry", namespaces=NS))
+            for f in item.iterfind("q:itemmetadata//q:qtimetadatafield", NS)]
+
+
+def test_the_cartridge_qti_keeps_to_the_profile_item_rules(items):  # noqa: F811
+    root = etree.fromstring(qti_assessment("t", "T", [*items, HOSTILE]))
+    for item in root.iterfind(".//q:item", NS):
+        found = fields(item)
+        assert {label for label, _ in found} <= PROFILE_FIELDS
+        profiles = [entry for label, entry in found if label == "cc_profile"]
+        assert len(profiles) == 1 and profiles[0] in PROFILE_TYPES
+        assert len(item.findall("q:presentation/q:response_lid", NS)) <= 1
+
+
+def profile_only_sets(data: bytes) -> None:
+    """Validate Canvas's QTI against the profile's XSD (the only QTI 1.2 schema here) for its
+    structure: the profile's `setvar` may only Set, where full QTI 1.2, and Canvas's matching,
+    Add a share per right pair; Canvas's item metadata is outside the profile's rule set 2,
+    which the XSD does not check."""
+    assert data.count(b'action="Add"') == data.count(b"<setvar") - data.count(b'action="Set"')
+    validate("qti", data.replace(b'action="Add"', b'action="Set"'))
+
+
+def canvas_items(data: bytes) -> list[dict]:
+    """Questions as Canvas's importer takes them from its own QTI 1.2."""
+    found = []
+    for item in etree.fromstring(data).iterfind(".//q:item", NS):
+        meta = dict(fields(item))
+        presentation = item.find("q:presentation", NS)
+        lids = presentation.findall("q:response_lid", NS)
+        labels = [{lab.get("ident"): html_plain(lab.xpath("string(.//q:mattext)", namespaces=NS))
+                   for lab in lid.iterfind(".//q:response_label", NS)} for lid in lids]
+        right = {(v.get("respident"), v.text) for v in item.iterfind(
+            ".//q:respcondition[q:setvar]/q:conditionvar//q:varequal", NS)
+            if etree.QName(v.getparent()).localname != "not"}
+        entry = {"id": item.get("title"), "type": meta["question_type"],
+                 "points": float(meta["points_possible"]),
+                 "stem": html_plain(presentation.findtext("q:material/q:mattext",
+                                                          namespaces=NS)),
+                 "answers": [], "pairs": []}
+        if meta["question_type"] == "matching_question":
+            by_lid = dict(right)
+            entry["pairs"] = [(html_plain(lid.findtext("q:material/q:mattext", namespaces=NS)),
+                               labels[n][by_lid[lid.get("ident")]])
+                              for n, lid in enumerate(lids)]
+        elif labels:
+            entry["answers"] = [(text, ("response1", ident) in right)
+                                for ident, text in labels[0].items()]
+        else:
+            entry["answers"] = [(text, True) for _, text in sorted(right)]
+        found.append(entry)
+    return found
+
+
+def canvas_expected(item: BankItem) -> dict:
+    answers = [(plain_text(c.text), c.correct) for c in item.choices]
+    if item.kind == "true-false":
+        answers = [("True", bool(item.truth)), ("False", not item.truth)]
+    if item.kind == "fill-in":
+        answers = [(a, True) for a in item.answers]
+    return {"id": item.id, "type": CANVAS_TYPES[item.kind], "points": float(item.points),
+            "stem": plain_text(item.stem), "answers": answers,
+            "pairs": [(plain_text(left), plain_text(right)) for left, right in item.pairs]}
+
+
+def test_the_canvas_qti_reads_back_as_the_items_matching_whole(items):  # noqa: F811
+    data = qti_assessment("bank", "Bank", [*items, HOSTILE], canvas=True)
+    profile_only_sets(data)
+    assert canvas_items(data) == [canvas_expected(i) for i in [*items, HOSTILE]]
+    assert any(i["type"] == "matching_question" for i in canvas_items(data))
+
+
+def test_a_canvas_matching_question_adds_a_share_per_right_pair(items):  # noqa: F811
+    matching = next(i for i in items if i.kind == "matching")
+    item = etree.fromstring(qti_assessment("b", "B", [matching], canvas=True)).find(
+        ".//q:item", NS)
+    lids = item.findall("q:presentation/q:response_lid", NS)
+    rights = {r for _, r in matching.pairs}
+    assert len(lids) == len(matching.pairs)
+    assert all(len(lid.findall(".//q:response_label", NS)) == len(rights) for lid in lids)
+    shares = [float(s.text) for s in item.iterfind(".//q:setvar[@action='Add']", NS)]
+    assert len(shares) == len(matching.pairs) and sum(shares) == pytest.approx(100, abs=0.05)
+
+
+def test_the_standalone_zip_is_canvas_qti_and_the_cartridge_is_not(full):  # noqa: F811
+    pack = load_pack(full)
+    bank = banks(pack)[0]
+    archive = zipfile.ZipFile(io.BytesIO(bank_files(pack, bank)[f"{bank.name}.qti.zip"](0)))
+    data = archive.read(f"{bank.name}/assessment.xml")
+    profile_only_sets(data)
+    assert [i["id"] for i in canvas_items(data)] == [i.id for i in bank.items]
