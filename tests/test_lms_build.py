@@ -14,8 +14,10 @@ import pytest
 from tests.conftest import edit
 from tests.lms_schemas import validate
 from tests.test_cli import cli
-from tests.test_lms_cartridge import VERSIONS
-from tests.test_lms_cartridge import full  # noqa: F401  (fixture)
+from tests.test_lms_cartridge import (
+    VERSIONS,
+    full,  # noqa: F401  (fixture)
+)
 
 CARTRIDGES = ["lms/literature.imscc", "lms/literature-teacher.imscc"]
 BANKS = [f"banks/{stem}.{fmt}" for stem in ("test-part-one-test", "unit-part-one",

@@ -50,9 +50,7 @@ def plan(pack: Pack, settings: str, request: BuildRequest) -> list[Job]:
     courses, editions, kinds = request.courses, request.editions, request.kinds
     formats, versions = request.formats, request.versions
     if formats == "lms":
-        from nlmg_packs.lms.jobs import lms_jobs
-
-        return lms_jobs(pack, settings, courses, editions, kinds, request.cc_version)
+        return _lms_plan(pack, settings, request)
     chosen = FORMATS[formats]
     handout_ext = "docx" if formats == "docx" else "pdf"
     jobs: list[Job] = []
@@ -68,6 +66,19 @@ def plan(pack: Pack, settings: str, request: BuildRequest) -> list[Job]:
         for fmt in chosen or (spec.native,):
             key = hashlib.sha256(f"{settings}\n{fmt}\n{text}".encode()).hexdigest()
             jobs.append(Job(f"{pack.id}/{spec.relpath(fmt)}", spec, fmt, key, doc))
+    return jobs
+
+
+def _lms_plan(pack: Pack, settings: str, request: BuildRequest) -> list[Job]:
+    """The cartridges and question banks `request` selects (`--format lms`, `lms/jobs.py`)."""
+    from nlmg_packs.lms.jobs import lms_files
+
+    jobs = []
+    for spec, work in lms_files(pack, request.courses, request.editions, request.kinds,
+                                request.cc_version):
+        key = hashlib.sha256(f"{settings}\n{work.fmt}\n{fingerprint(work)}".encode())
+        jobs.append(Job(f"{pack.id}/{spec.relpath(work.fmt)}", spec, work.fmt,
+                        key.hexdigest(), work))
     return jobs
 
 

@@ -10,7 +10,6 @@ nothing changed writes nothing (the build's manifest and no-op check, as for PDF
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from nlmg_packs.compose.catalogue import DocSpec
@@ -49,21 +48,14 @@ class LmsWork:
         return sum(len(p.doc.blocks) for p in self.parts if p.doc is not None) + len(self.items)
 
 
-def lms_jobs(pack: Pack, settings: str, courses: frozenset[str], editions: frozenset[str],
-             kinds: frozenset[str], cc_version: str) -> list:  # type: ignore[type-arg]
-    """The build jobs (`builder.plan.Job`) of `pack`'s cartridges (per course in `courses`,
-    all if empty, and edition in `editions`) and question banks (whatever the editions), as
-    `kinds` selects ("cartridges", "banks"; empty: both). `settings` hashes the render options."""
-    from nlmg_packs.builder.plan import Job
-
-    jobs: list[Job] = []
-    for spec, work in _cartridges(pack, courses, editions, cc_version) + _banks(pack):
-        if kinds and spec.kind not in kinds:
-            continue
-        key = hashlib.sha256(f"{settings}\n{work.fmt}\n{_fingerprint(work)}".encode())
-        jobs.append(Job(f"{pack.id}/{spec.relpath(work.fmt)}", spec, work.fmt, key.hexdigest(),
-                        work))  # type: ignore[arg-type]
-    return jobs
+def lms_files(pack: Pack, courses: frozenset[str], editions: frozenset[str],
+              kinds: frozenset[str], cc_version: str) -> list[tuple[DocSpec, LmsWork]]:
+    """`pack`'s cartridges (per course in `courses`, all if empty, and edition in `editions`)
+    and question banks (whatever the editions), as `kinds` selects ("cartridges", "banks";
+    empty: both): each file's spec (`spec.relpath(work.fmt)` is its path under the pack's
+    folder) and what it is made from."""
+    return [(spec, work) for spec, work in _cartridges(pack, courses, editions, cc_version)
+            + _banks(pack) if not kinds or spec.kind in kinds]
 
 
 def lms_stems(pack: Pack) -> set[str]:
@@ -121,12 +113,6 @@ def _banks(pack: Pack) -> list[tuple[DocSpec, LmsWork]]:
                            items=bank.items, category=pack.book.title)
             found.append((_spec("banks", "banks", bank.name, None, "teacher"), work))
     return found
-
-
-def _fingerprint(work: LmsWork) -> str:
-    from nlmg_packs.builder.plan import fingerprint
-
-    return fingerprint(work)
 
 
 def render_lms(work: LmsWork, options) -> bytes:  # type: ignore[no-untyped-def]
