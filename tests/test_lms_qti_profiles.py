@@ -13,7 +13,7 @@ from lxml import etree
 
 from nlmg_packs.lms.bank import BankItem
 from nlmg_packs.lms.banks import bank_files, banks
-from nlmg_packs.lms.qti import CANVAS_TYPES, qti_assessment
+from nlmg_packs.lms.qti import CANVAS_TYPES, pair_points, qti_assessment
 from nlmg_packs.pack import load_pack
 from nlmg_packs.render.inline import plain_text
 from tests.lms_schemas import validate
@@ -41,6 +41,8 @@ def test_the_cartridge_qti_keeps_to_the_profile_item_rules(items):  # noqa: F811
         assert {label for label, _ in found} <= PROFILE_FIELDS
         profiles = [entry for label, entry in found if label == "cc_profile"]
         assert len(profiles) == 1 and profiles[0] in PROFILE_TYPES
+        weights = [entry for label, entry in found if label == "cc_weighting"]
+        assert len(weights) == 1 and weights[0].isdigit() and 1 <= int(weights[0]) <= 99  # 2c
         assert len(item.findall("q:presentation/q:response_lid", NS)) <= 1
 
 
@@ -51,6 +53,14 @@ def profile_only_sets(data: bytes) -> None:
     which the XSD does not check."""
     assert data.count(b'action="Add"') == data.count(b"<setvar") - data.count(b'action="Set"')
     validate("qti", data.replace(b'action="Add"', b'action="Set"'))
+
+
+@pytest.mark.parametrize(("points", "pairs", "shares"), [
+    (4, 4, [1, 1, 1, 1]), (6, 4, [2, 2, 1, 1]), (10, 3, [4, 3, 3]), (99, 1, [99]),
+    (2, 4, [1, 1, 1, 1]),  # fewer points than pairs: one point per pair, the profile's least
+])
+def test_matching_points_are_shared_in_whole_points(points, pairs, shares):
+    assert pair_points(points, pairs) == shares
 
 
 def canvas_items(data: bytes) -> list[dict]:

@@ -6,8 +6,8 @@ item types are multiple choice, multiple response, true/false, fill-in-the-blank
 (points), `cc_question_category`, `qmd_scoringpermitted` and `qmd_computerscored` the
 profile's rule set 2 allows). The profile has no matching type, so a matching item becomes
 one multiple-choice question per pair (each offering every right-hand side), its points
-shared out among them; Canvas's own cartridge export leaves matching questions out of the
-profile altogether (`CC::Qti::QtiItems::CC_SUPPORTED_TYPES`, canvas-lms
+shared out among them in whole points; Canvas's own cartridge export leaves matching
+questions out of the profile altogether (`CC::Qti::QtiItems::CC_SUPPORTED_TYPES`, canvas-lms
 `lib/cc/qti/qti_items.rb`), and Moodle's cartridge importer knows only the profile's types
 (`backup/cc/entity.quiz.class.php`, `quiz::get_question_type`).
 
@@ -70,16 +70,27 @@ def _metadata(parent: ET.Element, fields: list[tuple[str, str]]) -> None:
 
 
 def flatten(item: BankItem) -> list[BankItem]:
-    """`item` as the profile can carry it: a matching item as one choice question per pair."""
+    """`item` as the profile can carry it: a matching item as one choice question per pair,
+    its points shared out in whole points (`pair_points`)."""
     if item.kind != "matching":
         return [item]
     rights = list(dict.fromkeys(right for _, right in item.pairs))
-    share = item.points / len(item.pairs)
+    shares = pair_points(item.points, len(item.pairs))
     return [BankItem(id=f"{item.id}-{n}", kind="multiple-choice",
-                     stem=f"{item.stem} {left}", points=share,  # type: ignore[arg-type]
+                     stem=f"{item.stem} {left}", points=share,
                      choices=tuple(Choice(r, r == right) for r in rights),
                      category=item.category, tags=item.tags)
-            for n, (left, right) in enumerate(item.pairs, 1)]
+            for n, ((left, right), share) in enumerate(zip(item.pairs, shares, strict=True), 1)]
+
+
+def pair_points(points: int, pairs: int) -> list[int]:
+    """`points` shared among `pairs` questions in whole points, as even as can be, the larger
+    shares first. The profile's `cc_weighting` is a whole number from 1 to 99 (rule 2c of
+    `ccv1p1_qtiasiv1p2p1_v1p0.xsd`; Moodle's cartridge importer reads it with `(int)`), so
+    each share is at least 1: an item worth fewer points than it has pairs gains the
+    difference."""
+    base, extra = divmod(points, pairs)
+    return [max(1, base + (n < extra)) for n in range(pairs)]
 
 
 def qti_item(parent: ET.Element, item: BankItem, canvas: bool = False) -> None:
