@@ -131,3 +131,72 @@ def test_the_standalone_zip_is_canvas_qti_and_the_cartridge_is_not(full):  # noq
     data = archive.read(f"{bank.name}/assessment.xml")
     profile_only_sets(data)
     assert [i["id"] for i in canvas_items(data)] == [i.id for i in bank.items]
+
+
+# -- as Moodle's cartridge importer reads the profile: backup/cc/entity11.quiz.class.php ---------
+
+MOODLE_TYPES = {"cc.multiple_choice.v0p1": "multichoice", "cc.multiple_response.v0p1":
+                "multichoice", "cc.true_false.v0p1": "truefalse", "cc.essay.v0p1": "essay",
+                "cc.fib.v0p1": "shortanswer", "cc.pattern_match.v0p1": "shortanswer"}
+"""`cc11_quiz::get_question_type`: anything else is dropped."""
+
+
+def moodle_cc_items(data: bytes) -> list[dict]:
+    """Each question as `cc11_quiz` takes it: `get_question_type`, `get_defaultgrade` (an
+    integer 0–99 from cc_weighting, else 1), `get_answers` (multiple response: right answers
+    are `varequal[@case='Yes']` outside `not` in the condition setting SCORE to 100;
+    multiple choice and true/false: `get_score`, the last condition whose first varequal names
+    the label; true/false labels must be `true` and `false`), `get_answers_fib`."""
+    found = []
+    for item in etree.fromstring(data).iterfind(".//q:item", NS):
+        meta = dict(fields(item))
+        profile = meta["cc_profile"]
+        weight = int(float(meta.get("cc_weighting", "1")))
+        entry = {"id": item.get("title"), "type": MOODLE_TYPES[profile],
+                 "grade": weight if 0 <= weight <= 99 else 1, "answers": []}
+        conditions = item.findall("q:resprocessing/q:respcondition", NS)
+        labels = item.findall("q:presentation/q:response_lid/q:render_choice/q:response_label",
+                              NS)
+        if profile == "cc.true_false.v0p1":
+            assert [lab.get("ident") for lab in labels] == ["true", "false"]
+        if profile == "cc.multiple_response.v0p1":
+            right = {v.text for v in item.xpath(
+                ".//q:setvar[@varname='SCORE'][.=100]/../q:conditionvar//q:varequal"
+                "[@case='Yes'][not(parent::q:not)]", namespaces=NS)}
+            entry["answers"] = [(html_plain(lab.findtext(".//q:mattext", namespaces=NS)),
+                                 lab.get("ident") in right) for lab in labels]
+        elif labels:
+            for lab in labels:
+                score = ""
+                for condition in conditions:
+                    first = condition.find("q:conditionvar/q:varequal", NS)
+                    if first is not None and first.text.lower() == lab.get("ident").lower():
+                        score = condition.findtext("q:setvar", "", NS)
+                entry["answers"].append((html_plain(lab.findtext(".//q:mattext",
+                                                                 namespaces=NS)), bool(score)))
+        elif profile == "cc.fib.v0p1":
+            entry["answers"] = [(v.text, True) for v in item.xpath(
+                "q:resprocessing/q:respcondition/q:setvar[text()='100']/../q:conditionvar/"
+                "q:varequal", namespaces=NS)]
+        found.append(entry)
+    return found
+
+
+def moodle_cc_expected(item: BankItem) -> list[dict]:
+    from nlmg_packs.lms.qti import PROFILES, flatten
+
+    out = []
+    for part in flatten(item):
+        answers = [(plain_text(c.text), c.correct) for c in part.choices]
+        if part.kind == "true-false":
+            answers = [("True", bool(part.truth)), ("False", not part.truth)]
+        if part.kind == "fill-in":
+            answers = [(a, True) for a in part.answers]
+        out.append({"id": part.id, "type": MOODLE_TYPES[PROFILES[part.kind]],
+                    "grade": part.points, "answers": answers})
+    return out
+
+
+def test_moodle_reads_the_cartridge_qti_as_the_items(items):  # noqa: F811
+    data = qti_assessment("t", "T", [*items, HOSTILE])
+    assert moodle_cc_items(data) == [e for i in [*items, HOSTILE] for e in moodle_cc_expected(i)]

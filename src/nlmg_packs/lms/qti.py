@@ -114,8 +114,8 @@ def qti_item(parent: ET.Element, item: BankItem, canvas: bool = False) -> None:
         lid = _sub(presentation, "response_lid", {"ident": "response1",
                                                   "rcardinality": cardinality})
         render = _sub(lid, "render_choice")
-        for n, choice in enumerate(choices):
-            _material(_sub(render, "response_label", {"ident": f"c{n}"}), choice.text)
+        for ident, choice in zip(_idents(item, choices), choices, strict=True):
+            _material(_sub(render, "response_label", {"ident": ident}), choice.text)
     else:
         str_ = _sub(presentation, "response_str", {"ident": "response1", "rcardinality": "Single"})
         _sub(_sub(str_, "render_fib"), "response_label", {"ident": "answer1"})
@@ -162,15 +162,24 @@ def _feedback(element: ET.Element, feedback: list[tuple[str, str]]) -> None:
         _material(_sub(_sub(element, "itemfeedback", {"ident": ident}), "flow_mat"), text)
 
 
+def _idents(item: BankItem, choices: tuple[Choice, ...]) -> list[str]:
+    """The response labels' identifiers: `true` and `false` for a true/false question (Moodle's
+    cartridge importer refuses any other, `cc11_quiz::create_node_…_true_false`), else c0, c1, …"""
+    if item.kind == "true-false":
+        return ["true", "false"]
+    return [f"c{n}" for n in range(len(choices))]
+
+
 def _processing(element: ET.Element, item: BankItem, choices: tuple[Choice, ...]) -> None:
     processing, feedback = _outcomes(element, item)
-    for n, choice in enumerate(choices):
+    idents = _idents(item, choices)
+    for ident, choice in zip(idents, choices, strict=True):
         if choice.feedback:
             condition = _sub(processing, "respcondition", {"continue": "Yes"})
-            _sub(_sub(condition, "conditionvar"), "varequal", {"respident": "response1"}, f"c{n}")
+            _sub(_sub(condition, "conditionvar"), "varequal", {"respident": "response1"}, ident)
             _sub(condition, "displayfeedback", {"feedbacktype": "Response",
-                                                "linkrefid": f"c{n}_fb"})
-            feedback.append((f"c{n}_fb", choice.feedback))
+                                                "linkrefid": f"{ident}_fb"})
+            feedback.append((f"{ident}_fb", choice.feedback))
     condition = _sub(processing, "respcondition", {"continue": "No"})
     var = _sub(condition, "conditionvar")
     if item.kind in ("short-answer", "essay"):
@@ -180,13 +189,15 @@ def _processing(element: ET.Element, item: BankItem, choices: tuple[Choice, ...]
             for accepted in item.answers:
                 _sub(var, "varequal", {"respident": "response1", "case": "No"}, accepted)
         elif item.kind == "multiple-response":
+            # case="Yes": Moodle's cartridge importer counts only such right answers
+            # (`cc11_quiz::get_answers`)
             both = _sub(var, "and")
-            for n, choice in enumerate(choices):
+            for ident, choice in zip(idents, choices, strict=True):
                 holder = both if choice.correct else _sub(both, "not")
-                _sub(holder, "varequal", {"respident": "response1"}, f"c{n}")
+                _sub(holder, "varequal", {"respident": "response1", "case": "Yes"}, ident)
         else:
-            right = next(n for n, c in enumerate(choices) if c.correct)
-            _sub(var, "varequal", {"respident": "response1"}, f"c{right}")
+            right = next(i for i, c in zip(idents, choices, strict=True) if c.correct)
+            _sub(var, "varequal", {"respident": "response1"}, right)
         _sub(condition, "setvar", {"action": "Set", "varname": "SCORE"}, "100")
     _feedback(element, feedback)
 
