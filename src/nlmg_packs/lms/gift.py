@@ -6,8 +6,8 @@ Tags ride in the `// [tag:…]` comment before a question, which Moodle's import
 (`qformat_gift::readquestion` gathers the `//` lines and passes them to
 `qformat_default::extract_idnumber_and_tags_from_comment`; Moodle 3.6 and later). GIFT has no
 syntax for a question's mark (the importer leaves every question at the default mark of 1), so
-an item's points ride as one more tag, `points:N`: Moodle keeps it with the question, where a
-teacher sees it when setting the quiz's marks, and a reader of the file gets the points back.
+an item's points ride as one more tag, `points:N`: Moodle stores it with the question (not as
+its mark, which the teacher sets in the quiz), and a reader of the file gets the points back.
 """
 
 from __future__ import annotations
