@@ -1,4 +1,4 @@
-"""`build --format lms`: the files a pack gives learning platforms, planned as build jobs.
+"""`build --format lms`: the files a pack gives learning platforms, described for the build.
 
 Output, under `<out>/<pack>/`: `lms/<course>.imscc` (student cartridge), `lms/<course>-
 teacher.imscc` (teacher cartridge), and `banks/<test-… or unit-…>.{moodle.xml,gift.txt,
@@ -11,17 +11,18 @@ nothing changed writes nothing (the build's manifest and no-op check, as for PDF
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nlmg_packs.compose.catalogue import DocSpec
 from nlmg_packs.lms.bank import BankItem
 from nlmg_packs.lms.course import Part
 from nlmg_packs.pack import Pack
 
+if TYPE_CHECKING:
+    from nlmg_packs.render.options import RenderOptions
+
 BANK_FORMATS = ("moodle.xml", "gift.txt", "qti.zip")
-FORMATS = ("imscc", *BANK_FORMATS)
-"""The `fmt` of LMS jobs (a file's extension, the part after the stem)."""
-KINDS = ("cartridges", "banks")
-"""`--only` kinds of `--format lms`."""
+"""A bank's files, by extension (the part after the stem); a cartridge's is "imscc"."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class LmsWork:
     """What one LMS file is made from: picklable, hashed for the file's key."""
 
     fmt: str
-    """One of `FORMATS`."""
+    """"imscc" or one of `BANK_FORMATS`."""
     title: str
     ident: str = ""
     """A bank's file stem, the identifier of its standalone QTI assessment."""
@@ -115,8 +116,9 @@ def _banks(pack: Pack) -> list[tuple[DocSpec, LmsWork]]:
     return found
 
 
-def render_lms(work: LmsWork, options) -> bytes:  # type: ignore[no-untyped-def]
-    """The bytes of the file `work` describes, zips stamped with `options.timestamp`."""
+def render_lms(work: LmsWork, options: RenderOptions) -> bytes:
+    """The bytes of the file `work` describes, zips stamped with `options.timestamp`
+    (seconds since 1970)."""
     from nlmg_packs.lms.banks import bank_bytes
     from nlmg_packs.lms.course import assemble
 
