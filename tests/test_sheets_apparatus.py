@@ -237,3 +237,62 @@ def test_each_mistake_in_units_pages_and_frames_names_its_cell(
     monkeypatch.chdir(folder)
     found = problems_of(Path("."))
     assert any(p.startswith(f"lists.xlsx: {expected}") for p in found), found
+
+
+def _models_in(annotation: Any) -> list[type]:
+    """The pydantic models an annotation names, through Optional, unions, lists, Annotated."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models_in(arg)]
+
+
+def _is_list(annotation: Any) -> bool:
+    from typing import get_args, get_origin
+
+    return get_origin(annotation) is list or any(_is_list(a) for a in get_args(annotation))
+
+
+def _entry_model(sheet: Any) -> type:
+    """The model of one row of `sheet`: a list's item model, found from the file's schema."""
+    from nlmg_packs.pack.model import FILES
+    from nlmg_packs.pack.sheet_layout import BY_NAME
+
+    model = FILES[sheet.file] if sheet.parent is None else _entry_model(BY_NAME[sheet.parent])
+    for key in sheet.key.split("."):
+        (model,) = _models_in(model.model_fields[key].annotation)
+    return model
+
+
+def _fields(model: type, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every field path of `model`, into nested single models (`source.wording`)."""
+    found = []
+    for name, info in model.model_fields.items():
+        inner = _models_in(info.annotation)
+        if inner and not _is_list(info.annotation):
+            found += _fields(inner[0], (*prefix, name))
+        else:
+            found.append((*prefix, name))
+    return found
+
+
+def test_every_field_of_every_list_has_a_column() -> None:
+    """A field added to the pack format must get a column (or a sheet) here too, or export-sheet
+    would refuse every pack that uses it."""
+    from nlmg_packs.pack.sheet_layout import SHEETS
+
+    for sheet in SHEETS:
+        model = _entry_model(sheet)
+        plain = {c.path for c in sheet.columns if c.group is None}
+        children = {tuple(s.key.split(".")) for s in SHEETS if s.parent == sheet.name}
+        groups = {str(c.group) for c in sheet.columns if c.group is not None}
+        for path in _fields(model):
+            if path[:1] in {(g,) for g in groups}:
+                element = _models_in(model.model_fields[path[0]].annotation)[0]
+                held = {c.path[-1] for c in sheet.columns if c.group == path[0]}
+                assert set(element.model_fields) <= held, (sheet.name, path)
+                continue
+            assert path in plain | children, (sheet.name, ".".join(path))

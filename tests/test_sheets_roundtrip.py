@@ -56,7 +56,8 @@ telling = st.fixed_dictionaries({"speaker": ident}, optional={"addressees": ids,
 quote_extra = st.fixed_dictionaries({}, optional={
     "addressees": ids, "mode": mode, "unit": unit, "pages": st.lists(page_ref, min_size=1,
                                                                       max_size=3),
-    "frame": st.lists(telling, min_size=1, max_size=2)})
+    "frame": st.lists(telling, min_size=1, max_size=2),
+    "language": st.sampled_from(["fr", "de-CH", "pt-BR"])})
 standard = st.fixed_dictionaries({"framework": item.filter(lambda t: not set(t) & set(":;")),
                                   "code": item.filter(lambda t: ";" not in t)})
 level = st.sampled_from(["recall", "understand", "apply", "analyse", "evaluate", "create"])

@@ -109,7 +109,8 @@ SHEETS: tuple[ListSheet, ...] = (
         "teacher_notes", "units:units")),
     ListSheet("quotes", "quotes.yaml", "quotes", _cols(
         "id", "text", "speaker", "addressee", "chapter:int", "themes:list", "context",
-        "questions:list", "model_answer", *_SOURCE, "addressees:list", "mode", "unit:unit")),
+        "questions:list", "model_answer", *_SOURCE, "addressees:list", "mode", "unit:unit",
+        "language")),
     ListSheet("provenance", "quotes.yaml", "source.provenance", _cols(*_PROVENANCE),
               parent="quotes", link="quote"),
     ListSheet("pages", "quotes.yaml", "pages", _cols("edition", "page:span", "line:span"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 TRANSLATIONS: dict[str, dict[str, str]] = {
     "fr": {
+        "language": "langue",
         "provenance": "sources publiques", "quote": "citation", "source": "source",
         "url": "adresse", "prompts": "questions de discussion", "quotes": "citations",
         "worksheets": "fiches", "activities": "activités", "courses": "cours",
@@ -39,6 +40,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "length": "longueur", "rubric": "grille",
     },
     "de": {
+        "language": "sprache",
         "provenance": "belege", "quote": "zitat", "source": "quelle", "url": "adresse",
         "prompts": "diskussionsfragen", "quotes": "zitate", "worksheets": "arbeitsblätter",
         "activities": "aufgaben", "courses": "kurse", "lessons": "stunden", "steps": "phasen",
@@ -70,6 +72,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "guidance": "hinweise", "length": "umfang", "rubric": "raster",
     },
     "es": {
+        "language": "idioma",
         "provenance": "procedencia", "quote": "cita", "source": "fuente", "url": "dirección",
         "prompts": "preguntas de debate", "quotes": "citas", "worksheets": "fichas",
         "activities": "actividades", "courses": "cursos", "lessons": "clases", "steps": "pasos",
@@ -102,6 +105,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "rubric": "rúbrica",
     },
     "pl": {
+        "language": "język",
         "provenance": "pochodzenie", "quote": "cytat", "source": "źródło", "url": "adres",
         "prompts": "pytania do dyskusji", "quotes": "cytaty", "worksheets": "karty pracy",
         "activities": "zadania", "courses": "kursy", "lessons": "lekcje", "steps": "etapy",
