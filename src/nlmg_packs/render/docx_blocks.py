@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
-from nlmg_packs.render.docx_base import CELL_PADDING, DocxDrawing
+from nlmg_packs.render.docx_base import DocxDrawing
 from nlmg_packs.render.units import leads_to_question
 
 KEEP_TOGETHER = 4
@@ -143,14 +143,11 @@ class DocxBlocks(DocxDrawing):
 
     def _column_widths(self, block: d.Table) -> list[int]:
         """Column widths in EMU, from the content at the table styles' sizes (points)."""
-        from nlmg_packs.render.table_widths import column_widths, wide_bold
+        from nlmg_packs.render.table_widths import column_widths
 
-        names = ("table heading", "table small" if block.compact else "table text")
-        sizes = [self.styles[n].font.size for n in names if n in self.styles]
-        size = max((s.pt for s in sizes if s is not None), default=self.look.body_size)
-        padding = 2 * CELL_PADDING / 20 + 2  # points: left and right, and the borders
+        measure, padding = self.cell_measure(block)
         total = self.text_width() / 12700  # EMU to points
-        widths = column_widths(block, total, wide_bold(size), padding, hyphen_breaks=True)
+        widths = column_widths(block, total, measure, padding, hyphen_breaks=True)
         return [int(w * 12700) for w in widths]
 
     def cell(self, cell, data: d.Cell, style: str) -> None:

@@ -8,6 +8,7 @@ than starve the other columns.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -59,6 +60,13 @@ def fitting(block: d.Table, total: float, settings: list[tuple[Callable[[str], f
         if sum(_floors(block, total, measure, padding, hyphen_breaks)) <= total:
             return index
     return len(settings) - 1
+
+
+def widest_words(block: d.Table, measure: Callable[[str], float], padding: float,
+                 hyphen_breaks: bool = False) -> float:
+    """The least width at which every column of `block` holds its longest word whole: the sum
+    of each column's longest word plus `padding` (same unit as `measure`, uncapped)."""
+    return sum(_floors(block, math.inf, measure, padding, hyphen_breaks))
 
 
 def _floors(block: d.Table, total: float, measure: Callable[[str], float],
