@@ -140,8 +140,9 @@ def group(flowables: list[Flowable], in_cell: bool = False) -> list[Flowable]:
                  and bool(pending) and pending[-1] in heads)
         if not in_cell and (f.getKeepWithNext() or intro or (pending and isinstance(f, Spacer))):
             if f.getKeepWithNext():
-                if pending and pending[-1] not in heads:
+                if pending and pending[-1] not in heads and _is_heading(f):
                     # a new heading after an introduction: the run so far is a block of its own
+                    # (a quotation after one is what it introduces, and joins the run)
                     out.append(Keep(pending[:-1], pending[-1]))
                     pending = []
                 heads.append(f)
