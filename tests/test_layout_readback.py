@@ -219,3 +219,29 @@ def test_the_readback_sees_a_quotation_parted_from_its_question(tmp_path, monkey
     assert parted() == 0
     monkeypatch.setattr(pdf_base, "leads_to_question", lambda blocks, position: False)
     assert parted() > 0
+
+
+@pytest.mark.parametrize(("paper", "preset"), [
+    pytest.param("a4", "large-print", id="a4-large-print"),
+    *[pytest.param(*c, id="-".join(c), marks=pytest.mark.slow)
+      for c in EVERY if c != ("a4", "large-print")]])
+def test_no_word_is_broken_inside_a_table_set_alone(paper, preset, tmp_path):
+    """Each document's tables (rubrics included) drawn without the rest of it, so that a word
+    the document also prints outside its tables ("heartbroken" in a vocabulary match and in the
+    questions under it) is still checked."""
+    from dataclasses import replace
+
+    from nlmg_packs.render.pdf import render_pdf
+
+    require_tool("pdftotext")
+    options = TEMPLATE.render_options(paper=paper, preset=preset)
+    broken = {}
+    for spec in _documents_with_tables():
+        doc = spec.compose("pdf")
+        alone = replace(doc, blocks=tuple(b for b in doc.blocks
+                                          if isinstance(b, (d.Table, d.Rubric))))
+        pdf = tmp_path / "alone.pdf"
+        pdf.write_bytes(render_pdf(alone, options))
+        if words := _broken_cell_words(alone, pdf, paper, preset):
+            broken[f"{spec.course or 'common'}/{spec.edition}/{spec.name}"] = words
+    assert broken == {}
