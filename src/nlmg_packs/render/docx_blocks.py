@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.render.docx_base import DocxDrawing
-from nlmg_packs.render.units import leads_to_question
+from nlmg_packs.render.units import introduces, leads_to_question
 
 KEEP_TOGETHER = 4
 """Tables with at most this many body rows are kept on one page (keep-with-next on all but the
@@ -26,7 +26,8 @@ class DocxBlocks(DocxDrawing):
     def draw_paragraph(self, block: d.Paragraph) -> None:
         style = {"body": self.body_style, "lead": "Lead", "small": "Small", "muted": "Muted"}
         paragraph = self.para(style[block.style], block.text)
-        if leads_to_question(self.doc.blocks, self.index):  # a quotation's sources
+        if leads_to_question(self.doc.blocks, self.index) or introduces(self.doc.blocks,
+                                                                         self.index):
             from nlmg_packs.render.docx_xml import keep_with_next
 
             keep_with_next(paragraph._p, True)

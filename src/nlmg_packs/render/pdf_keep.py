@@ -7,6 +7,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActio
 from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace, _listWrapOn
 
 from nlmg_packs.render.pdf_flowables import RuledLines
+from nlmg_packs.render.units import INTRO_CHARS
 
 WASTE = 0.25
 """Moving a block to the next page may leave at most this share of the page blank..."""
@@ -18,8 +19,6 @@ LEAD_LINES = 2
 """A question split from part of its answer space keeps at least this many lines with it."""
 
 
-INTRO_CHARS = 300
-"""A paragraph this short right after a heading is its introduction."""
 
 
 class Keep(_ContainerSpace, Flowable):
