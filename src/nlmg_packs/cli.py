@@ -130,12 +130,14 @@ def validate(
     packs: PackArg = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Also fail on quotations not confirmed by two public sources, on "
-        "text a ` #` comment cut short, and on placeholders (REPLACE) left from `new`.")] = False,
+        "text a ` #` comment cut short, on ids that repeat their file's word "
+        "(test-part-one-test.pdf), and on placeholders (REPLACE) left from `new`.")] = False,
 ) -> None:
     """Check packs and report every problem as file:line:col.
 
     Example: nlmg-packs validate packs/my-novel --strict
     """
+    from nlmg_packs.compose.naming import repeated_words
     from nlmg_packs.errors import PackError
     from nlmg_packs.pack import load_pack
     from nlmg_packs.pack.loader import display_path
@@ -154,6 +156,7 @@ def validate(
         unchecked = unverified_quotes(pack)
         cut = [w for lines in pack.lines.values() for w in lines.warnings]
         left = placeholders(pack)
+        cut += repeated_words(pack)
         if strict:
             problems.extend(unchecked + cut + left)
         else:
