@@ -44,7 +44,10 @@ units = st.lists(unit, min_size=1, max_size=2)
 ids = st.lists(ident, min_size=1, max_size=3)
 prompt = st.fixed_dictionaries({"id": ident, "text": text},
                                optional={"chapters": chapters, "teacher_notes": text,
-                                         "themes": ids, "units": units})
+                                         "themes": ids, "units": units,
+                                         "standards": st.lists(st.fixed_dictionaries(
+                                             {"framework": text, "code": text}), min_size=1,
+                                             max_size=2)})
 page = st.one_of(st.integers(1, 99_999), st.from_regex(r"[0-9]{0,3}[a-zA-Z][0-9a-zA-Z]{0,3}",
                                                       fullmatch=True))
 page_ref = st.fixed_dictionaries({}, optional={
