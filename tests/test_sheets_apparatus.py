@@ -16,7 +16,7 @@ import pytest
 
 from nlmg_packs.pack import load_pack
 from tests.conftest import FIXTURES
-from tests.test_sheets import (
+from tests.sheet_tools import (
     BUNDLED,
     as_sheet_pack,
     built_files,
