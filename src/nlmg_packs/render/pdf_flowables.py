@@ -6,6 +6,7 @@ import copy
 import html
 import itertools
 import re
+from contextlib import nullcontext
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
@@ -14,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from nlmg_packs import bidi
 from nlmg_packs.render.pdf_fonts import UPRIGHT
+from nlmg_packs.render.pdf_tagged_flowables import list_body
 from nlmg_packs.render.pdf_tags import into, marked, rules_in_field, section
 
 _TAG = re.compile(r"<[^>]*>")
@@ -57,6 +59,9 @@ class Para(Paragraph):
     """More entries of its element (Alt, Lang; Contents: its links' description)."""
     tag_key: str | None = None
     """Shared by the pieces of a split paragraph: they continue one element."""
+    list_item: str | None = None
+    """The key of the question whose list item the paragraph is drawn in (a note that
+    introduces it: `pdf_tagged_flowables.list_body`)."""
     _rtl: bool | None = None
     """None: no right-to-left letters; else the paragraph's base direction is right to left."""
 
@@ -74,7 +79,8 @@ class Para(Paragraph):
     def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
         if self.starts_section:
             section(canv)
-        with marked(canv, self.tag, self.tag_key, **self.tag_attrs):
+        with (list_body(canv, self.list_item) if self.list_item else nullcontext()), \
+                marked(canv, self.tag, self.tag_key, **self.tag_attrs):
             super().drawOn(canv, x, y, _sW)
 
     def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
@@ -83,7 +89,7 @@ class Para(Paragraph):
         key = (self.tag_key or f"para-{next(_SPLITS)}") if len(parts) > 1 else None
         for part in parts:
             if isinstance(part, Para):
-                part._rtl = self._rtl
+                part._rtl, part.list_item = self._rtl, self.list_item
                 if key:
                     part.tag, part.tag_attrs, part.tag_key = self.tag, self.tag_attrs, key
         return parts
