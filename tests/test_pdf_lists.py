@@ -126,3 +126,35 @@ def test_a_worksheets_quotations_sit_in_the_items_of_their_questions(name, filla
              and re.fullmatch(r"\d+\.", "".join(_numbered(n.kids[:1])))]
     headings = sum(isinstance(b, d.Heading) and b.level == 2 for b in doc.blocks)
     assert len(lists) == headings  # one list of questions per activity
+
+
+_BLOCKS = {
+    "H": d.Heading("Activity", 2), "I": d.Paragraph("Instructions", "muted"),
+    "B": d.Paragraph("Body text"), "Q": d.Quote("A quotation", "Chapter 1"),
+    "n": d.Paragraph("Wording confirmed in: ...", "small"), "?": d.Question(1, "Why?", 3),
+    "o": d.Question(1, "Which?"), "C": d.Choices(("Yes", "No"), ("A", "B")),
+    "T": d.TeacherNote("Model answer", (d.Paragraph("Because."),)),
+    "G": d.Table(("Word", "Meaning"), (("a", "b"),)),
+}
+
+
+@pytest.mark.parametrize(("blocks", "owners"), [
+    # a quotation, its notes and the teacher's note after the question: in its item
+    ("HIQn?T", "--4444"),
+    # each quotation in the item of the question it introduces; consecutive questions
+    ("Qn?Q??T", "2224455"),
+    # a note standing in for a quotation, after an item, introduces the next question
+    ("?Tn?", "0033"),
+    # but a section's instructions after a heading, or body text, belong to no question
+    ("HI?", "--2"), ("?B?", "0-2"),
+    # options and a grid after a question without answer lines, and its key
+    ("oCT", "000"), ("oG", "00"), ("?G", "0-"), ("HG", "--"),
+    # a quotation no question follows is no item's
+    ("?Q", "0-"), ("QH?", "--2"),
+])
+def test_what_belongs_to_a_questions_list_item(blocks: str, owners: str):
+    from nlmg_packs.render.units import list_item_of
+
+    sequence = tuple(_BLOCKS[b] for b in blocks)
+    found = [list_item_of(sequence, i) for i in range(len(sequence))]
+    assert "".join("-" if f is None else str(f) for f in found) == owners
