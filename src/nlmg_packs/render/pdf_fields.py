@@ -77,12 +77,13 @@ def _rules(width: float, heights: tuple[float, ...], colour: str) -> str:
 def _truetype(doc, font_file: bytes | Path) -> PDFDictionary:
     """A simple TrueType font dictionary embedding `font_file` whole, WinAnsi-encoded; its
     descriptor and font program are indirect objects of `doc` (ISO 32000-1 §9.8.1)."""
-    data = Path(font_file).read_bytes() if isinstance(font_file, Path) else font_file
-    packed, widths, cached = _font_program(data)
+    # a file is read and parsed once a process (fillable PDFs all embed the same font)
+    packed, widths, cached = (_font_file(str(font_file)) if isinstance(font_file, Path)
+                              else _font_program(font_file))
     metrics = dict(cached)
     name = PDFName(metrics.pop("name"))
-    program = PDFStream(PDFDictionary({"Length1": len(data), "Filter": PDFName("FlateDecode")}),
-                        packed)
+    program = PDFStream(PDFDictionary({"Length1": metrics.pop("length"),
+                                       "Filter": PDFName("FlateDecode")}), packed)
     descriptor = PDFDictionary({"Type": PDFName("FontDescriptor"), "FontName": name, "Flags": 32,
                                 "FontFile2": program, **metrics,
                                 "FontBBox": PDFArray(metrics["FontBBox"])})
@@ -93,8 +94,15 @@ def _truetype(doc, font_file: bytes | Path) -> PDFDictionary:
 
 
 @lru_cache(maxsize=8)
+def _font_file(path: str) -> tuple[bytes, list[int], dict]:
+    """`_font_program` of the TrueType file at `path`."""
+    return _font_program(Path(path).read_bytes())
+
+
+@lru_cache(maxsize=8)
 def _font_program(data: bytes) -> tuple[bytes, list[int], dict]:
-    """The font file compressed, its WinAnsi widths and descriptor metrics, parsed once."""
+    """The font file compressed, its WinAnsi widths and descriptor metrics (with the file's
+    length in bytes), parsed once."""
     import zlib
     from io import BytesIO
 
@@ -111,5 +119,5 @@ def _font_program(data: bytes) -> tuple[bytes, list[int], dict]:
     metrics = dict(name=face.name.decode("latin-1"), FontBBox=[round(v) for v in face.bbox],
                    ItalicAngle=face.italicAngle, Ascent=round(face.ascent),
                    Descent=round(face.descent), CapHeight=round(face.capHeight),
-                   StemV=face.stemV)
+                   StemV=face.stemV, length=len(data))
     return zlib.compress(data, 6), widths, metrics
