@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from nlmg_packs.lms.export import LmsRequest, export_lms
+from nlmg_packs.cli_lms import LmsRequest
+from nlmg_packs.cli_lms import run_export as export_lms
 from tests.conftest import FIXTURES, edit
 from tests.lms_schemas import validate
 

@@ -27,6 +27,7 @@ from nlmg_packs.pack.model_types import (  # noqa: F401 (re-exported: the schema
     ChapterRange,
     Colour,
     Id,
+    Language,
     Level,
     Mode,
     PageNumber,
@@ -98,7 +99,7 @@ class Book(Strict):
     edition_note: Text | None = Field(
         None, description="Which edition references follow, or why they are by chapter.")
     blurb: Text | None = Field(None, description="A short spoiler-free description.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en-GB"
+    language: Language = "en-GB"
     chapters: Annotated[int, Field(ge=1, le=999)] | None = Field(
         None, description="Number of chapters, for a book of chapters 1 to N; or give `units`.")
     units: list[Unit] | None = Field(

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from nlmg_packs.spans import LANGUAGE_TAG, faults
+
 MAX_TEXT = 20_000
 """Longest free-text field, in characters: longer is almost certainly a paste accident."""
 
@@ -26,11 +28,19 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+def _language_spans(value: str) -> str:
+    """Refuse a malformed language span (`[words]{lang=fr}`, `spans.faults`)."""
+    for offset, message, hint in faults(value):
+        raise PydanticCustomError("language_span", "{problem}",
+                                  {"problem": message, "hint": hint, "offset": offset})
+    return value
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT),
-                 AfterValidator(_no_control_characters)]
+                 AfterValidator(_no_control_characters), AfterValidator(_language_spans)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300),
-                      AfterValidator(_no_control_characters)]
+                      AfterValidator(_no_control_characters), AfterValidator(_language_spans)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Chapter = Annotated[int, Field(ge=1, le=999)]
 ChapterRange = Annotated[list[Chapter], Field(min_length=1, max_length=2)]
@@ -46,6 +56,10 @@ Mode = Literal["said", "thought", "narrated", "written", "sung"]
 PartKind = Literal["part", "volume", "book", "act", "section", "stave"]
 Level = Literal["recall", "understand", "apply", "analyse", "evaluate", "create"]
 Audience = Literal["class", "book-club"]
+
+
+Language = Annotated[str, StringConstraints(pattern=rf"^{LANGUAGE_TAG}$")]
+"""A BCP 47 language tag as packs write them: en-GB, fr, pt-BR."""
 
 
 class Strict(BaseModel):

@@ -62,9 +62,11 @@ class DocxDrawing:
 
         paragraph_style(paragraph._p, self.ids[name.lower()])
 
-    def runs(self, paragraph, text: str, in_italic: bool = False) -> None:
-        """Text with `*italic*` / `**bold**`; everything else literal. `in_italic`: the
+    def runs(self, paragraph, text: str, in_italic: bool = False, lang: str = "") -> None:
+        """Text with `*italic*` / `**bold**` and language spans (`w:lang`); everything else
+        literal. `lang`: the whole text's language, if not the document's. `in_italic`: the
         paragraph's style is italic, so emphasis is set roman (typographic convention)."""
+        from nlmg_packs.render.docx_access import run_language
         from nlmg_packs.render.docx_xml import add_run, clean, format_new_run
 
         for run in parse_inline(clean(text)):
@@ -75,6 +77,8 @@ class DocxDrawing:
                 italic = False
             if bold or italic is not None:
                 format_new_run(added, bold=bold, italic=italic)
+            if run.lang or lang:
+                run_language(added, run.lang or lang)
 
     def plain(self, paragraph, text: str, style: str | None = None):
         from nlmg_packs.render.docx_xml import add_run, clean, format_new_run

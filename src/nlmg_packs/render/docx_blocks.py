@@ -37,7 +37,8 @@ class DocxBlocks(DocxDrawing):
         from nlmg_packs.render.docx_xml import hex6, keep_with_next
 
         paragraph = self.para("Quote")
-        self.runs(paragraph, block.text, in_italic=bool(self.styles["quote"].font.italic))
+        self.runs(paragraph, block.text, in_italic=bool(self.styles["quote"].font.italic),
+                  lang=block.language)
         self.chips(paragraph, block.themes)
         citation = self.para("Citation")
         self.plain(citation, f"— {block.citation}")

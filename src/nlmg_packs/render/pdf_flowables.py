@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from nlmg_packs import bidi
 from nlmg_packs.render.pdf_fonts import UPRIGHT
+from nlmg_packs.render.pdf_spans import actual_text, logical_text
 from nlmg_packs.render.pdf_tagged_flowables import list_body
 from nlmg_packs.render.pdf_tags import into, marked, rules_in_field, section
 
@@ -63,6 +64,8 @@ class Para(Paragraph):
     """The key of the question whose list item the paragraph is drawn in (a note that
     introduces it: `pdf_tagged_flowables.list_body`)."""
     _rtl: bool | None = None
+    _actual: dict[str, tuple[str, str]] = {}  # noqa: RUF012 (replaced, never changed in place)
+    """While drawing: each reordered line's drawn text → its reading order."""
     """None: no right-to-left letters; else the paragraph's base direction is right to left."""
 
     def __init__(self, text: str | None, style, *args, **kwargs) -> None:
@@ -99,11 +102,18 @@ class Para(Paragraph):
         if self._rtl is None:
             return super().drawPara(debug)
         logical = self.blPara
-        self.blPara = _visual_lines(logical, self._rtl)
+        self.blPara, self._actual = _visual_lines(logical, self._rtl)
         try:
             return super().drawPara(debug)
         finally:
-            self.blPara = logical
+            self.blPara, self._actual = logical, {}
+
+    def beginText(self, x, y):  # noqa: N802 (reportlab's name)
+        """The text object; reordered lines carry their reading order as /ActualText."""
+        tx = super().beginText(x, y)
+        if self._actual:
+            actual_text(tx, self._actual)
+        return tx
 
     def wrap(self, availWidth, availHeight):
         wrapped = self._wrapped
@@ -117,25 +127,35 @@ class Para(Paragraph):
         return size
 
 
-def _visual_lines(para, rtl: bool):
-    """A copy of a broken paragraph with each line in drawing order (UAX #9, per line)."""
+def _visual_lines(para, rtl: bool) -> tuple[object, dict[str, tuple[str, str]]]:
+    """A copy of a broken paragraph with each line in drawing order (UAX #9, per line), and
+    each reordered line's drawn text (stripped) → the line in reading order as shaped, and
+    with its letters unjoined (for its /ActualText)."""
     visual = copy.copy(para)
     visual.lines = []
+    actual: dict[str, tuple[str, str]] = {}
+
+    def reorder(logical: str) -> str:
+        drawn = bidi.visual(logical, rtl)
+        if drawn != logical:
+            actual[drawn.strip()] = (logical.strip(), logical_text(logical.strip()))
+        return drawn
+
     for line in para.lines:
         if para.kind == 0:
             extra, words = line
-            visual.lines.append((extra, bidi.visual(" ".join(words), rtl).split(" ")))
+            visual.lines.append((extra, reorder(" ".join(words)).split(" ")))
             continue
         line = copy.copy(line)
         line.words = [copy.copy(frag) for frag in line.words]
         filled = [frag for frag in line.words if getattr(frag, "text", "").strip()]
         if len(filled) == 1:
-            filled[0].text = bidi.visual(filled[0].text, rtl)
+            filled[0].text = reorder(filled[0].text)
         elif any(bidi.has_rtl(frag.text) for frag in filled):
             # The glyph check refuses inline formatting in right-to-left text first.
             raise ValueError("a right-to-left line mixes formatting; it cannot be reordered")
         visual.lines.append(line)
-    return visual
+    return visual, actual
 
 
 def drawn(text: str) -> str:

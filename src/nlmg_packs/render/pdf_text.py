@@ -44,8 +44,10 @@ class TextBlocks(PdfDrawing):
     def draw_quote(self, block: d.Quote) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
         # set in italic through the markup, so emphasis inside it can be set roman
-        inner: list[Flowable] = [Para(markup(block.text, self.look.italics, in_italic=True),
-                                      s.quote)]
+        quotation = Para(markup(block.text, self.look.italics, in_italic=True), s.quote)
+        if block.language:
+            quotation.tag_attrs = {"Lang": block.language}
+        inner: list[Flowable] = [quotation]
         if block.citation:
             inner.append(Para("— " + markup(block.citation, self.look.italics), s.citation))
         if block.themes:
