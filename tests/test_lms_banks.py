@@ -37,7 +37,7 @@ def items(request, full: Path) -> list[BankItem]:  # noqa: F811
     """The example pack's test and essay, or every bank item of the bundled pack."""
     if request.param == "example":
         pack = load_pack(full)
-        return [*bank_of_test(pack, "part-one-test"), *unit_bank(pack, None)[-1:]]
+        return [*bank_of_test(pack, "part-one"), *unit_bank(pack, None)[-1:]]
     pack = load_pack(default_pack())
     return [item for bank in banks(pack) if bank.name.startswith("unit-") for item in bank.items]
 
@@ -58,7 +58,7 @@ def test_every_item_type_of_the_pack_is_in_the_bank(items):
 def test_the_bank_item_is_the_pack_item(full):  # noqa: F811
     pack = load_pack(full)
     source = pack.item_by_id["mc-lamp"]
-    item = next(i for i in bank_of_test(pack, "part-one-test") if i.id == "mc-lamp")
+    item = next(i for i in bank_of_test(pack, "part-one") if i.id == "mc-lamp")
     assert item.stem == source.question and item.points == source.points == 2
     assert [(c.text, c.correct, c.feedback) for c in item.choices] == \
         [(o.text, o.correct, o.rationale) for o in source.options]

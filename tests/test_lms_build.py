@@ -20,7 +20,7 @@ from tests.test_lms_cartridge import (
 )
 
 CARTRIDGES = ["lms/literature.imscc", "lms/literature-teacher.imscc"]
-BANKS = [f"banks/{stem}.{fmt}" for stem in ("test-part-one-test", "unit-part-one",
+BANKS = [f"banks/{stem}.{fmt}" for stem in ("test-part-one", "unit-part-one",
                                             "unit-whole-novel")
          for fmt in ("moodle.xml", "gift.txt", "qti.zip")]
 

@@ -33,6 +33,7 @@ from nlmg_packs.pack.model_types import (  # noqa: F401 (re-exported: the schema
     PageNumber,
     PartKind,
     ShortText,
+    Standard,
     Strict,
     Text,
     UnitRange,
@@ -166,6 +167,10 @@ class Prompt(Strict):
     level: Level = "understand"
     audience: Audience = "class"
     teacher_notes: Text | None = None
+    standards: list[Standard] = Field(
+        default_factory=list, description="What discussing it covers, each with its framework "
+        "named, as items and assignments carry them: `{framework: Common Core ELA, code: "
+        "SL.11-12.1}`.")
 
     @property
     def span(self) -> list[int | str]:

@@ -17,7 +17,6 @@ MAX_TEXT = 20_000
 """Longest free-text field, in characters: longer is almost certainly a paste accident."""
 
 
-
 def _no_control_characters(value: str) -> str:
     """Refuse invisible characters that only reach a pack by accident (or a YAML escape)."""
     for char in value:
@@ -64,3 +63,12 @@ Language = Annotated[str, StringConstraints(pattern=rf"^{LANGUAGE_TAG}$")]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Standard(Strict):
+    """A curriculum code with the framework it belongs to, as free text (on prompts, items and
+    assignments)."""
+
+    framework: ShortText = Field(description='e.g. "Common Core ELA", "AQA 8702", "IB DP '
+                                 'Language A".')
+    code: ShortText = Field(description='e.g. "RL.11-12.2", "AO1".')

@@ -128,6 +128,16 @@ class DocxDrawing:
                before=("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
         return table
 
+    def cell_measure(self, block: d.Table) -> tuple[Callable[[str], float], float]:
+        """How wide a word is in `block`'s cells (bold, at the larger of the table styles'
+        sizes), and a cell's left plus right padding with its borders, in points."""
+        from nlmg_packs.render.table_widths import wide_bold
+
+        names = ("table heading", "table small" if block.compact else "table text")
+        sizes = [self.styles[n].font.size for n in names if n in self.styles]
+        size = max((s.pt for s in sizes if s is not None), default=self.look.body_size)
+        return wide_bold(size), 2 * CELL_PADDING / 20 + 2
+
     def text_width(self) -> int:
         section = self.word.sections[-1]
         return section.page_width - section.left_margin - section.right_margin

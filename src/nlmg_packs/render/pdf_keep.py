@@ -7,6 +7,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActio
 from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace, _listWrapOn
 
 from nlmg_packs.render.pdf_flowables import RuledLines
+from nlmg_packs.render.units import INTRO_CHARS
 
 WASTE = 0.25
 """Moving a block to the next page may leave at most this share of the page blank..."""
@@ -18,8 +19,6 @@ LEAD_LINES = 2
 """A question split from part of its answer space keeps at least this many lines with it."""
 
 
-INTRO_CHARS = 300
-"""A paragraph this short right after a heading is its introduction."""
 
 
 class Keep(_ContainerSpace, Flowable):
@@ -140,8 +139,9 @@ def group(flowables: list[Flowable], in_cell: bool = False) -> list[Flowable]:
                  and bool(pending) and pending[-1] in heads)
         if not in_cell and (f.getKeepWithNext() or intro or (pending and isinstance(f, Spacer))):
             if f.getKeepWithNext():
-                if pending and pending[-1] not in heads:
+                if pending and pending[-1] not in heads and _is_heading(f):
                     # a new heading after an introduction: the run so far is a block of its own
+                    # (a quotation after one is what it introduces, and joins the run)
                     out.append(Keep(pending[:-1], pending[-1]))
                     pending = []
                 heads.append(f)

@@ -117,7 +117,7 @@ def build_styles(look: Look, fonts: FontFamily) -> Styles:
     small = like("small", fontSize=look.small_size)
     h_sizes = look.heading_sizes
     headings = _headings(body, look, fonts.bold, primary, text)
-    cell_size = min(size, look.small_size + 1) if look.body_size < 14 else size
+    cell_size = look.cell_size
     return Styles(
         look=look, fonts=fonts, body=body,
         lead=like("lead", fontSize=size * 1.15, spaceAfter=size * 0.8),

@@ -20,6 +20,18 @@ def leads_to_question(blocks: tuple[d.Block, ...], position: int) -> bool:
     return end < len(blocks) and isinstance(blocks[end], d.Question)
 
 
+INTRO_CHARS = 300
+"""A paragraph this short right after a heading is its introduction."""
+
+
+def introduces(blocks: tuple[d.Block, ...], position: int) -> bool:
+    """Whether `blocks[position]` is a heading's short introduction (an activity's
+    instructions) with something after it: it stays on the page of what it introduces."""
+    block = blocks[position]
+    return (isinstance(block, d.Paragraph) and len(block.text) <= INTRO_CHARS
+            and 0 < position < len(blocks) - 1 and isinstance(blocks[position - 1], d.Heading))
+
+
 def _annotation(block: d.Block) -> bool:
     """A small note that belongs to the block before it (a quotation's sources)."""
     return isinstance(block, d.Paragraph) and block.style in ("small", "muted")
