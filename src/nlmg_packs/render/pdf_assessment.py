@@ -15,6 +15,7 @@ from nlmg_packs.render.pdf_flowables import Para
 from nlmg_packs.render.pdf_keep import Keep
 from nlmg_packs.render.pdf_page import LANDSCAPE, PAPER, PORTRAIT
 from nlmg_packs.render.pdf_styles import RULE, markup
+from nlmg_packs.render.pdf_table_tags import TableTags
 from nlmg_packs.render.rubric_layout import rubric_layout, stacked
 
 
@@ -64,7 +65,8 @@ class AssessmentBlocks(PdfDrawing):
         if not rows:
             return []
         table = Table(rows, colWidths=[box, self.width - indent - box - size * 0.6],
-                      hAlign="RIGHT", spaceAfter=size * (0.3 if block.note else 1.0))
+                      hAlign="RIGHT", spaceAfter=size * (0.3 if block.note else 1.0),
+                      renderCB=TableTags())  # in its question's list item (`list_item_of`)
         style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                  ("LEFTPADDING", (0, 0), (-1, -1), size * 0.6),
                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),

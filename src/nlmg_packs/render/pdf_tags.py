@@ -13,7 +13,7 @@ ISO 32000-1 §14.6–14.8 (marked content, logical structure, tagged PDF) and IS
 - `artifact(canv, "Header")` marks running headers and footers as pagination artifacts.
 
 `pdf_structure.write_structure` turns the record into StructTreeRoot, ParentTree, MarkInfo and
-XMP once reportlab has written the file. Without a `TaggingCanvas` every helper does nothing.
+XMP as reportlab writes the file. Without a `TaggingCanvas` every helper does nothing.
 """
 
 from __future__ import annotations

@@ -80,14 +80,16 @@ class TextBlocks(PdfDrawing):
             cell.append(self._marks(block.themes, block.meta))
         number = Para(f"{block.number}.", s.number)
         number.tag = None  # the label's own text
-        key = f"b{self._position}"
-        tags = TableTags(role="LI", outer="L", cells=("Lbl", "LBody"), cell_keys=(None, key))
+        key = self.question_key(block)  # its LBody; a quotation before it may open its LI
+        tags = TableTags(role="LI", outer="L", key=f"{key}/LI", cells=("Lbl", "LBody"),
+                         cell_keys=(f"{key}/Lbl", key))
         row = Table([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
                     splitInRow=1, renderCB=tags)
         if is_rtl(plain_text(block.text)):  # the number stands at the start: on the right
             number = Para(f"{block.number}.", s.number.clone("number_rtl", alignment=TA_RIGHT))
             number.tag = None
-            tags = TableTags(role="LI", outer="L", cells=("LBody", "Lbl"), cell_keys=(key, None))
+            tags = TableTags(role="LI", outer="L", key=f"{key}/LI", cells=("LBody", "Lbl"),
+                             cell_keys=(key, f"{key}/Lbl"))
             row = Table([[cell, number]], colWidths=[self.width - number_w, number_w],
                         hAlign="LEFT", splitInRow=1, renderCB=tags)
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
