@@ -232,6 +232,8 @@ def _run_app() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except Abort:
+        if _stopped_by is not None:  # click's own answer to an interrupt
+            _interrupted()
         typer.echo("Aborted!", err=True)
         sys.exit(1)
     if code == 130:  # typer's answer to an interrupted command, whichever signal stopped it
@@ -248,6 +250,13 @@ def _stop_like_ctrl_c(signum: int, frame: object) -> None:
     global _stopped_by
     _stopped_by = signum
     raise KeyboardInterrupt
+
+
+def _if_interrupted() -> None:
+    """After an error: if a signal stopped the run, the error is its echo (code that wrapped the
+    interrupt in its own error, as a loader or a library may), so report the interrupt."""
+    if _stopped_by is not None:
+        _interrupted()
 
 
 def _interrupted() -> NoReturn:
@@ -283,10 +292,12 @@ def main() -> None:
             return
         _run_app()
     except UsageError as exc:  # a bad option value found only once the packs are read
+        _if_interrupted()
         for problem in exc.problems:
             typer.echo(f"error: {problem}", err=True)
         sys.exit(2)
     except NlmgError as exc:
+        _if_interrupted()
         if _debug:
             raise
         for problem in exc.problems:
@@ -298,8 +309,7 @@ def main() -> None:
     except KeyboardInterrupt:
         _interrupted()
     except Exception as exc:  # a bug, not bad input: say so briefly unless --debug
-        if _stopped_by is not None:  # a library that wrapped the interrupt in its own error
-            _interrupted()
+        _if_interrupted()
         if _debug:
             raise
         typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "
