@@ -42,12 +42,13 @@ unit_id = ident.filter(lambda i: not i.replace("-", "").isdigit())  # "7" and "7
 unit = st.one_of(st.integers(1, 9999), unit_id)
 units = st.lists(unit, min_size=1, max_size=2)
 ids = st.lists(ident, min_size=1, max_size=3)
+standard = st.fixed_dictionaries({"framework": item.filter(lambda t: not set(t) & set(":;")),
+                                  "code": item.filter(lambda t: ";" not in t)})
 prompt = st.fixed_dictionaries({"id": ident, "text": text},
                                optional={"chapters": chapters, "teacher_notes": text,
                                          "themes": ids, "units": units,
-                                         "standards": st.lists(st.fixed_dictionaries(
-                                             {"framework": text, "code": text}), min_size=1,
-                                             max_size=2)})
+                                         "standards": st.lists(standard, min_size=1,
+                                                               max_size=2)})
 page = st.one_of(st.integers(1, 99_999), st.from_regex(r"[0-9]{0,3}[a-zA-Z][0-9a-zA-Z]{0,3}",
                                                       fullmatch=True))
 page_ref = st.fixed_dictionaries({}, optional={
@@ -61,8 +62,6 @@ quote_extra = st.fixed_dictionaries({}, optional={
                                                                       max_size=3),
     "frame": st.lists(telling, min_size=1, max_size=2),
     "language": st.sampled_from(["fr", "de-CH", "pt-BR"])})
-standard = st.fixed_dictionaries({"framework": item.filter(lambda t: not set(t) & set(":;")),
-                                  "code": item.filter(lambda t: ";" not in t)})
 level = st.sampled_from(["recall", "understand", "apply", "analyse", "evaluate", "create"])
 option = st.fixed_dictionaries({"text": text},
                                optional={"correct": st.just(True), "rationale": text})

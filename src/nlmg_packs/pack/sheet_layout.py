@@ -106,9 +106,7 @@ _PROVENANCE = ("source", "title", "url", "chapter:int")
 SHEETS: tuple[ListSheet, ...] = (
     ListSheet("prompts", "discussion.yaml", "prompts", _cols(
         "id", "text", "part", "chapters:range", "themes:list", "level", "audience",
-        "teacher_notes", "units:units")),
-    ListSheet("prompt standards", "discussion.yaml", "standards", _cols(
-        "framework", "code"), parent="prompts", link="prompt"),
+        "teacher_notes", "units:units", "standards:standards")),
     ListSheet("quotes", "quotes.yaml", "quotes", _cols(
         "id", "text", "speaker", "addressee", "chapter:int", "themes:list", "context",
         "questions:list", "model_answer", *_SOURCE, "addressees:list", "mode", "unit:unit",

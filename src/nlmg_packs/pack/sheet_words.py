@@ -8,7 +8,6 @@ from __future__ import annotations
 
 TRANSLATIONS: dict[str, dict[str, str]] = {
     "fr": {
-        "prompt standards": "programmes des questions", "framework": "référentiel", "code": "code",
         "language": "langue",
         "provenance": "sources publiques", "quote": "citation", "source": "source",
         "url": "adresse", "prompts": "questions de discussion", "quotes": "citations",
@@ -41,8 +40,6 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "length": "longueur", "rubric": "grille",
     },
     "de": {
-        "prompt standards": "lehrplanbezug der fragen", "framework": "rahmenlehrplan",
-        "code": "kennung",
         "language": "sprache",
         "provenance": "belege", "quote": "zitat", "source": "quelle", "url": "adresse",
         "prompts": "diskussionsfragen", "quotes": "zitate", "worksheets": "arbeitsblätter",
@@ -75,7 +72,6 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "guidance": "hinweise", "length": "umfang", "rubric": "raster",
     },
     "es": {
-        "prompt standards": "estándares de las preguntas", "framework": "marco", "code": "código",
         "language": "idioma",
         "provenance": "procedencia", "quote": "cita", "source": "fuente", "url": "dirección",
         "prompts": "preguntas de debate", "quotes": "citas", "worksheets": "fichas",
@@ -109,7 +105,6 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "rubric": "rúbrica",
     },
     "pl": {
-        "prompt standards": "wymagania pytań", "framework": "podstawa", "code": "kod",
         "language": "język",
         "provenance": "pochodzenie", "quote": "cytat", "source": "źródło", "url": "adres",
         "prompts": "pytania do dyskusji", "quotes": "cytaty", "worksheets": "karty pracy",
