@@ -96,7 +96,7 @@ class TextBlocks(PdfDrawing):
         gap = Spacer(1, size * (1.4 if block.lines else 0.9))
         if not block.lines:
             return [*self._keep(row), gap]
-        lines = RuledLines(block.lines, self.look.answer_line_gap, RULE,
+        lines = RuledLines(self.look.answer_lines(block.lines), self.look.answer_line_gap, RULE,
                            self._field(f"q{block.number}_answer"), min(size, 14), number_w)
         lines.tooltip, lines.tag_key = f"Question {block.number}: your answer", key
         return [*self._keep(lines, head=[row]), gap]
@@ -104,7 +104,7 @@ class TextBlocks(PdfDrawing):
     def draw_answer_lines(self, block: d.AnswerLines) -> list[Flowable]:
         head = [self._text(block.label, self.styles.label)] if block.label else []
         slug = re.sub(r"[^a-z0-9]+", "_", plain_text(block.label).lower()).strip("_")
-        lines = RuledLines(block.count, self.look.answer_line_gap, RULE,
+        lines = RuledLines(self.look.answer_lines(block.count), self.look.answer_line_gap, RULE,
                            self._field(slug or "answer"), min(self.look.body_size, 14))
         label = plain_text(block.label).strip().rstrip(":")
         lines.tooltip = f"{label}: your answer" if label else "Your answer"
