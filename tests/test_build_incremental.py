@@ -218,3 +218,24 @@ def test_a_file_the_pack_no_longer_makes_is_removed_unless_edited(mini: Path,
     assert build(mini, out, kinds=frozenset({"plans"})).count("removed") == 0
     assert (out / "mini/common/student/theme-tracker.pdf").is_file()
     assert (out / "mini/literature.zip").is_file()
+
+
+def test_a_change_to_the_tool_itself_rebuilds_without_a_new_version_number(
+        mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The up-to-date checks key on the installed code, not only on `__version__`."""
+    from nlmg_packs.builder import code_id as module
+
+    package = tmp_path / "package"
+    shutil.copytree(Path(module.__file__).parents[1], package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(module, "_PACKAGE", package)
+    module.code_id.cache_clear()
+    out = tmp_path / "out"
+    build(mini, out)
+    assert build(mini, out).count("built") == 0
+    edited = package / "render" / "pdf.py"  # a fix in a renderer, same release number
+    edited.write_text(edited.read_text() + "\n# a local fix\n")
+    module.code_id.cache_clear()
+    assert module.code_id().startswith(__import__("nlmg_packs").__version__ + "+")
+    assert build(mini, out).count("built") == 12
+    module.code_id.cache_clear()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -79,13 +79,8 @@ def build(packs: PackArg = None, **options: object) -> None:
         watch_build(request, lambda: Reporter(quiet=reporter.quiet, json_out=reporter.json_out),
                     typer.echo)
         return
-    try:
-        with reporter:
-            report = run_build(request, reporter)
-    except KeyboardInterrupt:
-        typer.echo("interrupted: the files written so far are whole and recorded; "
-                   "build again to finish.", err=True)
-        raise  # typer exits with 130
+    with reporter:  # an interrupt: main() says so and exits 130 (Ctrl-C) or 143 (SIGTERM)
+        report = run_build(request, reporter)
     reporter.finish(report)
 
 
@@ -234,12 +229,36 @@ def _run_app() -> None:
     except Abort:
         typer.echo("Aborted!", err=True)
         sys.exit(1)
+    if code == 130:  # typer's answer to an interrupted command, whichever signal stopped it
+        _interrupted()
     if isinstance(code, int) and code:
         sys.exit(code)
 
 
+_stopped_by: int | None = None  # the signal that stopped the run, once one has
+
+
 def _stop_like_ctrl_c(signum: int, frame: object) -> None:
+    """Stop as Ctrl-C does, remembering the signal for the exit status (128 + its number)."""
+    global _stopped_by
+    _stopped_by = signum
     raise KeyboardInterrupt
+
+
+def _interrupted() -> NoReturn:
+    """Say the run was stopped and exit with the shell's status for the signal: 130 for Ctrl-C
+    (SIGINT), 143 for SIGTERM."""
+    import os
+    import signal
+
+    typer.echo("interrupted: the files written so far are whole and recorded; run the command "
+               "again to finish.", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # By here every file is closed and the workers are gone (they also die with this process).
+    # os._exit, not sys.exit: CPython makes a process die by SIGINT at exit whenever an interrupt
+    # once passed through an eval() (as it can inside a library), whatever status is asked for.
+    os._exit(128 + (_stopped_by or signal.SIGINT))
 
 
 _register()
@@ -253,6 +272,7 @@ def main() -> None:
     from nlmg_packs.errors import NlmgError, PackError, UsageError
 
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # `kill` stops a build as Ctrl-C does
+    signal.signal(signal.SIGINT, _stop_like_ctrl_c)
     try:
         if _answer_noop(sys.argv[1:]):
             return
@@ -271,9 +291,10 @@ def main() -> None:
         typer.echo(f"{count} problem{'s' if count != 1 else ''} found{tail}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        typer.echo("interrupted; files written so far are complete and recorded.", err=True)
-        sys.exit(130)
+        _interrupted()
     except Exception as exc:  # a bug, not bad input: say so briefly unless --debug
+        if _stopped_by is not None:  # a library that wrapped the interrupt in its own error
+            _interrupted()
         if _debug:
             raise
         typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "

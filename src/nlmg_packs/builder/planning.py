@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nlmg_packs import __version__
+from nlmg_packs.builder.code_id import code_id
 from nlmg_packs.builder.request import BuildRequest
 from nlmg_packs.errors import OutputError, PackError, Problem, UsageError
 
@@ -64,7 +64,7 @@ class Planner:
         self._folders[pack.id] = folder
         self._known_courses.update(c.id for c in pack.courses)
         options = self.options[pack.id] = self._options(pack)
-        settings = options_digest(options, self.template_hash, __version__)
+        settings = options_digest(options, self.template_hash, code_id())
         request = self.request
         jobs = plan(pack, settings, request)
         outcome = sort_out(jobs, self.output.out, self.output.manifest, request.force,

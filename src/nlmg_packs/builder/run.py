@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nlmg_packs import __version__
 from nlmg_packs.builder.atomic import remove_stale_temporaries
 from nlmg_packs.builder.checks import (
     check_out,
@@ -22,6 +21,7 @@ from nlmg_packs.builder.checks import (
     prepare_out,
     source_date_epoch,
 )
+from nlmg_packs.builder.code_id import code_id
 from nlmg_packs.builder.inputs import input_digest, template_digest
 from nlmg_packs.builder.lock import build_lock
 from nlmg_packs.builder.manifest import Inputs, Manifest
@@ -110,7 +110,7 @@ class Build:
         names = Counter(Path(key).name.lower() for key in folders)
         for key, folder in folders.items():
             digest = input_digest(folder, self.template_hash, self.request, self.epoch,
-                                  __version__)
+                                  code_id())
             clash = names[Path(key).name.lower()] > 1  # the full path reports it
             if clash or not self._up_to_date(key, digest):
                 todo.append((folder, digest))
