@@ -58,8 +58,8 @@ class TextBlocks(PdfDrawing):
                                      s.fonts.regular, s.fonts.bold, self.look.small_size,
                                      space_before=size * 0.3))
         indent = size * 1.5
-        table = Table([[inner]], colWidths=[self.width - indent], hAlign="RIGHT", splitInRow=1,
-                      spaceBefore=size * 0.3, spaceAfter=size * 0.9,
+        table = Table([[inner]], colWidths=[self.width - indent], hAlign="RIGHT",
+                      splitInRow=self._min_piece(), spaceBefore=size * 0.3, spaceAfter=size * 0.9,
                       renderCB=TableTags(role="BlockQuote", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("LINEBEFORE", (0, 0), (0, -1), 2.5, HexColor(self.look.primary), "butt"),
@@ -81,13 +81,13 @@ class TextBlocks(PdfDrawing):
         key = f"b{self._position}"
         tags = TableTags(role="LI", outer="L", cells=("Lbl", "LBody"), cell_keys=(None, key))
         row = Table([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
-                    splitInRow=1, renderCB=tags)
+                    splitInRow=self._min_piece(), renderCB=tags)
         if is_rtl(plain_text(block.text)):  # the number stands at the start: on the right
             number = Para(f"{block.number}.", s.number.clone("number_rtl", alignment=TA_RIGHT))
             number.tag = None
             tags = TableTags(role="LI", outer="L", cells=("LBody", "Lbl"), cell_keys=(key, None))
             row = Table([[cell, number]], colWidths=[self.width - number_w, number_w],
-                        hAlign="LEFT", splitInRow=1, renderCB=tags)
+                        hAlign="LEFT", splitInRow=self._min_piece(), renderCB=tags)
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -118,7 +118,7 @@ class TextBlocks(PdfDrawing):
         with self.narrower(2 * pad + rule):
             rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
         # split inside a row first, so the box's title keeps the first lines of its text
-        table = Table(rows, colWidths=[self.width], splitByRow=0, splitInRow=1,
+        table = Table(rows, colWidths=[self.width], splitByRow=0, splitInRow=self._min_piece(),
                       spaceBefore=size * 0.3, spaceAfter=size * 1.2,
                       renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
@@ -144,7 +144,7 @@ class TextBlocks(PdfDrawing):
         heading = InlineMarks(items, s.fonts.regular, s.fonts.bold, size, space_after=size * 0.2)
         text = self._text(block.text, s.body.clone("callout", spaceAfter=0))
         table = Table([[[heading, text]]], colWidths=[self.width],
-                      splitInRow=1, spaceBefore=size * 0.3, spaceAfter=size * 1.0,
+                      splitInRow=self._min_piece(), spaceBefore=size * 0.3, spaceAfter=size * 1.0,
                       renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), lighter(colour, 0.9)),
