@@ -6,7 +6,7 @@ import re
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.platypus import Flowable, ListItem, Spacer, Table
+from reportlab.platypus import Flowable, ListItem, Spacer
 from reportlab.platypus import PageBreak as PageBreakFlowable
 
 from nlmg_packs import document as d
@@ -14,7 +14,7 @@ from nlmg_packs.bidi import is_rtl
 from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
-from nlmg_packs.render.pdf_flowables import NameLines, Para, RuledLines
+from nlmg_packs.render.pdf_flowables import Boxed, NameLines, Para, RuledLines
 from nlmg_packs.render.pdf_keep import group
 from nlmg_packs.render.pdf_marks import InlineMarks, Pill, Words
 from nlmg_packs.render.pdf_styles import RULE, lighter, literal, markup
@@ -58,7 +58,7 @@ class TextBlocks(PdfDrawing):
                                      s.fonts.regular, s.fonts.bold, self.look.small_size,
                                      space_before=size * 0.3))
         indent = size * 1.5
-        table = Table([[inner]], colWidths=[self.width - indent], hAlign="RIGHT",
+        table = Boxed([[inner]], colWidths=[self.width - indent], hAlign="RIGHT",
                       splitInRow=self._min_piece(), spaceBefore=size * 0.3, spaceAfter=size * 0.9,
                       renderCB=TableTags(role="BlockQuote", key=f"b{self._position}"))
         table.setStyle(self._style([
@@ -80,13 +80,13 @@ class TextBlocks(PdfDrawing):
         number.tag = None  # the label's own text
         key = f"b{self._position}"
         tags = TableTags(role="LI", outer="L", cells=("Lbl", "LBody"), cell_keys=(None, key))
-        row = Table([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
+        row = Boxed([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
                     splitInRow=self._min_piece(), renderCB=tags)
         if is_rtl(plain_text(block.text)):  # the number stands at the start: on the right
             number = Para(f"{block.number}.", s.number.clone("number_rtl", alignment=TA_RIGHT))
             number.tag = None
             tags = TableTags(role="LI", outer="L", cells=("LBody", "Lbl"), cell_keys=(key, None))
-            row = Table([[cell, number]], colWidths=[self.width - number_w, number_w],
+            row = Boxed([[cell, number]], colWidths=[self.width - number_w, number_w],
                         hAlign="LEFT", splitInRow=self._min_piece(), renderCB=tags)
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -118,7 +118,7 @@ class TextBlocks(PdfDrawing):
         with self.narrower(2 * pad + rule):
             rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
         # split inside a row first, so the box's title keeps the first lines of its text
-        table = Table(rows, colWidths=[self.width], splitByRow=0, splitInRow=self._min_piece(),
+        table = Boxed(rows, colWidths=[self.width], splitByRow=0, splitInRow=self._min_piece(),
                       spaceBefore=size * 0.3, spaceAfter=size * 1.2,
                       renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
@@ -143,7 +143,7 @@ class TextBlocks(PdfDrawing):
             items.insert(0, Pill("!", colour))
         heading = InlineMarks(items, s.fonts.regular, s.fonts.bold, size, space_after=size * 0.2)
         text = self._text(block.text, s.body.clone("callout", spaceAfter=0))
-        table = Table([[[heading, text]]], colWidths=[self.width],
+        table = Boxed([[[heading, text]]], colWidths=[self.width],
                       splitInRow=self._min_piece(), spaceBefore=size * 0.3, spaceAfter=size * 1.0,
                       renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
