@@ -240,12 +240,19 @@ class Boxed(Table):
     break only into pieces at least `splitInRow` points high. reportlab checks that minimum
     against the split point, not against what the piece holds, so asked to split into a
     frame's last point or two it may give an empty first piece, and the rest comes back
-    with the same question on the next attempt, without end."""
+    with the same question on the next attempt, without end. And it refuses a split that
+    would leave less than the minimum for the next page even when a split higher up would
+    do: that one is taken instead."""
 
     def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
-        if availHeight < self.splitInRow:
+        least = self.splitInRow
+        if availHeight < least:
             return []
         pieces = super().split(availWidth, availHeight)
-        if pieces and pieces[0].wrap(availWidth, availHeight)[1] < self.splitInRow:
+        most = getattr(self, "_height", 0) - least
+        if not pieces and least and least <= most < availHeight:
+            # refused because too little would be left for the next page: split higher up
+            pieces = super().split(availWidth, most)
+        if pieces and pieces[0].wrap(availWidth, availHeight)[1] < least:
             return []
         return pieces
