@@ -122,3 +122,16 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
       "set `total: 12`", "rubrics.yaml:4:5")
 def _(mini: Path, tmp: Path) -> list[Problem]:
     return broken(mini, "rubrics.yaml", "    total: 12", "    total: 15")
+
+
+@case("id-repeats-file-word", "test id `part-one-test` repeats the word its files start with: "
+      "`test-part-one-test.pdf`", "leave `test` out of the id", "tests.yaml:48:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    from nlmg_packs.compose.naming import repeated_words
+    from nlmg_packs.pack import load_pack
+    from tests.conftest import edit
+
+    for source in (FIXTURES / "apparatus").iterdir():
+        shutil.copy(source, mini / source.name)
+    edit(mini / "tests.yaml", "  - id: part-one\n", "  - id: part-one-test\n")
+    return repeated_words(load_pack(mini))

@@ -201,6 +201,22 @@ def _kind(row: list[_Fragment], body: float, previous: str) -> str:
     return "body"
 
 
+INTRO_LINES = 3
+"""At most this many lines of text between a heading and the end of its page read as the
+heading's introduction (an activity's instructions)..."""
+
+
+def _intro_parted(page: Page, first: Item) -> bool:
+    """...which must not end a page when the first quotation or question it introduces starts
+    the next."""
+    texts = [i for i in page.items if i.kind != "rule"]
+    heads = [n for n, i in enumerate(texts) if i.kind == "heading"]
+    if not heads or first.kind not in ("quote", "question"):
+        return False
+    tail = texts[heads[-1] + 1:]
+    return 0 < len(tail) <= INTRO_LINES and all(i.kind in ("body", "small") for i in tail)
+
+
 def broken_units(pages: list[Page]) -> list[str]:
     """Each page end that parts a unit: a heading, quotation or question at the foot of a page
     whose body, question or first answer line starts the next."""
@@ -211,7 +227,7 @@ def broken_units(pages: list[Page]) -> list[str]:
             continue
         last, first = content[-1], following[0]
         where = f"page {page.number}: {last.kind} {last.text[:50]!r}"
-        if page.items[-1].kind == "heading":
+        if page.items[-1].kind == "heading" or _intro_parted(page, first):
             found.append(f"{where} ends the page; {first.text[:40]!r} starts the next")
         elif last.kind == "quote" and first.kind == "question":
             found.append(f"{where} ends the page; its question starts the next")

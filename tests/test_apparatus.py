@@ -57,7 +57,7 @@ def test_the_catalogue_lists_every_new_kind(full: Path) -> None:
     assert ("introduction", "introduction", "teacher") in names
     assert ("vocabulary", "vocabulary-part-one", "student") in names
     assert ("vocabulary", "vocabulary-activities-part-two", "teacher") in names
-    assert {("tests", f"test-part-one-test-{v}", e) for v in "ab"
+    assert {("tests", f"test-part-one-{v}", e) for v in "ab"
             for e in ("student", "teacher")} <= names
     assert ("rubrics", "assignment-duty-essay", "student") in names
 
@@ -108,9 +108,9 @@ def test_each_versions_key_marks_the_option_that_is_correct(full: Path, version:
 
     pack = load_pack(full)
     student = docx.Document(io.BytesIO(render_docx(
-        compose_test(pack, "part-one-test", "student", version, 4), options())))
+        compose_test(pack, "part-one", "student", version, 4), options())))
     teacher = docx.Document(io.BytesIO(render_docx(
-        compose_test(pack, "part-one-test", "teacher", version, 4), options())))
+        compose_test(pack, "part-one", "teacher", version, 4), options())))
     key = {row.cells[0].text: row.cells[1].text for row in teacher.tables[-1].rows[1:]}
     # Split the student paragraphs into questions by their numbers.
     current, printed = None, {}
@@ -135,7 +135,7 @@ def test_each_versions_key_marks_the_option_that_is_correct(full: Path, version:
 
 def test_matching_keys_pair_each_quotation_with_its_speaker(full: Path) -> None:
     pack = load_pack(full)
-    test = pack.test_by_id["part-one-test"]
+    test = pack.test_by_id["part-one"]
     for version in range(5):
         for kind, asked in sections(pack, test, version):
             if kind != "matching":
@@ -160,8 +160,8 @@ def test_two_versions_differ_and_rebuild_byte_for_byte(full: Path, tmp_path: Pat
 
     first, second = build(tmp_path / "one"), build(tmp_path / "two")
     assert first == second and len(first) == 8
-    a = pdf_text(first["mini/common/student/test-part-one-test-a.pdf"])
-    b = pdf_text(first["mini/common/student/test-part-one-test-b.pdf"])
+    a = pdf_text(first["mini/common/student/test-part-one-a.pdf"])
+    b = pdf_text(first["mini/common/student/test-part-one-b.pdf"])
     order = [re.findall(r"^\d+\.\s*(.+)$", text, flags=re.M) for text in (a, b)]
     assert sorted(order[0]) == sorted(order[1]) and order[0] != order[1]
 
@@ -170,11 +170,11 @@ def test_total_and_score_box_show_the_sum_of_points(full: Path) -> None:
     from nlmg_packs.compose.quiz import compose_test
 
     pack = load_pack(full)
-    total = sum(pack.item_by_id[i].points for i in pack.test_by_id["part-one-test"].items)
-    student = pdf_text(render_pdf(compose_test(pack, "part-one-test", "student"), options()))
+    total = sum(pack.item_by_id[i].points for i in pack.test_by_id["part-one"].items)
+    student = pdf_text(render_pdf(compose_test(pack, "part-one", "student"), options()))
     assert f"/ {total}" in student and "Name" in student
     teacher = docx.Document(io.BytesIO(render_docx(
-        compose_test(pack, "part-one-test", "teacher"), options())))
+        compose_test(pack, "part-one", "teacher"), options())))
     last = teacher.tables[-1].rows[-1].cells
     assert (last[1].text, last[2].text) == ("Total", str(total))
 
@@ -244,10 +244,10 @@ def test_lesson_plans_point_at_tests_and_attach_the_rubric(full: Path) -> None:
     from tests.conftest import edit
 
     edit(full / "courses.yaml", "    lessons:\n      - id: lit-1\n",
-         "    lessons:\n      - id: lit-1\n        assessments: [part-one-test, duty-essay]\n")
+         "    lessons:\n      - id: lit-1\n        assessments: [part-one, duty-essay]\n")
     pack = load_pack(full)
     text = docx_text(render_docx(compose_lesson_plan(pack, "lit-1"), options()))
-    assert "common/student/test-part-one-test.pdf" in text
+    assert "common/student/test-part-one.pdf" in text
     assert "common/student/assignment-duty-essay.pdf" in text
     assert "Marking rubric: Literary essay" in text and "Total: ______ / 12" in text
     overview = docx_text(render_docx(compose_course_overview(pack, "literature"), options()))
@@ -277,11 +277,11 @@ def test_changing_one_item_rebuilds_only_the_tests_that_ask_it(full: Path,
         return {f.path: f.status for f in report.files}
 
     first = build()
-    assert "mini/common/student/test-part-one-test-b.pdf" in first
+    assert "mini/common/student/test-part-one-b.pdf" in first
     edit(full / "tests.yaml", "Why does the lamp matter to Mara?",
          "Why does the lamp matter so much to Mara?")
     built = {p for p, s in build().items() if s == "built"}
-    assert built == {f"mini/common/{e}/test-part-one-test-{v}.pdf"
+    assert built == {f"mini/common/{e}/test-part-one-{v}.pdf"
                      for e in ("student", "teacher") for v in "ab"}
 
 
@@ -334,7 +334,7 @@ def test_lesson_plans_name_the_test_files_the_build_writes(full: Path, tmp_path:
     from tests.conftest import edit
 
     edit(full / "courses.yaml", "    lessons:\n      - id: lit-1\n",
-         "    lessons:\n      - id: lit-1\n        assessments: [part-one-test]\n")
+         "    lessons:\n      - id: lit-1\n        assessments: [part-one]\n")
     out = tmp_path / "out"
     run_build(BuildRequest(packs=(full,), out=out, kinds=frozenset({"tests", "plans"}),
                            versions=versions, template=Path("templates/default")))

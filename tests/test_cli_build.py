@@ -153,6 +153,8 @@ ARGV = [
     ["build", "-o", "x", "-j", "3", "--paper", "letter", "--preset", "large-print", "-q"],
     ["build", "--template", "templates/default", "--reference-doc", "r.docx", "--zip",
      "--fillable", "--strict", "--json", "packs"],
+    ["build", "--format", "lms", "--cc-version", "1.3", "--only", "banks", "--only=cartridges"],
+    ["build", "--format=lms", "--cc-version=1.1", "--edition", "teacher"],
 ]
 
 
@@ -176,7 +178,8 @@ def test_no_op_parser_reads_options_exactly_as_typer_does(argv: list[str],
 
 @pytest.mark.parametrize("argv", [["build", "--force"], ["build", "--help"], ["build", "-j2"],
                                   ["build", "--edition", "everyone"], ["build", "--jobs", "0"],
-                                  ["build", "--out"], ["validate"], ["--debug", "build"]])
+                                  ["build", "--out"], ["validate"], ["--debug", "build"],
+                                  ["build", "--cc-version", "1.2"]])
 def test_no_op_parser_leaves_anything_else_to_typer(argv: list[str]) -> None:
     assert parse_build(argv) is None
 

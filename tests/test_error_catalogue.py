@@ -350,6 +350,20 @@ def _(mini: Path, tmp: Path) -> list[Problem]:
                       "night she lit the lamp?", 'text: "colour \\x1b[31m codes"')
 
 
+@case("language-tag", "`text`: `French` is not a language tag",
+      "write a tag such as fr, de-CH or pt-BR", "discussion.yaml:7:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "discussion.yaml", "text: What does Mara remember about the *first* "
+                      "night she lit the lamp?", 'text: "Say [bonsoir]{lang=French}"')
+
+
+@case("language-span-unclosed", "`text`: a language span is not closed or has no `[` before it",
+      "[Je ne sais quoi]{lang=fr}", "discussion.yaml:7:5")
+def _(mini: Path, tmp: Path) -> list[Problem]:
+    return pack_after(mini, "discussion.yaml", "text: What does Mara remember about the *first* "
+                      "night she lit the lamp?", 'text: "Say [bonsoir{lang=fr} to her"')
+
+
 @case("lone-surrogate", "`text` contains a lone surrogate (an escape such as `\\uD800`)",
       "write the character itself", "discussion.yaml:7:5")
 def _(mini: Path, tmp: Path) -> list[Problem]:

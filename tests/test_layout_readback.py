@@ -21,11 +21,14 @@ from nlmg_packs.compose.catalogue import catalogue
 from nlmg_packs.fonts import normalise
 from nlmg_packs.pack import load_pack
 from nlmg_packs.render.inline import plain_text
+from nlmg_packs.render.rubric_layout import rubric_layout, stacked
+from nlmg_packs.template import load_template
 from tests.conftest import ROOT
 from tests.pdf_layout import broken_units, page_fill, read_layout
 from tests.tools import require_tool
 
 BUNDLED = ROOT / "packs" / "never-let-me-go"
+TEMPLATE = load_template(ROOT / "templates" / "default")
 FILL = 0.7
 """A page that is not the last of its document or section is printed over at least this share
 of its text area's height..."""
@@ -86,9 +89,12 @@ def _words(text: str) -> list[str]:
 
 
 def _texts(value: object) -> list[str]:
-    """Every printed string in a block (not its origin or a theme's id and colour)."""
+    """Every printed string in a block (not its origin or a theme's id and colour; of a rubric,
+    its title and total: its grid counts as a table)."""
     if isinstance(value, str):
         return [value]
+    if isinstance(value, d.Rubric):
+        return [value.title, value.total]
     if isinstance(value, tuple):
         return [t for item in value for t in _texts(item)]
     if isinstance(value, d.Origin) or not is_dataclass(value):
@@ -97,13 +103,28 @@ def _texts(value: object) -> list[str]:
     return [t for f in fields(value) if f.name not in skip for t in _texts(getattr(value, f.name))]
 
 
-def _broken_cell_words(doc: d.Document, pdf: Path) -> list[str]:
+def _tables(doc: d.Document, paper: str, preset: str) -> list[d.Table]:
+    """The tables `doc` prints on `paper` in `preset`: its tables, and each rubric's grid or,
+    when the rubric is stacked, its table per criterion."""
+    options = TEMPLATE.render_options(paper=paper, preset=preset)
+    tables: list[d.Table] = []
+    for block in doc.blocks:
+        if isinstance(block, d.Table):
+            tables.append(block)
+        elif isinstance(block, d.Rubric):
+            stacks = rubric_layout(block, options) == "stacked"
+            tables += stacked(block.table) if stacks else [block.table]
+    return tables
+
+
+def _broken_cell_words(doc: d.Document, pdf: Path, paper: str = "a4",
+                       preset: str = "standard") -> list[str]:
     """Words of table cells printed whole fewer times than the tables hold them (words found
     outside the tables too are left out: they could hide a broken one)."""
     # -raw: poppler otherwise joins a word broken after a hyphen at a line end ("who-|said")
     printed = Counter(_words(subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True,
                                             capture_output=True, text=True).stdout))
-    tables = [b for b in doc.blocks if isinstance(b, d.Table)]
+    tables = _tables(doc, paper, preset)
     in_cells = Counter(w for t in tables
                        for text in (*t.header, *(c.text for row in t.rows for c in row))
                        for w in _words(text))
@@ -116,7 +137,7 @@ def _broken_cell_words(doc: d.Document, pdf: Path) -> list[str]:
 def _documents_with_tables(edition: str | None = None) -> list:
     pack = load_pack(BUNDLED)
     return [spec for spec in catalogue(pack)
-            if any(isinstance(b, d.Table) for b in spec.compose("pdf").blocks)
+            if any(isinstance(b, (d.Table, d.Rubric)) for b in spec.compose("pdf").blocks)
             and (edition is None or spec.edition == edition)]
 
 
@@ -127,7 +148,7 @@ def test_no_word_is_broken_inside_a_pdf_table_cell(built, paper, preset):
     broken = {}
     for spec in _documents_with_tables():
         pdf = out / BUNDLED.name / spec.relpath("pdf")
-        if words := _broken_cell_words(spec.compose("pdf"), pdf):
+        if words := _broken_cell_words(spec.compose("pdf"), pdf, paper, preset):
             broken[f"{spec.course or 'common'}/{spec.name}"] = words
     assert broken == {}
 
@@ -151,7 +172,7 @@ def test_no_word_is_broken_inside_a_docx_table_cell(built, paper, preset, tmp_pa
                         "--convert-to", "pdf", "--outdir", str(target), str(docx_file)],
                        check=True, capture_output=True, timeout=120)
         pdf = target / f"{spec.name}.pdf"
-        if words := _broken_cell_words(spec.compose("docx"), pdf):
+        if words := _broken_cell_words(spec.compose("docx"), pdf, paper, preset):
             broken[f"{spec.course or 'common'}/{spec.name}"] = words
     assert broken == {}
 
@@ -201,3 +222,29 @@ def test_the_readback_sees_a_quotation_parted_from_its_question(tmp_path, monkey
     assert parted() == 0
     monkeypatch.setattr(pdf_base, "leads_to_question", lambda blocks, position: False)
     assert parted() > 0
+
+
+@pytest.mark.parametrize(("paper", "preset"), [
+    pytest.param("a4", "large-print", id="a4-large-print"),
+    *[pytest.param(*c, id="-".join(c), marks=pytest.mark.slow)
+      for c in EVERY if c != ("a4", "large-print")]])
+def test_no_word_is_broken_inside_a_table_set_alone(paper, preset, tmp_path):
+    """Each document's tables (rubrics included) drawn without the rest of it, so that a word
+    the document also prints outside its tables ("heartbroken" in a vocabulary match and in the
+    questions under it) is still checked."""
+    from dataclasses import replace
+
+    from nlmg_packs.render.pdf import render_pdf
+
+    require_tool("pdftotext")
+    options = TEMPLATE.render_options(paper=paper, preset=preset)
+    broken = {}
+    for spec in _documents_with_tables():
+        doc = spec.compose("pdf")
+        alone = replace(doc, blocks=tuple(b for b in doc.blocks
+                                          if isinstance(b, (d.Table, d.Rubric))))
+        pdf = tmp_path / "alone.pdf"
+        pdf.write_bytes(render_pdf(alone, options))
+        if words := _broken_cell_words(alone, pdf, paper, preset):
+            broken[f"{spec.course or 'common'}/{spec.edition}/{spec.name}"] = words
+    assert broken == {}

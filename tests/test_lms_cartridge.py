@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from nlmg_packs.lms.export import LmsRequest, export_lms
+from nlmg_packs.cli_lms import LmsRequest
+from nlmg_packs.cli_lms import run_export as export_lms
 from tests.conftest import FIXTURES, edit
 from tests.lms_schemas import validate
 
@@ -24,7 +25,7 @@ def full(mini: Path) -> Path:
     for source in (FIXTURES / "apparatus").iterdir():
         shutil.copy(source, mini / source.name)
     edit(mini / "courses.yaml", "        prompts: [first-light]\n",
-         "        prompts: [first-light]\n        assessments: [part-one-test, duty-essay]\n")
+         "        prompts: [first-light]\n        assessments: [part-one, duty-essay]\n")
     return mini
 
 
@@ -130,9 +131,9 @@ def test_a_changed_question_rebuilds_only_what_holds_it(full, tmp_path):
     # the student cartridge holds the question, the teacher's its answer key
     assert sorted(again.written) == sorted(
         f"{full.name}/{p}" for p in ["lms/literature.imscc", "lms/literature-teacher.imscc",
-                                     "banks/test-part-one-test.moodle.xml",
-                                     "banks/test-part-one-test.gift.txt",
-                                     "banks/test-part-one-test.qti.zip",
+                                     "banks/test-part-one.moodle.xml",
+                                     "banks/test-part-one.gift.txt",
+                                     "banks/test-part-one.qti.zip",
                                      "banks/unit-whole-novel.moodle.xml",
                                      "banks/unit-whole-novel.gift.txt",
                                      "banks/unit-whole-novel.qti.zip"])

@@ -24,9 +24,9 @@ def test_cc_version_13_writes_a_13_cartridge(full: Path, tmp_path: Path) -> None
     assert not (tmp_path / "o" / full.name / "lms" / "literature-teacher.imscc").exists()
 
 
-def test_an_unknown_course_is_exit_1_and_named(full: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_an_unknown_course_is_a_usage_error_and_named(full: Path, tmp_path: Path) -> None:  # noqa: F811
     result = cli("export-lms", str(full), "--out", str(tmp_path / "o"), "--course", "literatur")
-    assert result.returncode == 1
+    assert result.returncode == 2  # as `build --course literatur`
     assert "no course `literatur` in these packs" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "o" / full.name).exists()
 

@@ -282,3 +282,22 @@ def test_a_missing_tool_skips_or_fails_when_required(monkeypatch):
     monkeypatch.setenv("NLMG_REQUIRE_TOOLS", "1")
     with pytest.raises(pytest.fail.Exception, match="must be"):
         require_tool("no-such-tool-for-nlmg")
+
+
+@pytest.mark.parametrize("kind", ["vocabulary", "tests"])
+def test_an_activitys_instructions_stay_with_what_they_introduce(template, kind):
+    """A heading's short introduction (an activity's instructions) keeps with the next
+    paragraph, as the heading keeps with it: Word never ends a page between them and the first
+    question (the large-print Letter key ended a page with "True or false" and its line)."""
+    from nlmg_packs.compose.catalogue import catalogue
+    from nlmg_packs.pack import load_pack
+
+    pack = load_pack(ROOT / "packs" / "never-let-me-go")
+    spec = next(s for s in catalogue(pack) if s.kind == kind and s.edition == "student"
+                and (kind != "vocabulary" or "activities" in s.name))
+    word = docx.Document(io.BytesIO(render_docx(spec.compose("docx"), options(template))))
+    paragraphs = word.paragraphs
+    intros = [p for before, p in zip(paragraphs, paragraphs[1:], strict=False)
+              if before.style.name.startswith("Heading") and p.style.name == "Muted"]
+    assert len(intros) >= 2
+    assert all(p.paragraph_format.keep_with_next for p in intros)

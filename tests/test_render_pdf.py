@@ -357,3 +357,24 @@ def test_answer_lines_taller_than_half_a_page_split_and_keep_the_question_with_t
     first = reader.pages[0]
     assert "Write at length." in first.extract_text()
     assert [a.get_object()["/T"] for a in first.get("/Annots", [])] == ["q3_answer"]
+
+
+@pytest.mark.parametrize("preset", ["standard", "large-print"])
+def test_a_long_line_of_marks_wraps_inside_the_margin(tmp_path: Path, preset: str) -> None:
+    """A question's small line (points, part, level, standards) wider than the text column
+    goes on over more rows instead of running past the right margin (large-print keys)."""
+    import subprocess
+
+    from tests.tools import require_tool
+
+    meta = " · ".join(["3 points", "Part One", "Chapters 2–3", "Analyse",
+                       "Common Core ELA RL.11-12.1; Common Core ELA RL.11-12.4; AQA 8702 AO2"])
+    tag = d.ThemeTag("memory", "Memory and narration", "#2E5E8C", "ME")
+    doc = with_blocks(d.Question(1, "Why?", 2, (tag,), meta))
+    path = tmp_path / "q.pdf"
+    path.write_bytes(pdf.render_pdf(doc, options(preset=preset)))
+    boxes = subprocess.run([require_tool("pdftotext"), "-bbox", str(path), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes))
+    assert right <= 595.28 - 20 * 72 / 25.4 + 1  # A4, 20 mm right margin
+    assert "AO2" in boxes

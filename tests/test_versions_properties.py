@@ -61,3 +61,22 @@ def test_a_blank_is_cut_whatever_the_apostrophe(sentence: str, blank: str) -> No
 
     cut = blank_out(sentence, blank)
     assert cut.count(BLANK) == 1 and cut != sentence
+
+
+@given(a_test())
+def test_version_a_keeps_the_items_in_order_but_shuffles_the_options(made) -> None:
+    """Authors often write the right option first: version A's key is not the authored order."""
+    pack, test = made
+    asked = sections(pack, test, 0)[0][1]
+    assert [a.item.id for a in asked] == test.items
+    assert all(list(a.options) != list(range(len(a.item.options))) for a in asked)
+
+
+def test_the_bundled_tests_keys_use_more_than_one_letter() -> None:
+    from nlmg_packs.pack import load_pack
+    from tests.conftest import ROOT
+
+    pack = load_pack(ROOT / "packs" / "never-let-me-go")
+    for test in pack.tests:
+        choices = dict(sections(pack, test, 0))["multiple-choice"]
+        assert len({a.answer for a in choices}) > 2, test.id

@@ -129,13 +129,15 @@ def _register() -> None:
 def validate(
     packs: PackArg = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Also fail on quotations not confirmed by two public sources, and on "
-        "text a ` #` comment cut short.")] = False,
+        "--strict", help="Also fail on quotations not confirmed by two public sources, on "
+        "text a ` #` comment cut short, and on ids that repeat their file's word "
+        "(test-part-one-test.pdf).")] = False,
 ) -> None:
     """Check packs and report every problem as file:line:col.
 
     Example: nlmg-packs validate packs/my-novel --strict
     """
+    from nlmg_packs.compose.naming import repeated_words
     from nlmg_packs.errors import PackError
     from nlmg_packs.pack import load_pack
     from nlmg_packs.pack.loader import display_path
@@ -152,6 +154,7 @@ def validate(
         warnings.extend(unused(pack))
         unchecked = unverified_quotes(pack)
         cut = [w for lines in pack.lines.values() for w in lines.warnings]
+        cut += repeated_words(pack)
         if strict:
             problems.extend(unchecked + cut)
         else:

@@ -40,14 +40,19 @@ SELECTION = (
     Opt("edition", ("--edition",), "Which edition to build.", "all",
         ("student", "teacher", "all")),
     Opt("fmt", ("--format",), "native: handouts as PDF, lesson plans as DOCX; pdf/docx: "
-        "everything in that format; all: both.", "native", ("native", "pdf", "docx", "all")),
-    Opt("only", ("--only",), "Only these kinds of document. Repeatable.",
+        "everything in that format; all: both; lms: Common Cartridges (lms/<course>.imscc, "
+        "-teacher.imscc) and question banks (banks/: Moodle XML, GIFT, QTI zip).", "native",
+        ("native", "pdf", "docx", "all", "lms")),
+    Opt("only", ("--only",), "Only these kinds of document (cartridges, banks: with "
+        "--format lms). Repeatable.",
         choices=("guide", "worksheets", "bank", "map", "plans", "introduction", "vocabulary",
-                 "tests", "rubrics"), repeated=True),
+                 "tests", "rubrics", "cartridges", "banks"), repeated=True),
     Opt("versions", ("--versions",), "Versions A, B, … of each test, in shuffled orders, each "
         "with its own answer key (1 to 26).", 1, number=True, maximum=26),
     Opt("zip_out", ("--zip",), "Also write one archive per course, <pack>/<course>.zip, with "
         "its documents, the handouts it uses and a README.txt index.", False, flag=True),
+    Opt("cc_version", ("--cc-version",), "Common Cartridge version of --format lms: 1.1 "
+        "(Canvas, Moodle, Schoology, Brightspace) or 1.3.", "1.1", ("1.1", "1.3")),
 )
 """What a build makes: `build` and `list` take the same selection."""
 
@@ -175,4 +180,5 @@ def build_request(values: dict[str, object]):  # type: ignore[no-untyped-def]
         fillable=bool(v["fillable"]), force=bool(v["force"]), strict=bool(v["strict"]),
         jobs=int(v["jobs"] or os.cpu_count() or 1),  # type: ignore[call-overload]
         zip=bool(v["zip_out"]), versions=int(v["versions"]),  # type: ignore[call-overload]
+        cc_version=str(v["cc_version"]),
         **optional)

@@ -56,6 +56,8 @@ class Quote:
     themes: tuple[ThemeTag, ...] = ()
     check_label: str = ""
     """A mark saying the wording is unchecked ("" for none; the teacher edition sets it)."""
+    language: str = ""
+    """The quotation's language (a BCP 47 tag) when it is not the document's; "" for the same."""
     origin: Origin | None = None
 
 

@@ -58,6 +58,8 @@ def bundles(pack: Pack, jobs: list[Job], epoch: int) -> list[Bundle]:
 
 def _uses(job: Job, course: str, worksheets: set[str], prompts: bool) -> bool:
     spec = job.spec
+    if job.fmt not in ("pdf", "docx"):  # cartridges and banks are archives themselves
+        return False
     if spec.course is not None:
         return spec.course == course
     if spec.kind == "worksheets":

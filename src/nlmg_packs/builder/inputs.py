@@ -118,6 +118,6 @@ def input_digest(folder: Path, template: str, request: BuildRequest, epoch: int,
                 "kinds": sorted(request.kinds), "paper": request.paper,
                 "preset": request.preset, "fillable": request.fillable,
                 "zip": request.zip, "template": template,
-                "versions": request.versions}
+                "versions": request.versions, "cc_version": request.cc_version}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     return digest.hexdigest()

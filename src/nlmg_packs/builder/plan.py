@@ -16,9 +16,13 @@ from nlmg_packs.errors import OutputError, Problem
 from nlmg_packs.pack import Pack
 
 if TYPE_CHECKING:
-    from nlmg_packs.build.run import BuildRequest
+    from nlmg_packs.builder.request import BuildRequest
+    from nlmg_packs.lms.jobs import LmsWork
 
-FORMATS = {"native": None, "pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx")}
+FORMATS = {"native": None, "pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx"),
+           "lms": ()}
+"""`--format` values: the formats each makes (None: each document's own; lms: see
+`lms/jobs.py`)."""
 
 
 @dataclass
@@ -26,12 +30,14 @@ class Job:
     """One file to make."""
 
     relpath: str
-    """Relative to the output folder: `<pack>/<course or common>/<edition>/<name>.<ext>`."""
+    """Relative to the output folder: `<pack>/<course or common>/<edition>/<name>.<ext>`
+    (`<pack>/lms/…` and `<pack>/banks/…` for `--format lms`)."""
     spec: DocSpec
     fmt: str
     key: str
     """Hash of everything the file is built from."""
-    doc: Document
+    doc: Document | LmsWork
+    """What the renderer draws: a document, or (`--format lms`) a cartridge or bank."""
     target: str = ""
     """Where to write: relpath, or a '.new' name beside an edited file."""
     protected: str | None = None
@@ -43,6 +49,8 @@ def plan(pack: Pack, settings: str, request: BuildRequest) -> list[Job]:
     tests in `request.versions` versions), in catalogue order."""
     courses, editions, kinds = request.courses, request.editions, request.kinds
     formats, versions = request.formats, request.versions
+    if formats == "lms":
+        return _lms_plan(pack, settings, request)
     chosen = FORMATS[formats]
     handout_ext = "docx" if formats == "docx" else "pdf"
     jobs: list[Job] = []
@@ -54,14 +62,27 @@ def plan(pack: Pack, settings: str, request: BuildRequest) -> list[Job]:
         if spec.edition not in editions:
             continue
         doc = spec.compose(handout_ext)
-        fingerprint = _fingerprint(doc)
+        text = fingerprint(doc)
         for fmt in chosen or (spec.native,):
-            key = hashlib.sha256(f"{settings}\n{fmt}\n{fingerprint}".encode()).hexdigest()
+            key = hashlib.sha256(f"{settings}\n{fmt}\n{text}".encode()).hexdigest()
             jobs.append(Job(f"{pack.id}/{spec.relpath(fmt)}", spec, fmt, key, doc))
     return jobs
 
 
-def _fingerprint(value: object) -> str:
+def _lms_plan(pack: Pack, settings: str, request: BuildRequest) -> list[Job]:
+    """The cartridges and question banks `request` selects (`--format lms`, `lms/jobs.py`)."""
+    from nlmg_packs.lms.jobs import lms_files
+
+    jobs = []
+    for spec, work in lms_files(pack, request.courses, request.editions, request.kinds,
+                                request.cc_version):
+        key = hashlib.sha256(f"{settings}\n{work.fmt}\n{fingerprint(work)}".encode())
+        jobs.append(Job(f"{pack.id}/{spec.relpath(work.fmt)}", spec, work.fmt,
+                        key.hexdigest(), work))
+    return jobs
+
+
+def fingerprint(value: object) -> str:
     """A canonical text of a document without its source locations, which do not show in
     the output: moving a quotation down a line must not rebuild every file that cites it."""
     parts: list[str] = []

@@ -70,9 +70,10 @@ class Planner:
         outcome = sort_out(jobs, self.output.out, self.output.manifest, request.force,
                            request.strict)
         self.conflicts.extend(outcome.conflicts)
-        if any(job.fmt == "pdf" for job in outcome.stale):
+        # a cartridge holds PDF handouts, and the teacher's its DOCX lesson plans too
+        if any(job.fmt in ("pdf", "imscc") for job in outcome.stale):
             self.problems.extend(_glyph_problems(pack, options))
-        if any(job.fmt == "docx" for job in outcome.stale):
+        if any(job.fmt in ("docx", "imscc") for job in outcome.stale):
             self._check_reference(options.reference_doc)
         files = self.output.manifest.files
         try:

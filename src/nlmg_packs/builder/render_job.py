@@ -8,8 +8,10 @@ from collections.abc import Callable, Hashable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from nlmg_packs.document import Document
+
 if TYPE_CHECKING:
-    from nlmg_packs.document import Document
+    from nlmg_packs.lms.jobs import LmsWork
     from nlmg_packs.render.options import RenderOptions
 
 _PAGE = re.compile(rb"/Type /Page[^s]")
@@ -18,8 +20,12 @@ Rendered = tuple[bytes, int | None]
 Done = Callable[[Any, Rendered], None]
 
 
-def render_document(doc: Document, fmt: str, options: RenderOptions) -> Rendered:
-    """The file's bytes, and its page count where the format has one."""
+def render_document(doc: Document | LmsWork, fmt: str, options: RenderOptions) -> Rendered:
+    """The file's bytes, and its page count where the format has one (PDF)."""
+    if not isinstance(doc, Document):  # a cartridge or a question bank (`--format lms`)
+        from nlmg_packs.lms.jobs import render_lms
+
+        return render_lms(doc, options), None
     if fmt == "pdf":
         from nlmg_packs.render.pdf import render_pdf
 
@@ -41,7 +47,7 @@ class Renderer:
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._queue: list[tuple[Hashable, tuple[Document, str, RenderOptions]]] = []
+        self._queue: list[tuple[Hashable, tuple[Document | LmsWork, str, RenderOptions]]] = []
         self._pool: Any = None
         self._futures: dict[Any, Hashable] = {}
         self._order: dict[Any, int] = {}
@@ -75,7 +81,8 @@ class Renderer:
             writer.close()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def submit(self, key: Hashable, doc: Document, fmt: str, options: RenderOptions) -> None:
+    def submit(self, key: Hashable, doc: Document | LmsWork, fmt: str,
+               options: RenderOptions) -> None:
         self._queue.append((key, (doc, fmt, options)))
         # A pool only pays off with two files or more; one file renders faster in place.
         if self.workers > 1 and (self._pool is not None or len(self._queue) > 1):

@@ -33,6 +33,10 @@ class BuildRequest:
     """Also write `<pack>/<course>.zip` for each course."""
     versions: int = 1
     """Versions of each test (A, B, …), 1 to 26."""
+    cc_version: str = "1.1"
+    """Common Cartridge version of `--format lms`: "1.1" or "1.3"."""
+    epoch: int | None = None
+    """The date stamped into the files, seconds since 1970; None: SOURCE_DATE_EPOCH, else 0."""
 
 
 @dataclass

@@ -72,7 +72,7 @@ class Build:
         self.request = request
         self.template_dir = request.template or default_template()
         check_reference_doc(request.reference_doc)
-        self.epoch = source_date_epoch()
+        self.epoch = source_date_epoch() if request.epoch is None else request.epoch
         self.output = Output(request.out, Manifest(), BuildReport(request.out),
                              observer or Silent(), request.force)
         self.template_hash = ""
@@ -196,7 +196,7 @@ class Build:
             pack, jobs, stale = found
             if planner.clean:  # no point rendering what will not be written
                 # longest first, so no long render starts last while the other workers idle
-                for job in sorted(stale, key=lambda j: -len(j.doc.blocks)):
+                for job in sorted(stale, key=_weight):
                     renderer.submit((len(planned), job.relpath), job.doc, job.fmt,
                                     planner.options[pack.id])
             planned.append(_Planned(pack, _pack_key(folder), digest, jobs, stale))
@@ -206,6 +206,7 @@ class Build:
     def _write(self, p: _Planned) -> None:
         """Write a pack's rendered files, then its bundles, and record its inputs."""
         from nlmg_packs.compose.catalogue import catalogue
+        from nlmg_packs.lms.jobs import lms_stems
 
         output = self.output
         written = output.write_files(p.stale, p.rendered)
@@ -214,6 +215,7 @@ class Build:
         made = {f"{p.pack.id}/{spec.relpath('x').removesuffix('.x')}"
                 for spec in catalogue(p.pack, self.request.versions)}
         made |= {f"{p.pack.id}/{course.id}" for course in p.pack.courses}  # bundles
+        made |= lms_stems(p.pack)  # cartridges and banks (`--format lms`)
         output.remove_orphans(p.pack.id, made)
         files = [j.relpath for j in p.jobs]
         if self.request.zip:
@@ -227,6 +229,14 @@ class Build:
         else:
             output.manifest.inputs.pop(p.key, None)
         output.save()
+
+
+def _weight(job: Job) -> int:
+    """Sort key: the longest render (most blocks) first."""
+    from nlmg_packs.document import Document
+
+    doc = job.doc
+    return -(len(doc.blocks) if isinstance(doc, Document) else doc.weight)
 
 
 def _sha(data: bytes) -> str:

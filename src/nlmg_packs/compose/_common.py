@@ -41,6 +41,7 @@ def quote_block(pack: Pack, quote_id: str, edition: str) -> d.Quote:
     return d.Quote(quote.text, citation(pack, quote), tags(pack, quote.themes),
                    check_label=(labels.words(pack)(labels.CHECK_WORDING)
                                 if edition == "teacher" and not quote.source.confirmed else ""),
+                   language=quote.language or "",
                    origin=origin(pack, "quotes.yaml", ("quotes", index, "text")))
 
 

@@ -47,34 +47,50 @@ def attached_rubrics(pack: Pack, lesson: Lesson) -> list[d.Block]:
 
 
 def standards_table(pack: Pack, course: Course) -> list[d.Block]:
-    """A table of each standard the course's lessons, items and assignments name, with what
-    covers it; [] when none name one. Lesson standards are free text and stand as written."""
-    covers: dict[str, list[str]] = {}
+    """A table of each standard the course's lessons, their discussion prompts, items and
+    assignments name, with what covers it in lesson order; [] when none name one.
+
+    Prompt, item and assignment standards name their framework ("Common Core ELA RL.11-12.1");
+    lesson standards are free text and stand as written, unless the pack names the code under
+    one framework only (lesson `RL.11-12.1`, items' Common Core ELA RL.11-12.1): then it joins
+    that framework's row. What covers a standard is listed in lesson order, split by "; "
+    (an item reads "Part One test, item 3").
+    """
     w = labels.words(pack)
+    found: list[tuple[str | None, str, str]] = []  # (framework or None, code, what covers it)
     for n, lesson in enumerate(course.lessons, 1):
-        for code in lesson.standards:
-            covers.setdefault(code, []).append(w(labels.LESSON_NUMBER, number=n))
+        found += [(None, code, w(labels.LESSON_NUMBER, number=n)) for code in lesson.standards]
+        for p, ref in enumerate(lesson.prompts, 1):
+            found += [(s.framework, s.code, w(labels.PROMPT_IN_LESSON, number=n, prompt=p))
+                      for s in pack.prompt_by_id[ref].standards]
         for ref in lesson.assessments:
-            for standard, what in _assessed(pack, ref):
-                covers.setdefault(standard, []).append(what)
-    if not covers:
+            found += _assessed(pack, ref)
+    if not found:
         return []
-    rows = tuple((d.Cell(code, bold=True), d.Cell(", ".join(dict.fromkeys(what))))
+    frameworks: dict[str, set[str]] = {}
+    for entry in (*pack.prompts, *pack.items, *pack.assignments):
+        for standard in entry.standards:
+            frameworks.setdefault(standard.code, set()).add(standard.framework)
+    covers: dict[str, list[str]] = {}
+    for framework, code, what in found:
+        named = framework or (next(iter(frameworks[code])) if len(frameworks.get(code, ())) == 1
+                              else None)
+        covers.setdefault(f"{named} {code}" if named else code, []).append(what)
+    rows = tuple((d.Cell(code, bold=True), d.Cell("; ".join(dict.fromkeys(what))))
                  for code, what in sorted(covers.items()))
     return [d.Heading(w(labels.STANDARDS), 2),
             d.Table(tuple(w(h) for h in labels.STANDARDS_HEADER), rows, widths=(3.0, 6.0))]
 
 
-def _assessed(pack: Pack, ref: str) -> list[tuple[str, str]]:
+def _assessed(pack: Pack, ref: str) -> list[tuple[str | None, str, str]]:
     if ref in pack.assignment_by_id:
         task = pack.assignment_by_id[ref]
-        return [(f"{s.framework} {s.code}", task.title) for s in task.standards]
+        return [(s.framework, s.code, task.title) for s in task.standards]
     test = pack.test_by_id[ref]
-    found = []
+    found: list[tuple[str | None, str, str]] = []
     for _, asked in sections(pack, test, 0):  # numbered as version A prints them
         for question in asked:
-            for s in question.item.standards:
-                found.append((f"{s.framework} {s.code}",
-                              labels.words(pack)(labels.ITEM_IN_TEST, test=test.title,
-                                                 number=question.number)))
+            found += [(s.framework, s.code, labels.words(pack)(
+                labels.ITEM_IN_TEST, test=test.title, number=question.number))
+                for s in question.item.standards]
     return found

@@ -199,6 +199,8 @@ ASSESSMENT_MATERIAL = {
 LESSON_NUMBER = "Lesson {number}"
 STANDARDS_HEADER = ("Standard", "Covered by")
 ITEM_IN_TEST = "{test}, item {number}"
+PROMPT_IN_LESSON = "Lesson {number}, prompt {prompt}"
+"""A discussion prompt as its lesson plan numbers it."""
 
 # Worksheet activities: the default title and instructions of each activity type.
 ACTIVITY_TITLES = {"who-said-it": "Who said it, and to whom?", "context": "Put it in context",

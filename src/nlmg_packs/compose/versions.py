@@ -3,9 +3,10 @@ answer each printed question expects.
 
 Orders come from a seeded pseudo-random generator (`random.Random`, seeded with the SHA-256 of
 the test's seed and the version letter), so the same pack gives the same versions on every
-machine and run. Version A keeps the authored order (its matching columns excepted, which are
-always shuffled so a key is not the identity); later versions shuffle the items within each
-section and every list of options, and differ from version A whenever two orders are possible.
+machine and run. Version A keeps the authored order of the items, but shuffles every list of
+options and the matching columns, so a key is never the authored order (authors often write the
+right option first: a key of all A's); later versions also shuffle the items within each
+section, and every list of options differs from version A's whenever two orders are possible.
 """
 
 from __future__ import annotations
@@ -52,14 +53,15 @@ def _rng(test: Test, index: int, *more: str) -> random.Random:
     return random.Random(int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big"))
 
 
-def _order(count: int, rng: random.Random, shuffle: bool) -> list[int]:
-    """0..count-1, shuffled when asked; a shuffle of two or more never returns the identity
-    (it is rotated by one instead), so each shuffled version differs from version A."""
+def _order(count: int, rng: random.Random, shuffle: bool,
+           avoid: list[int] | None = None) -> list[int]:
+    """0..count-1, shuffled when asked; a shuffle of two or more never returns `avoid` (the
+    identity when None): it is rotated by one instead."""
     order = list(range(count))
     if not shuffle or count < 2:
         return order
     rng.shuffle(order)
-    if order == sorted(order):
+    if order == (avoid or sorted(order)):
         order = order[1:] + order[:1]
     return order
 
@@ -79,15 +81,16 @@ def sections(pack: Pack, test: Test, index: int) -> list[tuple[str, list[Asked]]
         asked = []
         for position in _order(len(items), rng, index > 0):
             number += 1
-            asked.append(_ask(pack, items[position], number, _rng(test, index, items[position].id),
-                              index > 0))
+            asked.append(_ask(pack, items[position], number, test, index))
         out.append((kind, asked))
     return out
 
 
-def _ask(pack: Pack, item: Item, number: int, rng: random.Random, shuffle: bool) -> Asked:
+def _ask(pack: Pack, item: Item, number: int, test: Test, index: int) -> Asked:
+    rng, shuffle = _rng(test, index, item.id), index > 0
     if item.type == "multiple-choice":
-        options = tuple(_order(len(item.options), rng, shuffle))
+        first = _order(len(item.options), _rng(test, 0, item.id), True)  # version A's
+        options = tuple(first if index == 0 else _order(len(item.options), rng, True, first))
         letters = [version_letter(k) for k, o in enumerate(options) if item.options[o].correct]
         return Asked(number, item, options=options, answer=", ".join(letters))
     if item.type == "matching":

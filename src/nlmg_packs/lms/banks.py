@@ -49,19 +49,26 @@ def banks(pack: Pack) -> list[Bank]:
 
 def bank_files(pack: Pack, bank: Bank) -> dict[str, Callable[[int], bytes]]:
     """File name → a function of the epoch giving its bytes (Moodle XML, GIFT, QTI zip)."""
+    items, category = list(bank.items), pack.book.title
+    return {f"{bank.name}.{fmt}": (lambda epoch, fmt=fmt:
+                                   bank_bytes(fmt, bank.name, bank.title, items, category, epoch))
+            for fmt in ("moodle.xml", "gift.txt", "qti.zip")}
+
+
+def bank_bytes(fmt: str, ident: str, title: str, items: list[BankItem], category: str,
+               epoch: int) -> bytes:
+    """One bank file: `fmt` "moodle.xml", "gift.txt" or "qti.zip" (a standalone QTI 1.2
+    package for Canvas classic quizzes, in Canvas's QTI rather than the CC profile so that
+    matching questions stay whole, its zip entries stamped `epoch`, seconds)."""
     from nlmg_packs.lms.cartridge import zip_entries
     from nlmg_packs.lms.gift import gift_bank
     from nlmg_packs.lms.moodle_xml import moodle_bank
     from nlmg_packs.lms.qti import qti_assessment
 
-    items, category = list(bank.items), pack.book.title
-
-    def qti_zip(epoch: int) -> bytes:
-        ident = bank.name
-        return zip_entries([("imsmanifest.xml", QTI_MANIFEST.format(ident=ident).encode()),
-                            (f"{ident}/assessment.xml",
-                             qti_assessment(ident, bank.title, items))], epoch)
-
-    return {f"{bank.name}.moodle.xml": lambda _epoch: moodle_bank(items, category),
-            f"{bank.name}.gift.txt": lambda _epoch: gift_bank(items, category).encode("utf-8"),
-            f"{bank.name}.qti.zip": qti_zip}
+    if fmt == "moodle.xml":
+        return moodle_bank(items, category)
+    if fmt == "gift.txt":
+        return gift_bank(items, category).encode("utf-8")
+    return zip_entries([("imsmanifest.xml", QTI_MANIFEST.format(ident=ident).encode()),
+                        (f"{ident}/assessment.xml",
+                         qti_assessment(ident, title, items, canvas=True))], epoch)

@@ -102,7 +102,6 @@ def _short(text: str) -> str:
 def assemble(parts: list[Part], title: str, language: str, version: str,
              options: RenderOptions) -> bytes:
     """Render every part and package them: the `.imscc` bytes."""
-    from nlmg_packs.builder.render_job import render_document
     from nlmg_packs.lms.cartridge import Cartridge
     from nlmg_packs.lms.qti import qti_assessment
     from nlmg_packs.render.html import render_html
@@ -117,11 +116,21 @@ def assemble(parts: list[Part], title: str, language: str, version: str,
             cartridge.page(module, part.title, part.path, render_html(part.doc, options),
                            part.intended_use)
         elif part.kind == "file" and part.doc is not None:
-            data = render_document(part.doc, part.path.rsplit(".", 1)[1], options)[0]
-            cartridge.page(module, part.title, part.path, data)
+            cartridge.page(module, part.title, part.path, _printable(part.doc, part.path, options))
         elif part.kind == "topic":
             cartridge.topic(module, part.title, part.path, part.text)
         else:
             cartridge.assessment(module, part.title, part.path,
                                  qti_assessment(part.path, part.title, list(part.items)))
     return cartridge.package(options.timestamp)
+
+
+def _printable(doc: Document, path: str, options: RenderOptions) -> bytes:
+    """The PDF (or, for a `.docx` path, DOCX) of `doc`, as the build renders it."""
+    if path.endswith(".docx"):
+        from nlmg_packs.render.docx import render_docx
+
+        return render_docx(doc, options)
+    from nlmg_packs.render.pdf import render_pdf
+
+    return render_pdf(doc, options)

@@ -2,8 +2,12 @@
 
 Every special character of GIFT (`~ = # { } :` and the backslash) is escaped with a backslash
 in text, answers and feedback; quotation marks, dashes and non-Latin text pass unchanged.
-Tags ride in the `// [tag:…]` comment Moodle reads before a question; GIFT has no points, so
-an item's points are not carried (Moodle gives each question a default mark of 1).
+Tags ride in the `// [tag:…]` comment before a question, which Moodle's importer reads
+(`qformat_gift::readquestion` gathers the `//` lines and passes them to
+`qformat_default::extract_idnumber_and_tags_from_comment`; Moodle 3.6 and later). GIFT has no
+syntax for a question's mark (the importer leaves every question at the default mark of 1), so
+an item's points ride as one more tag, `points:N`: Moodle stores it with the question (not as
+its mark, which the teacher sets in the quiz), and a reader of the file gets the points back.
 """
 
 from __future__ import annotations

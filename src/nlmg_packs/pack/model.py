@@ -27,11 +27,13 @@ from nlmg_packs.pack.model_types import (  # noqa: F401 (re-exported: the schema
     ChapterRange,
     Colour,
     Id,
+    Language,
     Level,
     Mode,
     PageNumber,
     PartKind,
     ShortText,
+    Standard,
     Strict,
     Text,
     UnitRange,
@@ -98,7 +100,7 @@ class Book(Strict):
     edition_note: Text | None = Field(
         None, description="Which edition references follow, or why they are by chapter.")
     blurb: Text | None = Field(None, description="A short spoiler-free description.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en-GB"
+    language: Language = "en-GB"
     chapters: Annotated[int, Field(ge=1, le=999)] | None = Field(
         None, description="Number of chapters, for a book of chapters 1 to N; or give `units`.")
     units: list[Unit] | None = Field(
@@ -165,6 +167,10 @@ class Prompt(Strict):
     level: Level = "understand"
     audience: Audience = "class"
     teacher_notes: Text | None = None
+    standards: list[Standard] = Field(
+        default_factory=list, description="What discussing it covers, each with its framework "
+        "named, as items and assignments carry them: `{framework: Common Core ELA, code: "
+        "SL.11-12.1}`.")
 
     @property
     def span(self) -> list[int | str]:

@@ -20,6 +20,7 @@ from nlmg_packs.pack.model import (
     Level,
     QuoteSource,
     ShortText,
+    Standard,
     Strict,
     Text,
     UnitRange,
@@ -28,14 +29,6 @@ from nlmg_packs.pack.model import (
 
 Points = Annotated[int, Field(ge=0, le=1000)]
 """Marks, in whole points."""
-
-
-class Standard(Strict):
-    """A curriculum code with the framework it belongs to, as free text."""
-
-    framework: ShortText = Field(description='e.g. "Common Core ELA", "AQA 8702", "IB DP '
-                                 'Language A".')
-    code: ShortText = Field(description='e.g. "RL.11-12.2", "AO1".')
 
 
 # ---- matter.yaml ---------------------------------------------------------------

@@ -10,6 +10,7 @@ from nlmg_packs.pack.model_types import (
     Chapter,
     ChapterRange,
     Id,
+    Language,
     Mode,
     PageNumber,
     ShortText,
@@ -93,6 +94,9 @@ class Quote(Strict):
     pages: list[PageRef] = Field(default_factory=list,
                                  description="Page and line references, by edition.")
     themes: list[Id] = Field(min_length=1)
+    language: Language | None = Field(
+        None, description="The quotation's language when it is quoted in another language than "
+        "the pack's (the original of a translated novel): a tag such as fr or de-CH.")
     context: Text
     questions: list[Text] = Field(min_length=2)
     model_answer: Text

@@ -11,9 +11,10 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from nlmg_packs.spans import LANGUAGE_TAG, faults
+
 MAX_TEXT = 20_000
 """Longest free-text field, in characters: longer is almost certainly a paste accident."""
-
 
 
 def _no_control_characters(value: str) -> str:
@@ -26,11 +27,19 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+def _language_spans(value: str) -> str:
+    """Refuse a malformed language span (`[words]{lang=fr}`, `spans.faults`)."""
+    for offset, message, hint in faults(value):
+        raise PydanticCustomError("language_span", "{problem}",
+                                  {"problem": message, "hint": hint, "offset": offset})
+    return value
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT),
-                 AfterValidator(_no_control_characters)]
+                 AfterValidator(_no_control_characters), AfterValidator(_language_spans)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300),
-                      AfterValidator(_no_control_characters)]
+                      AfterValidator(_no_control_characters), AfterValidator(_language_spans)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Chapter = Annotated[int, Field(ge=1, le=999)]
 ChapterRange = Annotated[list[Chapter], Field(min_length=1, max_length=2)]
@@ -48,5 +57,18 @@ Level = Literal["recall", "understand", "apply", "analyse", "evaluate", "create"
 Audience = Literal["class", "book-club"]
 
 
+Language = Annotated[str, StringConstraints(pattern=rf"^{LANGUAGE_TAG}$")]
+"""A BCP 47 language tag as packs write them: en-GB, fr, pt-BR."""
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Standard(Strict):
+    """A curriculum code with the framework it belongs to, as free text (on prompts, items and
+    assignments)."""
+
+    framework: ShortText = Field(description='e.g. "Common Core ELA", "AQA 8702", "IB DP '
+                                 'Language A".')
+    code: ShortText = Field(description='e.g. "RL.11-12.2", "AO1".')

@@ -49,6 +49,7 @@ _MESSAGES: dict[str, Any] = {
     "control_character": lambda f, v, c, e: (
         f"`{f}` contains the control character {c.get('code', '')}",
         "delete it, or the escape (such as `\\a` or `\\x07`) that wrote it"),
+    "language_span": lambda f, v, c, e: (f"`{f}`: {c.get('problem', '')}", c.get("hint", "")),
     "string_unicode": lambda f, v, c, e: (
         f"`{f}` contains a lone surrogate (an escape such as `\\uD800`)",
         "write the character itself, or its full escape (`\\U0001F600`)"),

@@ -69,6 +69,8 @@ SHEETS: tuple[ListSheet, ...] = (
     ListSheet("prompts", "discussion.yaml", "prompts", _cols(
         "id", "text", "part", "chapters:range", "themes:list", "level", "audience",
         "teacher_notes")),
+    ListSheet("prompt standards", "discussion.yaml", "standards", _cols(
+        "framework", "code"), parent="prompts", link="prompt"),
     ListSheet("quotes", "quotes.yaml", "quotes", _cols(
         "id", "text", "speaker", "addressee", "chapter:int", "themes:list", "context",
         "questions:list", "model_answer", "wording=source.wording", "verified=source.verified:bool",
@@ -96,7 +98,9 @@ SHEETS: tuple[ListSheet, ...] = (
 BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
 TRANSLATIONS: dict[str, dict[str, str]] = {
-    "fr": {"provenance": "sources publiques", "quote": "citation", "source": "source",
+    "fr": {"prompt standards": "programmes des questions",
+           "framework": "référentiel", "code": "code",
+           "provenance": "sources publiques", "quote": "citation", "source": "source",
            "url": "adresse", "prompts": "questions de discussion", "quotes": "citations",
            "worksheets": "fiches",
            "activities": "activités", "courses": "cours", "lessons": "leçons",
@@ -114,7 +118,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
            "support": "soutien", "stretch": "approfondissement",
            "homework": "devoirs", "worksheet": "fiche", "course": "cours", "lesson": "leçon",
            "activity": "activité", "teacher": "enseignant", "students": "élèves"},
-    "de": {"provenance": "belege", "quote": "zitat", "source": "quelle", "url": "adresse",
+    "de": {"prompt standards": "lehrplanbezug der fragen",
+           "framework": "rahmenlehrplan", "code": "kennung",
+           "provenance": "belege", "quote": "zitat", "source": "quelle", "url": "adresse",
            "prompts": "diskussionsfragen", "quotes": "zitate", "worksheets": "arbeitsblätter",
            "activities": "aufgaben", "courses": "kurse", "lessons": "stunden",
            "steps": "phasen", "text": "text", "part": "teil", "chapters": "kapitel",
@@ -131,7 +137,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
            "support": "unterstützung", "stretch": "vertiefung", "homework": "hausaufgabe",
            "worksheet": "arbeitsblatt", "course": "kurs", "lesson": "stunde",
            "activity": "phase", "teacher": "lehrkraft", "students": "schüler"},
-    "es": {"provenance": "procedencia", "quote": "cita", "source": "fuente",
+    "es": {"prompt standards": "estándares de las preguntas",
+           "framework": "marco", "code": "código",
+           "provenance": "procedencia", "quote": "cita", "source": "fuente",
            "url": "dirección", "prompts": "preguntas de debate", "quotes": "citas",
            "worksheets": "fichas",
            "activities": "actividades", "courses": "cursos", "lessons": "clases",
@@ -150,7 +158,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
            "stretch": "ampliación", "homework": "deberes", "worksheet": "ficha",
            "course": "curso", "lesson": "clase", "activity": "actividad",
            "teacher": "docente", "students": "alumnos"},
-    "pl": {"provenance": "pochodzenie", "quote": "cytat", "source": "źródło", "url": "adres",
+    "pl": {"prompt standards": "wymagania pytań",
+           "framework": "podstawa", "code": "kod",
+           "provenance": "pochodzenie", "quote": "cytat", "source": "źródło", "url": "adres",
            "prompts": "pytania do dyskusji", "quotes": "cytaty", "worksheets": "karty pracy",
            "activities": "zadania", "courses": "kursy", "lessons": "lekcje",
            "steps": "etapy", "text": "tekst", "part": "część", "chapters": "rozdziały",

@@ -107,6 +107,18 @@ def run_languages(document, language: str) -> None:
                 rPr.append(element("w:lang", w_val=language))
 
 
+def run_language(run, tag: str) -> None:
+    """Mark `run` (a python-docx Run) as written in the language `tag` (BCP 47): `w:val` for
+    its Latin, Greek, Cyrillic... text, and `w:bidi` too for a right-to-left language, whose
+    text Word and LibreOffice take as complex script (ECMA-376 Part 1 §17.3.2.20).
+    `run_languages` then leaves it as it is."""
+    from nlmg_packs.spans import is_rtl_language
+
+    rPr = run._r.get_or_add_rPr()
+    attrs = {"w_val": tag, "w_bidi": tag} if is_rtl_language(tag) else {"w_val": tag}
+    rPr.append(element("w:lang", **attrs))
+
+
 def header_logo(paragraph, logo: Path, alt: str, height_pt: float) -> None:
     """Append the school's logo to a header paragraph, `height_pt` points high, described by
     `alt` for screen readers."""

@@ -1,4 +1,5 @@
-"""DOCX drawing of the assessment blocks: multiple-choice options, the score box, rubrics."""
+"""DOCX drawing of the assessment blocks: multiple-choice options, the score box, rubrics (laid
+out as `render.rubric_layout` decides)."""
 
 from __future__ import annotations
 
@@ -49,17 +50,22 @@ class DocxAssessment(DocxDrawing):
         self.plain(paragraph, f"  ____________  {block.total}")
 
     def draw_rubric(self, block: d.Rubric) -> None:
-        """The grid and its total; a wide rubric in a landscape section of its own."""
-        if block.landscape:
+        """The rubric as `rubric_layout` decides for the PDF too: a grid, a grid in a landscape
+        section of its own, or stacked one criterion at a time; then its total."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        from nlmg_packs.render.rubric_layout import rubric_layout, stacked
+
+        layout = rubric_layout(block, self.options)
+        if layout == "landscape":
             self._turn(landscape=True)
         if block.title:
             self.para("Heading 2", block.title)
-        self.draw_table(block.table)
+        for table in stacked(block.table) if layout == "stacked" else (block.table,):
+            self.draw_table(table)
         total = self.para(self.body_style, block.total)
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
         total.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if block.landscape and self.index < len(self.doc.blocks) - 1:
+        if layout == "landscape" and self.index < len(self.doc.blocks) - 1:
             self._turn(landscape=False)
 
     def _turn(self, landscape: bool) -> None:

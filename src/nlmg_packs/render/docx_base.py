@@ -62,9 +62,11 @@ class DocxDrawing:
 
         paragraph_style(paragraph._p, self.ids[name.lower()])
 
-    def runs(self, paragraph, text: str, in_italic: bool = False) -> None:
-        """Text with `*italic*` / `**bold**`; everything else literal. `in_italic`: the
+    def runs(self, paragraph, text: str, in_italic: bool = False, lang: str = "") -> None:
+        """Text with `*italic*` / `**bold**` and language spans (`w:lang`); everything else
+        literal. `lang`: the whole text's language, if not the document's. `in_italic`: the
         paragraph's style is italic, so emphasis is set roman (typographic convention)."""
+        from nlmg_packs.render.docx_access import run_language
         from nlmg_packs.render.docx_xml import add_run, clean, format_new_run
 
         for run in parse_inline(clean(text)):
@@ -75,6 +77,8 @@ class DocxDrawing:
                 italic = False
             if bold or italic is not None:
                 format_new_run(added, bold=bold, italic=italic)
+            if run.lang or lang:
+                run_language(added, run.lang or lang)
 
     def plain(self, paragraph, text: str, style: str | None = None):
         from nlmg_packs.render.docx_xml import add_run, clean, format_new_run
@@ -123,6 +127,16 @@ class DocxDrawing:
         insert(tblPr, element("w:tblInd", w_w=str(CELL_PADDING), w_type="dxa"),
                before=("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
         return table
+
+    def cell_measure(self, block: d.Table) -> tuple[Callable[[str], float], float]:
+        """How wide a word is in `block`'s cells (bold, at the larger of the table styles'
+        sizes), and a cell's left plus right padding with its borders, in points."""
+        from nlmg_packs.render.table_widths import wide_bold
+
+        names = ("table heading", "table small" if block.compact else "table text")
+        sizes = [self.styles[n].font.size for n in names if n in self.styles]
+        size = max((s.pt for s in sizes if s is not None), default=self.look.body_size)
+        return wide_bold(size), 2 * CELL_PADDING / 20 + 2
 
     def text_width(self) -> int:
         section = self.word.sections[-1]

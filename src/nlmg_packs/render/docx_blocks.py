@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from nlmg_packs import document as d
-from nlmg_packs.render.docx_base import CELL_PADDING, DocxDrawing
-from nlmg_packs.render.units import leads_to_question
+from nlmg_packs.render.docx_base import DocxDrawing
+from nlmg_packs.render.units import introduces, leads_to_question
 
 KEEP_TOGETHER = 4
 """Tables with at most this many body rows are kept on one page (keep-with-next on all but the
@@ -26,7 +26,8 @@ class DocxBlocks(DocxDrawing):
     def draw_paragraph(self, block: d.Paragraph) -> None:
         style = {"body": self.body_style, "lead": "Lead", "small": "Small", "muted": "Muted"}
         paragraph = self.para(style[block.style], block.text)
-        if leads_to_question(self.doc.blocks, self.index):  # a quotation's sources
+        if leads_to_question(self.doc.blocks, self.index) or introduces(self.doc.blocks,
+                                                                         self.index):
             from nlmg_packs.render.docx_xml import keep_with_next
 
             keep_with_next(paragraph._p, True)
@@ -37,7 +38,8 @@ class DocxBlocks(DocxDrawing):
         from nlmg_packs.render.docx_xml import hex6, keep_with_next
 
         paragraph = self.para("Quote")
-        self.runs(paragraph, block.text, in_italic=bool(self.styles["quote"].font.italic))
+        self.runs(paragraph, block.text, in_italic=bool(self.styles["quote"].font.italic),
+                  lang=block.language)
         self.chips(paragraph, block.themes)
         citation = self.para("Citation")
         self.plain(citation, f"— {block.citation}")
@@ -143,14 +145,11 @@ class DocxBlocks(DocxDrawing):
 
     def _column_widths(self, block: d.Table) -> list[int]:
         """Column widths in EMU, from the content at the table styles' sizes (points)."""
-        from nlmg_packs.render.table_widths import column_widths, wide_bold
+        from nlmg_packs.render.table_widths import column_widths
 
-        names = ("table heading", "table small" if block.compact else "table text")
-        sizes = [self.styles[n].font.size for n in names if n in self.styles]
-        size = max((s.pt for s in sizes if s is not None), default=self.look.body_size)
-        padding = 2 * CELL_PADDING / 20 + 2  # points: left and right, and the borders
+        measure, padding = self.cell_measure(block)
         total = self.text_width() / 12700  # EMU to points
-        widths = column_widths(block, total, wide_bold(size), padding, hyphen_breaks=True)
+        widths = column_widths(block, total, measure, padding, hyphen_breaks=True)
         return [int(w * 12700) for w in widths]
 
     def cell(self, cell, data: d.Cell, style: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from nlmg_packs import document as d
 from nlmg_packs.render.dispatch import dispatch_table
-from nlmg_packs.render.html_base import HtmlDrawing, chip, runs, text
+from nlmg_packs.render.html_base import HtmlDrawing, chip, language, runs, text
 from nlmg_packs.render.html_style import stylesheet
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.options import RenderOptions
@@ -74,7 +74,8 @@ class HtmlRenderer(HtmlDrawing):
         marks = "".join(" " + chip(t) for t in block.themes)
         check = f' <strong class="check">{text(block.check_label)}</strong>' \
             if block.check_label else ""
-        self.out.append(f'<figure class="quotation"><blockquote><p>{runs(block.text)}</p>'
+        self.out.append(f'<figure class="quotation"><blockquote{language(block.language)}>'
+                        f'<p>{runs(block.text)}</p>'
                         f"</blockquote><figcaption>— <cite>{runs(block.citation)}</cite>{marks}"
                         f"{check}</figcaption></figure>\n")
 

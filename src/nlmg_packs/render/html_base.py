@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from html import escape
+from itertools import groupby
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from nlmg_packs import document as d
@@ -10,6 +12,7 @@ from nlmg_packs.render.html_style import ink_on
 from nlmg_packs.render.inline import parse_inline
 from nlmg_packs.render.look import look_for
 from nlmg_packs.render.options import RenderOptions
+from nlmg_packs.spans import is_rtl_language
 
 
 def text(value: str) -> str:
@@ -18,16 +21,31 @@ def text(value: str) -> str:
 
 
 def runs(value: str) -> str:
-    """Inline syntax → `<strong>`/`<em>`, everything else escaped (never passed through)."""
+    """Inline syntax → `<strong>`/`<em>`, a language span → `<span lang>` (with `dir="rtl"`
+    for a right-to-left language; HTML Living Standard §3.2.6.2, §3.2.6.4); everything else
+    escaped (never passed through)."""
     parts = []
-    for run in parse_inline(value):
-        chunk = text(run.text)
-        if run.italic:
-            chunk = f"<em>{chunk}</em>"
-        if run.bold:
-            chunk = f"<strong>{chunk}</strong>"
-        parts.append(chunk)
+    for lang, group in groupby(parse_inline(value), key=attrgetter("lang")):
+        chunks = []
+        for run in group:
+            chunk = text(run.text)
+            if run.italic:
+                chunk = f"<em>{chunk}</em>"
+            if run.bold:
+                chunk = f"<strong>{chunk}</strong>"
+            chunks.append(chunk)
+        if lang:
+            parts.append(f'<span{language(lang)}>{"".join(chunks)}</span>')
+        else:
+            parts.extend(chunks)
     return "".join(parts)
+
+
+def language(tag: str) -> str:
+    """The `lang` (and `dir`) attributes of an element in the language `tag`; "" for none."""
+    if not tag:
+        return ""
+    return f' lang="{text(tag)}"' + (' dir="rtl"' if is_rtl_language(tag) else "")
 
 
 def chip(tag: d.ThemeTag, named: bool = True) -> str:

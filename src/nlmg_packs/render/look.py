@@ -41,6 +41,12 @@ class Look:
     teacher_tint: str
     text: str
 
+    @property
+    def cell_size(self) -> float:
+        """Table text size in points: the body size, but at most one point over the small size
+        when the body is under 14 pt (tables are dense; large print keeps its body size)."""
+        return min(self.body_size, self.small_size + 1) if self.body_size < 14 else self.body_size
+
     def answer_lines(self, expected: int) -> int:
         """How many ruled lines, `answer_line_gap` points apart, hold an answer the pack
         sizes at `expected` lines: the pack counts lines of the standard ruling

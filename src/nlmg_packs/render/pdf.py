@@ -15,10 +15,9 @@ from nlmg_packs.render.pdf_assessment import AssessmentBlocks
 from nlmg_packs.render.pdf_cover import CoverBlocks
 from nlmg_packs.render.pdf_fonts import check_coverage, register_family
 from nlmg_packs.render.pdf_page import Furniture, HandoutTemplate, fixed_canvas
-from nlmg_packs.render.pdf_structure import DocInfo, write_structure
+from nlmg_packs.render.pdf_structure import DocInfo, TaggedCanvas
 from nlmg_packs.render.pdf_styles import Styles, build_styles
 from nlmg_packs.render.pdf_tables import TableBlocks
-from nlmg_packs.render.pdf_tags import TaggingCanvas
 from nlmg_packs.render.pdf_text import TextBlocks
 
 FURNITURE_TEXT = ("0123456789", "!", "•")
@@ -73,18 +72,19 @@ def _build(doc: d.Document, options: RenderOptions, styles: Styles, pages: dict[
         subject=meta.subject, keywords=list(meta.keywords), lang=meta.language,
         creator="nlmg-packs", producer="nlmg-packs (ReportLab)")
     renderer = PdfRenderer(doc, options, styles, template.width, pages, template.frame_height)
-    canvases: list[TaggingCanvas] = []
-    make = fixed_canvas(options.timestamp, styles.fonts.regular, TaggingCanvas)
-    template.build(renderer.story(), canvasmaker=lambda *a, **k: canvases.append(make(*a, **k))
-                   or canvases[-1])
-    data = buffer.getvalue()
-    if save:  # the structure recorded while drawing, written into the file
-        info = DocInfo(meta.title, author, meta.subject, tuple(meta.keywords), meta.language,
-                       options.timestamp)
-        font = _font_file(styles.fonts.regular) if options.fillable else None
-        data = write_structure(data, getattr(canvases[-1], "structure", None), info,
-                               field_font=font)
-    return data, dict(template.heading_pages)
+    # The structure recorded while drawing goes into the file as reportlab writes it.
+    info = DocInfo(meta.title, author, meta.subject, tuple(meta.keywords), meta.language,
+                   options.timestamp)
+    font = _font_file(styles.fonts.regular) if options.fillable else None
+    make = fixed_canvas(options.timestamp, styles.fonts.regular, TaggedCanvas)
+
+    def canvasmaker(*args, **kwargs) -> TaggedCanvas:
+        canv = make(*args, **kwargs)
+        canv.doc_info, canv.field_font = info, font
+        return canv
+
+    template.build(renderer.story(), canvasmaker=canvasmaker)
+    return buffer.getvalue(), dict(template.heading_pages)
 
 
 def _font_file(name: str) -> Path:

@@ -1,21 +1,22 @@
-"""PDF drawing of the assessment blocks: multiple-choice options, the score box, rubrics."""
+"""PDF drawing of the assessment blocks: multiple-choice options, the score box, rubrics (laid
+out as `render.rubric_layout` decides)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, NextPageTemplate, Table
 from reportlab.platypus import PageBreak as PageBreakFlowable
 
 from nlmg_packs import document as d
-from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
 from nlmg_packs.render.pdf_flowables import Para
 from nlmg_packs.render.pdf_keep import Keep
 from nlmg_packs.render.pdf_page import LANDSCAPE, PAPER, PORTRAIT
 from nlmg_packs.render.pdf_styles import RULE, markup
+from nlmg_packs.render.pdf_table_tags import TableTags
+from nlmg_packs.render.rubric_layout import rubric_layout, stacked
 
 
 class AssessmentBlocks(PdfDrawing):
@@ -64,7 +65,8 @@ class AssessmentBlocks(PdfDrawing):
         if not rows:
             return []
         table = Table(rows, colWidths=[box, self.width - indent - box - size * 0.6],
-                      hAlign="RIGHT", spaceAfter=size * (0.3 if block.note else 1.0))
+                      hAlign="RIGHT", spaceAfter=size * (0.3 if block.note else 1.0),
+                      renderCB=TableTags())  # in its question's list item (`list_item_of`)
         style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                  ("LEFTPADDING", (0, 0), (-1, -1), size * 0.6),
                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -96,16 +98,19 @@ class AssessmentBlocks(PdfDrawing):
         return [table]
 
     def draw_rubric(self, block: d.Rubric) -> list[Flowable]:
-        """The grid and its total line; a wide rubric gets a landscape page of its own (the
-        page template `LANDSCAPE`), the page after it returning to portrait."""
+        """The rubric as `rubric_layout` decides: a grid, a grid on a landscape page of its
+        own (the page template `LANDSCAPE`, the page after it upright again), or stacked one
+        criterion at a time; then its total line."""
         s, size = self.styles, self.look.body_size
         total = self._text(block.total, s.body.clone("rubric_total", alignment=2,
                                                      spaceBefore=size * 0.4))
         title = [self._text(block.title, s.headings[1].clone("rubric_title", keepWithNext=1))
                  ] if block.title else []
-        if not self._fits(block.table, self._landscape_width()):
-            return [*title, *self._stacked(block.table), total]
-        if not block.landscape:
+        layout = rubric_layout(block, self.options)
+        if layout == "stacked":
+            return [*title, *(f for t in stacked(block.table) for f in self.draw_table(t)),
+                    total]
+        if layout == "grid":
             return [*title, *self.draw_table(block.table), total]
         with self.narrower(self.width - self._landscape_width()):
             grid = [*title, *self.draw_table(replace(block.table, compact=False))]
@@ -114,30 +119,6 @@ class AssessmentBlocks(PdfDrawing):
         if after and not isinstance(after[0], d.PageBreak):
             turn_back.append(PageBreakFlowable())
         return [NextPageTemplate(LANDSCAPE), PageBreakFlowable(), *grid, total, *turn_back]
-
-    def _fits(self, table: d.Table, width: float) -> bool:
-        """Whether every column can hold its longest word (bold, at the cell size, with
-        padding) within `width` points; if not, the grid would break words."""
-        s = self.styles
-        size, pad = s.cell.fontSize, self.look.small_size * 0.6 * 2.8 + 1
-        columns = [[h] for h in table.header]
-        for row in table.rows:
-            for c, cell in enumerate(row[:len(columns)]):
-                columns[c].append(cell.text)
-        need = sum(max(stringWidth(word, s.fonts.bold, size) for text in column
-                       for word in plain_text(text).split() or [""]) + pad
-                   for column in columns)
-        return need <= width
-
-    def _stacked(self, table: d.Table) -> list[Flowable]:
-        """The rubric one criterion at a time (level | descriptor), for large type or narrow
-        paper where a criteria × levels grid would break words."""
-        out: list[Flowable] = []
-        for row in table.rows:
-            levels = tuple((d.Cell(level, bold=True), cell)
-                           for level, cell in zip(table.header[1:], row[1:], strict=False))
-            out += self.draw_table(d.Table((row[0].text, ""), levels, widths=(1.0, 2.4)))
-        return out
 
     def _landscape_width(self) -> float:
         """The text width of a landscape page, in points: the portrait width plus the

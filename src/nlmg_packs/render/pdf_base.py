@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from nlmg_packs import document as d
 from nlmg_packs.render.options import RenderOptions
@@ -15,7 +15,8 @@ from nlmg_packs.render.pdf_keep import SPLIT_TALLER, Keep, group, lead_in
 from nlmg_packs.render.pdf_marks import InlineMarks, Pill, Words
 from nlmg_packs.render.pdf_page import PAPER
 from nlmg_packs.render.pdf_styles import MUTED, Styles, markup
-from nlmg_packs.render.units import leads_to_question
+from nlmg_packs.render.pdf_table_tags import TableTags
+from nlmg_packs.render.units import leads_to_question, list_item_of
 
 
 class PdfDrawing:
@@ -44,8 +45,21 @@ class PdfDrawing:
             if leads_to_question(blocks, position):
                 # a quotation, its citation, its question and the first answer lines: one unit
                 rendered = lead_in(rendered)
+            owner = list_item_of(blocks, position)
+            if owner is not None and owner != position:
+                _in_item(rendered, self.item_key(owner))
             flowables.extend(rendered)
         return group(flowables)
+
+    @staticmethod
+    def item_key(position: int) -> str:
+        """The key of the list item of the question at `position` (its LBody's key)."""
+        return f"q{position}"
+
+    def question_key(self, block: d.Question) -> str:
+        """`item_key` of `block`, drawn at its own position or with the options after it."""
+        at = self._position
+        return self.item_key(at if self.doc.blocks[at] is block else at - 1)
 
     def render(self, block: d.Block) -> list[Flowable]:
         handler = self.DISPATCH.get(type(block))
@@ -103,3 +117,17 @@ class PdfDrawing:
         return InlineMarks(items, self.styles.fonts.regular, self.styles.fonts.bold,
                            self.look.small_size, **space)
 
+
+
+def _in_item(flowables: list[Flowable], key: str) -> None:
+    """Draw `flowables` (a block's) in the body of the list item `key`: paragraphs and tagged
+    tables; a question's own row (tagged LI) is its item already."""
+    for flowable in flowables:
+        if isinstance(flowable, Keep):
+            _in_item([*flowable.head, *filter(None, [flowable.body])], key)
+        elif isinstance(flowable, Para):
+            flowable.list_item = key
+        elif isinstance(flowable, Table):
+            tags = getattr(flowable, "_renderCB", None)  # reportlab keeps it there
+            if isinstance(tags, TableTags) and tags.role != "LI":
+                tags.item = key

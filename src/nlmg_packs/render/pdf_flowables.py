@@ -6,6 +6,7 @@ import copy
 import html
 import itertools
 import re
+from contextlib import nullcontext
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
@@ -14,6 +15,8 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from nlmg_packs import bidi
 from nlmg_packs.render.pdf_fonts import UPRIGHT
+from nlmg_packs.render.pdf_spans import actual_text, logical_text
+from nlmg_packs.render.pdf_tagged_flowables import list_body
 from nlmg_packs.render.pdf_tags import into, marked, rules_in_field, section
 
 _TAG = re.compile(r"<[^>]*>")
@@ -57,7 +60,12 @@ class Para(Paragraph):
     """More entries of its element (Alt, Lang; Contents: its links' description)."""
     tag_key: str | None = None
     """Shared by the pieces of a split paragraph: they continue one element."""
+    list_item: str | None = None
+    """The key of the question whose list item the paragraph is drawn in (a note that
+    introduces it: `pdf_tagged_flowables.list_body`)."""
     _rtl: bool | None = None
+    _actual: dict[str, tuple[str, str]] = {}  # noqa: RUF012 (replaced, never changed in place)
+    """While drawing: each reordered line's drawn text → its reading order."""
     """None: no right-to-left letters; else the paragraph's base direction is right to left."""
 
     def __init__(self, text: str | None, style, *args, **kwargs) -> None:
@@ -74,7 +82,8 @@ class Para(Paragraph):
     def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
         if self.starts_section:
             section(canv)
-        with marked(canv, self.tag, self.tag_key, **self.tag_attrs):
+        with (list_body(canv, self.list_item) if self.list_item else nullcontext()), \
+                marked(canv, self.tag, self.tag_key, **self.tag_attrs):
             super().drawOn(canv, x, y, _sW)
 
     def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
@@ -83,7 +92,7 @@ class Para(Paragraph):
         key = (self.tag_key or f"para-{next(_SPLITS)}") if len(parts) > 1 else None
         for part in parts:
             if isinstance(part, Para):
-                part._rtl = self._rtl
+                part._rtl, part.list_item = self._rtl, self.list_item
                 if key:
                     part.tag, part.tag_attrs, part.tag_key = self.tag, self.tag_attrs, key
         return parts
@@ -93,11 +102,18 @@ class Para(Paragraph):
         if self._rtl is None:
             return super().drawPara(debug)
         logical = self.blPara
-        self.blPara = _visual_lines(logical, self._rtl)
+        self.blPara, self._actual = _visual_lines(logical, self._rtl)
         try:
             return super().drawPara(debug)
         finally:
-            self.blPara = logical
+            self.blPara, self._actual = logical, {}
+
+    def beginText(self, x, y):  # noqa: N802 (reportlab's name)
+        """The text object; reordered lines carry their reading order as /ActualText."""
+        tx = super().beginText(x, y)
+        if self._actual:
+            actual_text(tx, self._actual)
+        return tx
 
     def wrap(self, availWidth, availHeight):
         wrapped = self._wrapped
@@ -111,25 +127,35 @@ class Para(Paragraph):
         return size
 
 
-def _visual_lines(para, rtl: bool):
-    """A copy of a broken paragraph with each line in drawing order (UAX #9, per line)."""
+def _visual_lines(para, rtl: bool) -> tuple[object, dict[str, tuple[str, str]]]:
+    """A copy of a broken paragraph with each line in drawing order (UAX #9, per line), and
+    each reordered line's drawn text (stripped) → the line in reading order as shaped, and
+    with its letters unjoined (for its /ActualText)."""
     visual = copy.copy(para)
     visual.lines = []
+    actual: dict[str, tuple[str, str]] = {}
+
+    def reorder(logical: str) -> str:
+        drawn = bidi.visual(logical, rtl)
+        if drawn != logical:
+            actual[drawn.strip()] = (logical.strip(), logical_text(logical.strip()))
+        return drawn
+
     for line in para.lines:
         if para.kind == 0:
             extra, words = line
-            visual.lines.append((extra, bidi.visual(" ".join(words), rtl).split(" ")))
+            visual.lines.append((extra, reorder(" ".join(words)).split(" ")))
             continue
         line = copy.copy(line)
         line.words = [copy.copy(frag) for frag in line.words]
         filled = [frag for frag in line.words if getattr(frag, "text", "").strip()]
         if len(filled) == 1:
-            filled[0].text = bidi.visual(filled[0].text, rtl)
+            filled[0].text = reorder(filled[0].text)
         elif any(bidi.has_rtl(frag.text) for frag in filled):
             # The glyph check refuses inline formatting in right-to-left text first.
             raise ValueError("a right-to-left line mixes formatting; it cannot be reordered")
         visual.lines.append(line)
-    return visual
+    return visual, actual
 
 
 def drawn(text: str) -> str:

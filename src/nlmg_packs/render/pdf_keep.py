@@ -7,6 +7,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActio
 from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace, _listWrapOn
 
 from nlmg_packs.render.pdf_flowables import RuledLines
+from nlmg_packs.render.units import INTRO_CHARS
 
 WASTE = 0.25
 """Moving a block to the next page may leave at most this share of the page blank..."""
@@ -21,8 +22,6 @@ LEAD_ROWS = 2
 tall as three lines of text)."""
 
 
-INTRO_CHARS = 300
-"""A paragraph this short right after a heading is its introduction."""
 
 
 class Keep(_ContainerSpace, Flowable):
@@ -157,10 +156,10 @@ def group(flowables: list[Flowable], in_cell: bool = False) -> list[Flowable]:
                  and bool(pending) and pending[-1] in heads)
         if not in_cell and (f.getKeepWithNext() or intro or (pending and isinstance(f, Spacer))):
             if f.getKeepWithNext():
-                if pending and (pending[-1] not in heads or (
-                        _is_heading(f) and not _is_heading(pending[-1]))):
-                    # a new heading after an introduction or a key: the run so far is a
-                    # block of its own
+                if pending and _is_heading(f) and not _is_heading(pending[-1]):
+                    # a new heading after an introduction or a key: the run so far is a block
+                    # of its own (a quotation after an introduction is what it introduces,
+                    # and joins the run)
                     out.append(Keep(pending[:-1], pending[-1]))
                     pending = []
                 heads.append(f)

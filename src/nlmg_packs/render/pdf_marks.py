@@ -7,7 +7,7 @@ WCAG 2.1 contrast (`pdf_styles.ink_on`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -55,7 +55,8 @@ class InlineMarks(Flowable):
         return self.size * 0.35 if isinstance(item, Pill) else self.size * 0.9
 
     def _layout(self, avail_width: float) -> list[tuple[float, int, Pill | Words]]:
-        """Items left to right; a pill and the words after it wrap together, as one unit."""
+        """Items left to right; a pill and the words after it wrap together, as one unit.
+        Words wider than a whole row are cut at spaces and go on over the next rows."""
         placed, x, row = [], 0.0, 0
         for i, item in enumerate(self.items):
             w = self._width(item)
@@ -65,11 +66,30 @@ class InlineMarks(Flowable):
                 unit += self._gap(item) + self._width(after)
             starts_unit = not (i and isinstance(self.items[i - 1], Pill)
                                and isinstance(item, Words))
-            if starts_unit and x > 0 and x + unit > avail_width:
+            if starts_unit and x > 0 and x + min(unit, avail_width) > avail_width:
                 x, row = 0.0, row + 1
-            placed.append((x, row, item))
-            x += w + self._gap(item)
+            pieces = (self._cut(item, avail_width - x, avail_width)
+                      if isinstance(item, Words) and w > avail_width - x else [item])
+            for k, piece in enumerate(pieces):
+                if k:
+                    x, row = 0.0, row + 1
+                placed.append((x, row, piece))
+            x += self._width(pieces[-1]) + self._gap(item)
         return placed
+
+    def _cut(self, item: Words, room: float, avail_width: float) -> list[Words]:
+        """`item` cut at spaces: the first piece within `room` points, each other within
+        `avail_width` (a single word wider than that stands alone on its row)."""
+        pieces: list[Words] = []
+        line = ""
+        for word in item.text.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and self._width(replace(item, text=trial)) > room:
+                pieces.append(replace(item, text=line))
+                line, room = word, avail_width
+            else:
+                line = trial
+        return [*pieces, replace(item, text=line)]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._placed = self._layout(avail_width)

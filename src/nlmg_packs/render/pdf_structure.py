@@ -1,24 +1,47 @@
-"""Write a recorded logical structure into a finished PDF: the tagged-PDF and PDF/UA-1 parts.
+"""Write the recorded logical structure into the PDF as reportlab writes it: the tagged-PDF and
+PDF/UA-1 parts of the file.
 
-ISO 32000-1 §14.7 (StructTreeRoot, ParentTree, OBJR), §14.8 (MarkInfo), ISO 14289-1 §5
-(the `pdfuaid:part` XMP identification), §7.1 (DisplayDocTitle), §7.2 (Lang), §7.18.3 (/Tabs /S
-on pages with annotations), §7.18.5 (link /Contents). Done with pikepdf after reportlab has
-written the file, because reportlab's object model has no structure tree.
+ISO 32000-1 §14.7.2 (structure elements), §14.7.4 (marked-content references, object
+references, the ParentTree), §14.8 (MarkInfo), §14.9.2 (/Lang); ISO 14289-1 §5 (the
+`pdfuaid:part` XMP identification), §7.1 (DisplayDocTitle), §7.2 (Lang), §7.18.3 (/Tabs /S on
+pages with annotations), §7.18.5 (link /Contents).
+
+`TaggedCanvas.save` adds these objects to reportlab's own document (`canvas._doc`) once the last
+page is shown, before reportlab numbers and writes its objects, so the file is written once and
+never parsed again. The structure elements are many (hundreds a file) and all alike, so each is
+an object whose bytes are made here in one go (`_Made`) rather than a `PDFDictionary` formatted
+key by key; reportlab numbers, places and cross-references them as any other object.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from io import BytesIO
+from functools import lru_cache
+from pathlib import Path
 from xml.sax.saxutils import escape
 
-from nlmg_packs.render.pdf_tags import AnnotRef, Element, Mark, Structure
+from reportlab.pdfbase.pdfdoc import (
+    LinkAnnotation,
+    PDFDate,
+    PDFDictionary,
+    PDFInfo,
+    PDFName,
+    PDFObject,
+    PDFPage,
+    PDFStream,
+    PDFString,
+)
+
+from nlmg_packs.render.pdf_tags import AnnotRef, Element, Mark, TaggingCanvas
+
+_PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
+"""The entries reportlab writes into a page dictionary, and the two tagging adds."""
 
 
 @dataclass(frozen=True)
 class DocInfo:
-    """What the catalog and XMP say about the file."""
+    """What the catalog, the document information dictionary and the XMP say about the file."""
 
     title: str
     author: str
@@ -31,126 +54,187 @@ class DocInfo:
     """Seconds since the epoch for CreateDate and ModifyDate."""
 
 
-def write_structure(data: bytes, structure: Structure, info: DocInfo,
-                    field_font: bytes | None = None) -> bytes:
-    """`data` (a PDF) with `structure` as its StructTreeRoot and the PDF/UA-1 catalog entries.
+class TaggedCanvas(TaggingCanvas):
+    """A tagging canvas that writes its structure into the file as it saves it, and whose form
+    fields use the embedded `field_font` (`pdf_fields.FieldForm`)."""
 
-    `field_font` is a TrueType file embedded whole for form fields, so typed text uses an
-    embedded font (PDF/UA §7.21.4.1). Raises pikepdf.PdfError if `data` is not a PDF.
+    doc_info: DocInfo | None = None
+    """Set before drawing; without it the file is saved untagged."""
+    field_font: bytes | Path | None = None
+    """A TrueType file for form fields (PDF/UA-1 §7.21.4.1), embedded whole."""
+
+    def save(self) -> None:
+        if len(self._code):
+            self.showPage()
+        if self.doc_info is not None:
+            write_structure(self, self.doc_info)
+        super().save()
+
+    @property
+    def acroForm(self):  # noqa: N802 (reportlab's name)
+        """The document's form, made (and put in the catalog) when the first field is drawn."""
+        form = self.__dict__.get("AcroForm")
+        if form is None:
+            from nlmg_packs.render.pdf_fields import FieldForm
+
+            form = self.AcroForm = FieldForm(self, self.field_font)
+            self._doc.Catalog.AcroForm = form
+        return form
+
+
+def write_structure(canv: TaggingCanvas, info: DocInfo) -> None:
+    """Add `canv.structure` as the StructTreeRoot of `canv`'s document, with the ParentTree,
+    MarkInfo, Lang, DisplayDocTitle, XMP metadata and document information PDF/UA-1 asks for.
+
+    Call it after the last page is shown and before reportlab formats the document.
     """
-    import pikepdf
+    doc = canv._doc
+    writer = _TreeWriter(doc)
+    tree = _Made()
+    tree_ref = writer.ref(tree)
+    top = writer.element(canv.structure.root, tree_ref)
+    parents = writer.parent_tree()
+    tree.body = (b"<< /Type /StructTreeRoot /K [ %s ] /ParentTree %s /ParentTreeNextKey %d >>"
+                 % (top, parents, writer.next_key))
+    catalog = doc.Catalog
+    catalog.StructTreeRoot = tree
+    catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    catalog.Lang = PDFString(info.language)
+    canv.setViewerPreference("DisplayDocTitle", "true")
+    # XMP stays uncompressed, so tools that do not parse PDF can still find it (ISO 32000-1
+    # §14.3.2).
+    catalog.Metadata = PDFStream(
+        PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+        _xmp(info).encode("utf-8"))
+    info_dict = _Info()
+    info_dict.__dict__.update(doc.info.__dict__)
+    info_dict.title, info_dict.author = info.title, info.author
+    doc.info = info_dict
 
-    pdf = pikepdf.open(BytesIO(data))
-    writer = _TreeWriter(pdf)
-    tree = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-    tree.K = pikepdf.Array([writer.element(structure.root, tree)])
-    tree.ParentTree = writer.parent_tree()
-    tree.ParentTreeNextKey = writer.next_key
-    pdf.Root.StructTreeRoot = tree
-    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
-    pdf.Root.Lang = pikepdf.String(info.language)
-    prefs = pdf.Root.get("/ViewerPreferences", pikepdf.Dictionary())
-    prefs.DisplayDocTitle = True
-    pdf.Root.ViewerPreferences = prefs
-    pdf.Root.Metadata = pdf.make_stream(_xmp(info).encode("utf-8"),
-                                        Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
-    _info_dict(pdf, info)
-    if "/AcroForm" in pdf.Root:
-        from nlmg_packs.render.pdf_fields import finish_fields
-        finish_fields(pdf, field_font, structure.field_rules)
-    out = BytesIO()
-    # reportlab's streams are already compressed: pass them through rather than re-encode.
-    # No object streams: they would make the file a third smaller, but the build counts pages
-    # in the file's bytes (`build/render_job.py`), which needs page objects in the open.
-    pdf.save(out, deterministic_id=True, compress_streams=True, fix_metadata_version=False,
-             stream_decode_level=pikepdf.StreamDecodeLevel.none,
-             object_stream_mode=pikepdf.ObjectStreamMode.preserve)
-    return out.getvalue()
+
+class _Made(PDFObject):
+    """An indirect object whose bytes are made before reportlab formats the file."""
+
+    def __init__(self, body: bytes = b"") -> None:
+        self.body = body
+
+    def format(self, document) -> bytes:  # noqa: ARG002 (reportlab's signature)
+        return self.body
+
+
+class _Info(PDFInfo):
+    """reportlab's document information dictionary, without /Author when there is none (an
+    empty author is no author: the novelist never is one)."""
+
+    def format(self, document) -> bytes:
+        entries = {"Title": PDFString(self.title), "Producer": PDFString(self.producer),
+                   "Creator": PDFString(self.creator), "Subject": PDFString(self.subject),
+                   "Keywords": PDFString(self.keywords), "Trapped": PDFName(self.trapped)}
+        entries["ModDate"] = entries["CreationDate"] = PDFDate(
+            ts=document._timeStamp, dateFormatter=self._dateFormatter)
+        if self.author:
+            entries["Author"] = PDFString(self.author)
+        return PDFDictionary(entries).format(document)
 
 
 class _TreeWriter:
     """Structure elements as PDF objects, and the ParentTree that maps content back to them."""
 
-    def __init__(self, pdf) -> None:
-        import pikepdf
-
-        self.pikepdf, self.pdf = pikepdf, pdf
-        self.pages = list(pdf.pages)
-        self.by_page: dict[int, dict[int, object]] = {}
-        self.annots: list[object] = []
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.numbers = doc.idToObjectNumberAndVersion
+        self.pages: list[PDFPage] = doc.Pages.pages
+        self.page_refs = [self.ref(page) for page in self.pages]
+        self.by_page: dict[int, dict[int, bytes]] = {}
+        self.annots: list[tuple[int, bytes]] = []
         self.next_key = len(self.pages)
-        self._names: dict[str, object] = {}
 
-    def element(self, source: Element, parent) -> object:
-        """`source` and its descendants as indirect StructElem dictionaries. Entries are
-        gathered in Python and handed to pikepdf once per element: each call into it costs."""
-        pk = self.pikepdf
-        node = self.pdf.make_indirect(pk.Dictionary(Type=self._name("StructElem"),
-                                                    S=self._name(source.role), P=parent))
-        kids: list = []
+    def ref(self, obj: PDFObject) -> bytes:
+        """`obj` made an indirect object of the document (if it is not one yet): "n 0 R"."""
+        return b"%d %d R" % self.numbers[self.doc.Reference(obj).name]
+
+    def element(self, source: Element, parent: bytes) -> bytes:
+        """`source` and its descendants as StructElem objects; the reference to `source`'s."""
+        node = _Made()
+        ref = self.ref(node)
+        kids: list[bytes] = []
+        page_entry = b""
         first_page = None
         for kid in source.kids:
             if isinstance(kid, Element):
                 if _empty(kid) and kid.role not in ("TD", "TH"):  # cells keep the grid
                     continue
-                kids.append(self.element(kid, node))
+                kids.append(self.element(kid, ref))
             elif isinstance(kid, Mark):
+                page = self.page_refs[kid.page - 1]
                 if first_page is None:
-                    first_page = kid.page
-                    node.Pg = self.pages[kid.page - 1].obj
+                    first_page, page_entry = kid.page, b" /Pg " + page
                 if kid.page == first_page:
-                    kids.append(kid.mcid)
+                    kids.append(b"%d" % kid.mcid)
                 else:
-                    kids.append(pk.Dictionary(Type=self._name("MCR"),
-                                              Pg=self.pages[kid.page - 1].obj, MCID=kid.mcid))
-                self.by_page.setdefault(kid.page - 1, {})[kid.mcid] = node
+                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (page, kid.mcid))
+                self.by_page.setdefault(kid.page - 1, {})[kid.mcid] = ref
             else:
-                kids.append(self._objr(kid, node, source.attrs.get("Contents", "")))
+                kids.append(self._objr(kid, ref, source.attrs.get("Contents", "")))
         # A single kid stands alone (some checkers read a lone MCID only that way).
-        node.K = kids[0] if len(kids) == 1 else pk.Array(kids)
+        k = kids[0] if len(kids) == 1 else b"[ " + b" ".join(kids) + b" ]"
+        parts = [b"<< /Type /StructElem /S ", _name(source.role), b" /P ", parent, page_entry,
+                 b" /K ", k]
         for name, value in source.attrs.items():
             if name == "Contents":  # the description of the element's annotations
                 continue
             if name == "Scope":
-                node.A = pk.Dictionary(O=self._name("Table"), Scope=self._name(value))
+                parts.append(b"\n/A << /O /Table /Scope %s >>" % _name(value))
             else:
-                node[self._name(name)] = pk.String(value)
-        return node
+                parts.append(b"\n%s %s" % (_name(name), PDFString(value).format(self.doc)))
+        parts.append(b" >>")
+        node.body = b"".join(parts)
+        return ref
 
-    def _name(self, name: str):
-        """A PDF name, made once per writer."""
-        made = self._names.get(name)
-        if made is None:
-            made = self._names[name] = self.pikepdf.Name("/" + name)
-        return made
-
-    def _objr(self, ref: AnnotRef, node, contents: str) -> object:
-        pk = self.pikepdf
+    def _objr(self, ref: AnnotRef, node: bytes, contents: str) -> bytes:
         page = self.pages[ref.page - 1]
-        annot = page.obj.Annots[ref.index]
-        if contents and annot.get("/Subtype") == "/Link":
-            annot.Contents = pk.String(contents)
-        annot.StructParent = self.next_key
+        annot_ref = page.Annots[ref.index]
+        _annotate(self.doc.idToObject[annot_ref.name], self.next_key, contents)
         self.annots.append((self.next_key, node))
         self.next_key += 1
-        page.obj.Tabs = pk.Name.S
-        return pk.Dictionary(Type=pk.Name.OBJR, Obj=annot, Pg=page.obj)
+        page.__NoDefault__ = _PAGE_KEYS
+        page.Tabs = PDFName("S")
+        return b"<< /Type /OBJR /Obj %d %d R /Pg %s >>" % (
+            *self.numbers[annot_ref.name], self.page_refs[ref.page - 1])
 
-    def parent_tree(self) -> object:
-        pk = self.pikepdf
-        nums = pk.Array()
+    def parent_tree(self) -> bytes:
+        """The ParentTree (a number tree, ISO 32000-1 §7.9.7): each page's StructParents key
+        to an array of the elements its MCIDs belong to; each annotation's StructParent key
+        to its element."""
+        nums: list[bytes] = []
         for index, page in enumerate(self.pages):
             marks = self.by_page.get(index)
             if not marks:
                 continue
-            page.obj.StructParents = index
-            nums.append(index)
-            nums.append(self.pdf.make_indirect(
-                pk.Array([marks.get(m, None) for m in range(max(marks) + 1)])))
-        for key, node in self.annots:
-            nums.append(key)
-            nums.append(node)
-        return self.pdf.make_indirect(pk.Dictionary(Nums=nums))
+            page.__NoDefault__ = _PAGE_KEYS
+            page.StructParents = index
+            owners = b"\n".join(marks.get(m, b"null") for m in range(max(marks) + 1))
+            nums.append(b"%d %s" % (index, self.ref(_Made(b"[ " + owners + b" ]"))))
+        nums.extend(b"%d %s" % pair for pair in self.annots)
+        return self.ref(_Made(b"<< /Nums [ " + b"\n".join(nums) + b" ] >>"))
+
+
+def _annotate(annot: PDFObject, key: int, contents: str) -> None:
+    """Give an annotation its StructParent key and, for a link, its description."""
+    if isinstance(annot, LinkAnnotation):  # an internal link (`Canvas.linkRect`)
+        annot.permitted = (*LinkAnnotation.permitted, "StructParent")
+        annot.otherkw["StructParent"] = key
+        if contents:
+            annot.Contents = contents
+    elif isinstance(annot, PDFDictionary):  # a form widget, or a link to a URI
+        annot["StructParent"] = key
+        if contents and annot.dict.get("Subtype") == PDFName("Link"):
+            annot["Contents"] = PDFString(contents)
+
+
+@lru_cache(maxsize=256)
+def _name(name: str) -> bytes:
+    return PDFName(name).encode("ascii")
 
 
 def _empty(element: Element) -> bool:
@@ -161,17 +245,6 @@ def _empty(element: Element) -> bool:
         known = element.__dict__["_empty"] = all(isinstance(k, Element) and _empty(k)
                                                  for k in element.kids)
     return known
-
-
-def _info_dict(pdf, info: DocInfo) -> None:
-    import pikepdf
-
-    docinfo = pdf.trailer.Info  # not pdf.docinfo, which would parse the XMP packet again
-    docinfo.Title = pikepdf.String(info.title)
-    if info.author:
-        docinfo.Author = pikepdf.String(info.author)
-    elif "/Author" in docinfo:
-        del docinfo.Author
 
 
 def _xmp(info: DocInfo) -> str:

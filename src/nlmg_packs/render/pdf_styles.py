@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from nlmg_packs.bidi import has_rtl
 from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import parse_inline
 from nlmg_packs.render.look import Look
 from nlmg_packs.render.pdf_fonts import FontFamily, normalise
+from nlmg_packs.render.pdf_spans import span_markup
 
 MUTED = "#4D4D4D"
 """Secondary text: 8.4:1 on white, still AA on the cream page."""
@@ -39,22 +43,29 @@ def literal(text: str) -> str:
 
 
 def markup(text: str, italics: bool = True, in_italic: bool = False) -> str:
-    """Text with the inline syntax as markup; italic becomes bold when `italics` is False.
+    """Text with the inline syntax as markup; italic becomes bold when `italics` is False, and
+    a language span is tagged as a Span with /Lang (`pdf_spans`), except in text with
+    right-to-left letters, whose lines are reordered whole.
 
     `in_italic`: the whole text is set in italic (a quotation), and emphasis inside it is set
     roman, as typographic convention has it (Chicago Manual of Style 7.50; Bringhurst 3.5.1).
     The paragraph's own face must then be the upright one.
     """
     parts = []
-    for run in parse_inline(normalise(text)):
-        chunk = literal(run.text)
-        italic = (run.italic != (in_italic and italics)) and italics
-        bold = run.bold or (run.italic and not italics)
-        if italic:
-            chunk = f"<i>{chunk}</i>"
-        if bold:
-            chunk = f"<b>{chunk}</b>"
-        parts.append(chunk)
+    # A line with right-to-left letters is reordered as one run, so no span can be marked in it.
+    spans = not has_rtl(text)
+    for lang, group in groupby(parse_inline(normalise(text)), key=attrgetter("lang")):
+        chunks = []
+        for run in group:
+            chunk = literal(run.text)
+            italic = (run.italic != (in_italic and italics)) and italics
+            bold = run.bold or (run.italic and not italics)
+            if italic:
+                chunk = f"<i>{chunk}</i>"
+            if bold:
+                chunk = f"<b>{chunk}</b>"
+            chunks.append(chunk)
+        parts.append(span_markup(lang, "".join(chunks)) if lang and spans else "".join(chunks))
     return "".join(parts)
 
 
@@ -106,7 +117,7 @@ def build_styles(look: Look, fonts: FontFamily) -> Styles:
     small = like("small", fontSize=look.small_size)
     h_sizes = look.heading_sizes
     headings = _headings(body, look, fonts.bold, primary, text)
-    cell_size = min(size, look.small_size + 1) if look.body_size < 14 else size
+    cell_size = look.cell_size
     return Styles(
         look=look, fonts=fonts, body=body,
         lead=like("lead", fontSize=size * 1.15, spaceAfter=size * 0.8),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
+from nlmg_packs.render.pdf_tagged_flowables import list_body
 from nlmg_packs.render.pdf_tags import group, hidden
 
 
@@ -25,7 +26,9 @@ class TableTags:
     None for content straight in the row; `header_rows`: rows of TH (Scope Column), drawn as
     artifacts when repeated on a later page; `key`: the table's element is continued across
     the pieces of a split table; `cell_keys`: a name per column under which its element is
-    recorded (a question's LBody, which its answer space joins).
+    recorded (a question's LBody, which its answer space joins); `item`: the key of the
+    question whose list item the whole table is drawn in (`list_body`: a quotation that
+    introduces it, a teacher's note after it).
     """
 
     role: str | None = None
@@ -35,6 +38,7 @@ class TableTags:
     header_rows: int = 0
     key: str | None = None
     cell_keys: tuple[str | None, ...] = ()
+    item: str | None = None
     _table: ExitStack = field(default_factory=ExitStack)
     _row: ExitStack = field(default_factory=ExitStack)
     _cell: ExitStack = field(default_factory=ExitStack)
@@ -43,6 +47,8 @@ class TableTags:
     def __call__(self, table, event: str, *args) -> None:
         canv = table.canv
         if event == "startTable":
+            if self.item:
+                self._table.enter_context(list_body(canv, self.item))
             if self.outer:
                 self._table.enter_context(group(canv, self.outer, join=True))
             if self.role:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from reportlab.platypus import Image, ListFlowable
 from reportlab.platypus.flowables import LIIndenter
 
@@ -45,3 +48,19 @@ class Figure(Image):
     def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 (reportlab's name)
         with marked(canv, "Figure", Alt=self.alt):
             super().drawOn(canv, x, y, _sW)
+
+
+@contextmanager
+def list_body(canv, key: str) -> Iterator[None]:
+    """Draw inside the body (LBody) of list item `key` of the current list (L), opening the
+    list and the item if need be: a quotation drawn before the question it introduces, or a
+    note after it (ISO 32000-1 §14.8.4.3.3: LBody holds the item's content, block-level
+    elements included). A new item gets its label (Lbl) first, empty until the question
+    draws its number there, so the item reads number, quotation, question. The question's
+    own row uses the same keys: `key + "/LI"`, `key + "/Lbl"` and `key` for the LBody."""
+    with group(canv, "L", join=True), group(canv, "LI", key=f"{key}/LI") as item:
+        if item is not None and not item.kids:
+            with group(canv, "Lbl", key=f"{key}/Lbl"):
+                pass
+        with group(canv, "LBody", key=key):
+            yield

@@ -13,7 +13,7 @@ ISO 32000-1 §14.6–14.8 (marked content, logical structure, tagged PDF) and IS
 - `artifact(canv, "Header")` marks running headers and footers as pagination artifacts.
 
 `pdf_structure.write_structure` turns the record into StructTreeRoot, ParentTree, MarkInfo and
-XMP once reportlab has written the file. Without a `TaggingCanvas` every helper does nothing.
+XMP as reportlab writes the file. Without a `TaggingCanvas` every helper does nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
+
+from nlmg_packs.render import pdf_spans
 
 HEADING_ROLES = ("H1", "H2", "H3", "H4", "H5", "H6")
 
@@ -127,6 +129,17 @@ class TaggingCanvas(Canvas):
         self.structure = Structure()
         self.marking = False
         """True inside a marked-content sequence opened by `marked` or `artifact`."""
+        self.open_content: pdf_spans.OpenContent | None = None
+        """The real content `marked` holds open, where a language span may begin."""
+        self.setNamedCB(pdf_spans.MARKER, pdf_spans.on_marker)
+
+    def drawText(self, aTextObject) -> None:  # noqa: N802, N803 (reportlab's names)
+        if not getattr(aTextObject, "_spans", False):
+            super().drawText(aTextObject)
+            return
+        pdf_spans.split_text(self, aTextObject)
+        super().drawText(aTextObject)
+        pdf_spans.reopen(self)
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._code[0:0] = ["/Artifact BMC"]
@@ -157,13 +170,14 @@ def marked(canv: Canvas, role: str | None = None, key: str | None = None,
     if content:
         mcid = structure.mark(element, page)
         canv._code.append(f"EMC /{element.role} <</MCID {mcid}>> BDC")
+        canv.open_content = pdf_spans.OpenContent(element, mcid, len(canv._code) - 1, "EMC")
     canv.marking = True
     try:
         yield element
     finally:
         canv.marking = False
         if content:
-            canv._code.append("EMC /Artifact BMC")
+            canv._code.append(pdf_spans.closing(canv))
         for index in range(before, len(canv._annotationrefs)):
             element.kids.append(AnnotRef(page, index))
 

@@ -44,8 +44,10 @@ class TextBlocks(PdfDrawing):
     def draw_quote(self, block: d.Quote) -> list[Flowable]:
         s, size = self.styles, self.look.body_size
         # set in italic through the markup, so emphasis inside it can be set roman
-        inner: list[Flowable] = [Para(markup(block.text, self.look.italics, in_italic=True),
-                                      s.quote)]
+        quotation = Para(markup(block.text, self.look.italics, in_italic=True), s.quote)
+        if block.language:
+            quotation.tag_attrs = {"Lang": block.language}
+        inner: list[Flowable] = [quotation]
         if block.citation:
             inner.append(Para("— " + markup(block.citation, self.look.italics), s.citation))
         if block.themes:
@@ -78,14 +80,16 @@ class TextBlocks(PdfDrawing):
             cell.append(self._marks(block.themes, block.meta))
         number = Para(f"{block.number}.", s.number)
         number.tag = None  # the label's own text
-        key = f"b{self._position}"
-        tags = TableTags(role="LI", outer="L", cells=("Lbl", "LBody"), cell_keys=(None, key))
+        key = self.question_key(block)  # its LBody; a quotation before it may open its LI
+        tags = TableTags(role="LI", outer="L", key=f"{key}/LI", cells=("Lbl", "LBody"),
+                         cell_keys=(f"{key}/Lbl", key))
         row = Boxed([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
                     splitInRow=self._min_piece(), renderCB=tags)
         if is_rtl(plain_text(block.text)):  # the number stands at the start: on the right
             number = Para(f"{block.number}.", s.number.clone("number_rtl", alignment=TA_RIGHT))
             number.tag = None
-            tags = TableTags(role="LI", outer="L", cells=("LBody", "Lbl"), cell_keys=(key, None))
+            tags = TableTags(role="LI", outer="L", key=f"{key}/LI", cells=("LBody", "Lbl"),
+                             cell_keys=(key, f"{key}/Lbl"))
             row = Boxed([[cell, number]], colWidths=[self.width - number_w, number_w],
                         hAlign="LEFT", splitInRow=self._min_piece(), renderCB=tags)
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -1,13 +1,14 @@
 """Table column widths from the content, shared by both renderers: no word breaks in a cell.
 
 A column is at least as wide as its longest word (set in the bold face at the table's size,
-plus the cell's padding); the rest of the width is shared by the table's relative weights. A
-word that alone would take more than `CAP` of the width (a file path) may still break, rather
-than starve the other columns.
+plus the cell's padding); the rest of the width is shared by the table's relative weights. When
+the longest words cannot all fit, a word that alone would take more than `CAP` of the width (a
+file path) may break, rather than starve the other columns.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -33,7 +34,9 @@ def column_widths(block: d.Table, total: float, measure: Callable[[str], float],
     columns = max([len(block.header)] + [len(r) for r in block.rows])
     weights = (list(block.widths or ()) + [1.0] * columns)[:columns]
     widths = [total * w / sum(weights) for w in weights]
-    floor = _floors(block, total, measure, padding, hyphen_breaks)
+    floor = _floors(block, math.inf, measure, padding, hyphen_breaks)
+    if sum(floor) > total:  # a long word (a file path) may break rather than starve the rest
+        floor = _floors(block, total, measure, padding, hyphen_breaks)
     if sum(floor) > total:  # too many long words: share the width by the longest words
         return [total * f / sum(floor) for f in floor]
     for _ in range(columns):
@@ -54,11 +57,20 @@ def fitting(block: d.Table, total: float, settings: list[tuple[Callable[[str], f
             hyphen_breaks: bool = False) -> int:
     """The first of `settings` (a word measure and a cell padding, from the preferred type
     size and padding to smaller ones) at which every word of `block` fits its column whole;
-    the last one if none does."""
-    for index, (measure, padding) in enumerate(settings):
-        if sum(_floors(block, total, measure, padding, hyphen_breaks)) <= total:
-            return index
+    if none does, the first at which they fit with the longest words capped at `CAP` of the
+    width (a file path may break); the last one if none does either."""
+    for cap in (math.inf, total):
+        for index, (measure, padding) in enumerate(settings):
+            if sum(_floors(block, cap, measure, padding, hyphen_breaks)) <= total:
+                return index
     return len(settings) - 1
+
+
+def widest_words(block: d.Table, measure: Callable[[str], float], padding: float,
+                 hyphen_breaks: bool = False) -> float:
+    """The least width at which every column of `block` holds its longest word whole: the sum
+    of each column's longest word plus `padding` (same unit as `measure`, uncapped)."""
+    return sum(_floors(block, math.inf, measure, padding, hyphen_breaks))
 
 
 def _floors(block: d.Table, total: float, measure: Callable[[str], float],
