@@ -14,7 +14,8 @@ from nlmg_packs.pack.sheet_cells import MAX_SHEET_FILE_BYTES
 from nlmg_packs.pack.sheet_export import pack_lists, workbook_bytes
 from tests.test_error_catalogue import case, problems
 
-LISTS = ("discussion.yaml", "quotes.yaml", "worksheets.yaml", "courses.yaml")
+LISTS = ("discussion.yaml", "quotes.yaml", "worksheets.yaml", "courses.yaml", "vocabulary.yaml",
+         "tests.yaml", "rubrics.yaml")
 
 
 def sheet_pack(mini: Path, change: Any = None) -> list[Problem]:
@@ -23,7 +24,8 @@ def sheet_pack(mini: Path, change: Any = None) -> list[Problem]:
 
     (mini / "lists.xlsx").write_bytes(workbook_bytes(pack_lists(load_pack(mini))))
     for name in LISTS:
-        (mini / name).unlink()
+        if (mini / name).exists():
+            (mini / name).unlink()
     if change is not None:
         book = load_workbook(mini / "lists.xlsx")
         change(book)

@@ -133,7 +133,8 @@ def test_text_cut_by_a_comment_is_a_located_warning(tmp_path: Path, line: str, k
 
 
 @pytest.mark.parametrize("line", ['text: "handout #2"', "text: 'handout #2'", "n: 3  # minutes",
-                                  "text: |\n  handout #2", "text: handout#2", "# only a comment"])
+                                  "text: |\n  handout #2", "text: handout#2", "# only a comment",
+                                  "id: memory  # an inline comment, set off by two spaces"])
 def test_comments_that_cut_no_text_are_not_reported(tmp_path: Path, line: str) -> None:
     from nlmg_packs.pack.loader import load_yaml
 

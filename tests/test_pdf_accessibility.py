@@ -113,6 +113,27 @@ def test_structure_text_holds_every_word_in_reading_order(name, preset, paper, f
     assert missing == []
 
 
+@pytest.mark.parametrize(("name", "preset", "paper", "fillable"), [
+    *REPRESENTATIVE[:4], *(pytest.param(*c.values, id=c.id, marks=pytest.mark.slow)
+                           for c in every_case() if c.values not in REPRESENTATIVE[:4])])
+def test_structure_text_keeps_the_space_between_words_at_line_ends(name, preset, paper,
+                                                                  fillable, tmp_path):
+    """Every word a screen reader reads from the structure tree is a word printed on the page:
+    no two words run together where a line was broken ("as" + "typed" read as "astyped")."""
+    pdfinfo, pdftotext = require_tool("pdfinfo"), require_tool("pdftotext")
+    data, _ = rendered(name, preset, paper, fillable)
+    path = tmp_path / "f.pdf"
+    path.write_bytes(data)
+    tree = subprocess.run([pdfinfo, "-struct-text", str(path)], capture_output=True,
+                          text=True, check=True).stdout
+    spoken = _words(" ".join(re.findall(r'^\s*"(.*)"$', tree, flags=re.M)))
+    printed = set(_words(subprocess.run([pdftotext, str(path), "-"], capture_output=True,
+                                        text=True, check=True).stdout))
+    assert len(spoken) > 100
+    joined = [w for w in spoken if w not in printed]
+    assert joined == [], " ".join(joined)
+
+
 def test_logo_is_a_figure_with_the_templates_alt_text_and_the_school_is_the_author(tmp_path):
     import shutil
     import zlib

@@ -77,7 +77,7 @@ def _numbered(items: list[Node]) -> list[str]:
 
 
 SOME = ("teacher/worksheet-art-and-the-soul", "teacher/discussion-guide",
-        "student/quotation-bank", "teacher/test-part-one-test",
+        "student/quotation-bank", "teacher/test-part-one",
         "teacher/vocabulary-activities-part-three")
 """Each kind of document with numbered questions once; `-m slow` runs every one."""
 

@@ -2,81 +2,44 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
-import io
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from nlmg_packs.compose.catalogue import catalogue
-from nlmg_packs.document import Origin
-from nlmg_packs.errors import PackError
-from nlmg_packs.pack import Pack, load_pack
-from nlmg_packs.pack.sheet_export import pack_lists, workbook_bytes
-from nlmg_packs.pack.sheet_layout import SHEETS, TRANSLATIONS, column_for, headers
-from tests.conftest import ROOT
+from nlmg_packs.pack import load_pack
+from nlmg_packs.pack.sheet_layout import (
+    SHEETS,
+    TRANSLATIONS,
+    column_for,
+    headers,
+    written_columns,
+)
+from tests.sheet_tools import (
+    BUNDLED,
+    LIST_FILES,
+    as_sheet_pack,
+    built_files,
+    csv_pack,
+    documents,
+    libreoffice_workbooks,
+    problems_of,
+)
 from tests.tools import require_tool
-
-BUNDLED = ROOT / "packs" / "never-let-me-go"
-LIST_FILES = ("discussion.yaml", "quotes.yaml", "worksheets.yaml", "courses.yaml")
-
-
-def as_sheet_pack(source: Path, target: Path) -> Path:
-    """A copy of the pack at `source` whose lists live in one workbook instead of YAML."""
-    from nlmg_packs.pack.model_assessment import FILES as APPARATUS
-
-    target.mkdir(parents=True)
-    shutil.copy(source / "pack.yaml", target / "pack.yaml")
-    for name in APPARATUS:  # vocabulary, tests, rubrics, matter: YAML only
-        if (source / name).is_file():
-            shutil.copy(source / name, target / name)
-    (target / "lists.xlsx").write_bytes(workbook_bytes(pack_lists(load_pack(source))))
-    return target
-
-
-def canonical(value: object) -> str:
-    """A document's repr with every `Origin` left out."""
-    if isinstance(value, Origin):
-        return "-"
-    if dataclasses.is_dataclass(value):
-        inner = ",".join(canonical(getattr(value, f.name)) for f in dataclasses.fields(value))
-        return f"{type(value).__name__}({inner})"
-    if isinstance(value, tuple | list):
-        return "[" + ",".join(canonical(v) for v in value) + "]"
-    return repr(value)
-
-
-def documents(pack: Pack) -> list[str]:
-    """Every composed document of the pack, origins left out (they name the source file)."""
-    return [spec.relpath("pdf") + canonical(spec.compose("pdf")) for spec in catalogue(pack)]
-
-
-def problems_of(folder: Path) -> list[str]:
-    with pytest.raises(PackError) as caught:
-        load_pack(folder)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_bundled_pack_round_trips_through_a_workbook(tmp_path: Path) -> None:
     yaml_pack = load_pack(BUNDLED)
     sheet_pack = load_pack(as_sheet_pack(BUNDLED, tmp_path / "nlmg"))
-    for name in ("prompts", "quotes", "worksheets", "courses"):
+    assert {name for name in LIST_FILES if (tmp_path / "nlmg" / name).exists()} == set()
+    for name in ("prompts", "quotes", "worksheets", "courses", "words", "items", "tests",
+                 "rubrics", "assignments"):
+        assert getattr(yaml_pack, name), name  # the bundled pack has every kind of list
         assert getattr(sheet_pack, name) == getattr(yaml_pack, name), name
     assert documents(sheet_pack) == documents(yaml_pack)
-
-
-def built_files(pack: Path, out: Path) -> dict[str, bytes]:
-    """Every PDF and DOCX a native build of `pack` writes, by path below `out`."""
-    from nlmg_packs.builder.run import BuildRequest, run_build
-
-    run_build(BuildRequest(packs=(pack,), out=out, jobs=2, formats="all"))
-    return {p.relative_to(out).as_posix(): p.read_bytes()
-            for p in sorted(out.rglob("*")) if p.suffix in (".pdf", ".docx")}
 
 
 def test_sheet_pack_builds_byte_identical_files(mini: Path, tmp_path: Path) -> None:
@@ -96,23 +59,7 @@ def test_bundled_pack_from_a_workbook_builds_byte_identical_files(tmp_path: Path
 
 
 def _csv_pack(mini: Path, tmp_path: Path) -> Path:
-    """The mini pack with its lists as CSV files the way European Excel saves them."""
-    from openpyxl import load_workbook
-
-    folder = tmp_path / "csv"
-    folder.mkdir()
-    shutil.copy(mini / "pack.yaml", folder)
-    book = load_workbook(io.BytesIO(workbook_bytes(pack_lists(load_pack(mini)))))
-    for ws in book.worksheets:
-        lines = []
-        for row in ws.iter_rows(values_only=True):
-            cells = ["" if v is None else str(v).upper() if isinstance(v, bool) else str(v)
-                     for v in row]
-            lines.append(";".join('"' + c.replace('"', '""') + '"' if ";" in c or "\n" in c
-                                  else c for c in cells))
-        text = "\r\n".join(lines) + "\r\n"
-        (folder / f"{ws.title.lower()}.csv").write_bytes(b"\xef\xbb\xbf" + text.encode())
-    return folder
+    return csv_pack(mini, tmp_path / "csv")
 
 
 def test_csv_with_bom_semicolons_and_crlf_reads_like_the_yaml(mini: Path, tmp_path: Path) -> None:
@@ -132,18 +79,7 @@ def test_libreoffice_workbook_from_csv_reads_like_the_yaml(mini: Path, tmp_path:
                                                    b"\r\nq-lamp;The lamp does not ask who is "
                                                    b"out there.;mara;tobias;=1+1;"))
     assert b"=1+1" in quotes.read_bytes()
-    csv_files = sorted(folder.glob("*.csv"))
-    # CSV filter options: separator ; (59), text delimiter " (34), UTF-8 (76), first line 1,
-    # and (13th) evaluate formulas
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--infilter=CSV:59,34,76,1,,,,,,,,,true", "--convert-to", "xlsx", "--outdir",
-                    str(converted), *map(str, csv_files)], check=True, capture_output=True,
-                   timeout=300)
-    for csv_file in csv_files:
-        csv_file.unlink()
-    for made in converted.glob("*.xlsx"):
-        shutil.move(made, folder / made.name)
-    assert len(list(folder.glob("*.xlsx"))) == len(SHEETS)
+    libreoffice_workbooks(soffice, folder, converted)
     from openpyxl import load_workbook
 
     assert load_workbook(folder / "quotes.xlsx")["quotes"]["E2"].value == "=1+1"
@@ -274,10 +210,10 @@ def test_excel_lock_files_and_notes_sheets_are_left_alone(mini: Path, tmp_path: 
 @pytest.mark.parametrize("language", ["en", *sorted(TRANSLATIONS)])
 def test_headers_are_unambiguous_in_every_language(language: str) -> None:
     for sheet in SHEETS:
-        written = headers(sheet, language)
+        written = headers(sheet, language, {"options": 12, "pairs": 10, "levels": 6})
         assert len({h.casefold() for h in written}) == len(written), (language, sheet.name)
         read = [column_for(sheet, h) for h in written]
-        expected = (["link"] if sheet.link else []) + list(sheet.columns)
+        expected = written_columns(sheet, {"options": 12, "pairs": 10, "levels": 6})
         assert read == expected, (language, sheet.name)
 
 

@@ -130,8 +130,8 @@ def validate(
     packs: PackArg = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Also fail on quotations not confirmed by two public sources, on "
-        "text a ` #` comment cut short, and on ids that repeat their file's word "
-        "(test-part-one-test.pdf).")] = False,
+        "text a ` #` comment cut short, on ids that repeat their file's word "
+        "(test-part-one-test.pdf), and on placeholders (REPLACE) left from `new`.")] = False,
 ) -> None:
     """Check packs and report every problem as file:line:col.
 
@@ -141,6 +141,7 @@ def validate(
     from nlmg_packs.errors import PackError
     from nlmg_packs.pack import load_pack
     from nlmg_packs.pack.loader import display_path
+    from nlmg_packs.pack.placeholders import placeholders
     from nlmg_packs.pack.strict import unverified_quotes
     from nlmg_packs.pack.usage import unused
 
@@ -154,11 +155,12 @@ def validate(
         warnings.extend(unused(pack))
         unchecked = unverified_quotes(pack)
         cut = [w for lines in pack.lines.values() for w in lines.warnings]
+        left = placeholders(pack)
         cut += repeated_words(pack)
         if strict:
-            problems.extend(unchecked + cut)
+            problems.extend(unchecked + cut + left)
         else:
-            warnings.extend(cut)
+            warnings.extend(cut + left)
         typer.echo(f"{display_path(folder)}: valid — {len(pack.prompts)} prompts, "
                    f"{len(pack.quotes)} quotes, {len(pack.worksheets)} worksheets, "
                    f"{len(pack.courses)} courses, "
@@ -230,6 +232,8 @@ def _run_app() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except Abort:
+        if _stopped_by is not None:  # click's own answer to an interrupt
+            _interrupted()
         typer.echo("Aborted!", err=True)
         sys.exit(1)
     if code == 130:  # typer's answer to an interrupted command, whichever signal stopped it
@@ -246,6 +250,13 @@ def _stop_like_ctrl_c(signum: int, frame: object) -> None:
     global _stopped_by
     _stopped_by = signum
     raise KeyboardInterrupt
+
+
+def _if_interrupted() -> None:
+    """After an error: if a signal stopped the run, the error is its echo (code that wrapped the
+    interrupt in its own error, as a loader or a library may), so report the interrupt."""
+    if _stopped_by is not None:
+        _interrupted()
 
 
 def _interrupted() -> NoReturn:
@@ -281,10 +292,12 @@ def main() -> None:
             return
         _run_app()
     except UsageError as exc:  # a bad option value found only once the packs are read
+        _if_interrupted()
         for problem in exc.problems:
             typer.echo(f"error: {problem}", err=True)
         sys.exit(2)
     except NlmgError as exc:
+        _if_interrupted()
         if _debug:
             raise
         for problem in exc.problems:
@@ -296,8 +309,7 @@ def main() -> None:
     except KeyboardInterrupt:
         _interrupted()
     except Exception as exc:  # a bug, not bad input: say so briefly unless --debug
-        if _stopped_by is not None:  # a library that wrapped the interrupt in its own error
-            _interrupted()
+        _if_interrupted()
         if _debug:
             raise
         typer.echo(f"internal error: {type(exc).__name__}: {exc} — this is a bug in "

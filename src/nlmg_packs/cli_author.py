@@ -33,8 +33,9 @@ def new(
         "--paper", help="Handout paper. Default: from the language's region (en-US and en-CA "
         "print on Letter, others on A4).")] = None,
     from_spreadsheet: Annotated[bool, typer.Option(
-        "--from-spreadsheet", help="Put the prompts, quotations, worksheets and lessons in a "
-        "workbook (lists.xlsx) instead of YAML files.")] = False,
+        "--from-spreadsheet", help="Put the lists (prompts, quotations, worksheets, lessons; "
+        "vocabulary, test items and rubrics as you add them) in a workbook (lists.xlsx) "
+        "instead of YAML files.")] = False,
 ) -> None:
     """Write a starter pack that validates and builds as it stands.
 
@@ -63,10 +64,11 @@ def export_sheet(
     force: Annotated[bool, typer.Option("--force", help="Overwrite the workbook if it "
                                         "exists.")] = False,
 ) -> None:
-    """Write the pack's lists (prompts, quotations, worksheets, courses) as an .xlsx workbook.
+    """Write every list of the pack as an .xlsx workbook: prompts, quotations, worksheets,
+    courses, vocabulary, test items and tests, rubrics and assignments.
 
-    To move the pack to the spreadsheet, put the workbook in the pack folder and delete
-    discussion.yaml, quotes.yaml, worksheets.yaml and courses.yaml: it builds the same files.
+    To move the pack to the spreadsheet, put the workbook in the pack folder and delete the
+    YAML files it lists (all but pack.yaml and matter.yaml): it builds the same files.
 
     Example: nlmg-packs export-sheet packs/never-let-me-go --out lists.xlsx
     """
@@ -82,8 +84,9 @@ def export_sheet(
         raise OutputError([Problem(display_path(target), None, None, "the file already exists",
                                    "pass --force to overwrite it, or --out another name")])
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target.parent, target.name,
-                 workbook_bytes(pack_lists(loaded), loaded.book.language))
-    typer.echo(f"wrote {display_path(target)}: {len(loaded.prompts)} prompts, "
-               f"{len(loaded.quotes)} quotes, {len(loaded.worksheets)} worksheets, "
-               f"{len(loaded.courses)} courses")
+    lists = pack_lists(loaded)
+    write_atomic(target.parent, target.name, workbook_bytes(lists, loaded.book.language))
+    counts = ", ".join(f"{len(getattr(loaded, key))} {key}" for data in lists.values()
+                       for key in data if getattr(loaded, key))
+    typer.echo(f"wrote {display_path(target)}: {counts}")
+    typer.echo(f"in place of {', '.join(lists)}")

@@ -1,23 +1,40 @@
 """How a pack's lists are laid out as spreadsheet sheets: one sheet per list, one column per field.
 
-Only the list-shaped data lives in sheets (prompts, quotations, worksheets and their activities,
-courses, their lessons and the lessons' steps); `pack.yaml` stays YAML. A child list (activities,
-lessons, steps) names its parent in a link column (`worksheet`, `course`, `lesson`).
+Every list-shaped file can live in sheets: prompts, quotations (with their public sources, page
+references and narrative frame), worksheets and their activities, courses, their lessons and
+the lessons' steps, vocabulary, test items and tests, rubrics (with their criteria) and
+assignments. `pack.yaml` and `matter.yaml` stay YAML. A child list (activities, lessons,
+steps, a quotation's pages...) names its parent in a link column (`worksheet`, `course`,
+`lesson`, `quote`).
+
+A test item is one row: its options in numbered columns `option 1`, `option 2`... with
+`rationale 1`... beside them and the numbers of the right ones in `correct` (`1; 3`), as
+Kahoot's question template and the Moodle and Canvas spreadsheet imports lay them out; a
+matching item's pairs in `left quote 1` or `left text 1` against `right character 1` or
+`right text 1`. A rubric's levels are `level 1`, `points 1`...
 
 Headers are matched without regard to case, spaces, dots, hyphens or underscores, in English or
-in one of the languages below, so `Teacher notes`, `teacher_notes` and `Notes pour l'enseignant`
-all name the same column. Standard library only: imported by the pack loader on every load.
+in one of the languages of `sheet_words`, so `Teacher notes`, `teacher_notes` and `Notes pour
+l'enseignant` all name the same column. Standard library only: imported by the pack loader on
+every load.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from nlmg_packs.pack.sheet_words import TRANSLATIONS
+
 Kind = str
 """How a cell is read: `text`, `int` (whole number), `bool`, `list` (items separated by `;` or
-line breaks) or `range` (a chapter, `7`, or a chapter range, `3-5`)."""
+line breaks), `range` (a chapter, `7`, or a chapter range, `3-5`), `unit`, `units`, `span`,
+`standards` or `marks`: see `sheet_values`."""
+
+NUMBER = "#"
+"""In a numbered column's path, where the column's number goes: ("options", "#", "text")."""
 
 
 @dataclass(frozen=True)
@@ -25,10 +42,22 @@ class Column:
     """One field of a list as a spreadsheet column."""
 
     header: str
-    """The English header, as `export-sheet` writes it."""
-    path: tuple[str, ...]
-    """Where the value goes inside one entry, e.g. ("source", "wording")."""
+    """The English header, as `export-sheet` writes it (a numbered column adds ` 1`, ` 2`...)."""
+    path: tuple[str | int, ...]
+    """Where the value goes inside one entry, e.g. ("source", "wording"); a numbered column's
+    path holds NUMBER, then (once read from a header) that number, 1 for `option 1`."""
     kind: Kind = "text"
+    numbered: bool = False
+    """One column per list element: `option 1`, `option 2`..."""
+
+    @property
+    def group(self) -> str | None:
+        """The list a numbered column (or a `marks` column) fills, e.g. "options"."""
+        return str(self.path[0]) if NUMBER in self.path or self.numbered else None
+
+    def number(self, n: int) -> Column:
+        """This numbered column for element `n` (1-based)."""
+        return dataclasses.replace(self, path=tuple(n if p == NUMBER else p for p in self.path))
 
 
 @dataclass(frozen=True)
@@ -47,6 +76,8 @@ class ListSheet:
     """The sheet holding the entries this list belongs to."""
     link: str | None = None
     """The header of the column naming the parent entry's id."""
+    id_field: str = "id"
+    """The field children name this sheet's entries by (`word` for vocabulary)."""
 
     @property
     def title(self) -> str:
@@ -55,28 +86,39 @@ class ListSheet:
 
 
 def _cols(*specs: str) -> tuple[Column, ...]:
-    """`header` or `header:kind` or `header=dotted.path:kind`."""
+    """`header` or `header:kind` or `header=dotted.path:kind`; a header ending in `#` is a
+    numbered column (`option#=options.#.text`)."""
     columns = []
     for spec in specs:
         head, _, kind = spec.partition(":")
         header, _, dotted = head.partition("=")
+        numbered = header.endswith(NUMBER)
+        header = header.rstrip(NUMBER)
         path = tuple((dotted or header).split("."))
-        columns.append(Column(header.replace("_", " "), path, kind or "text"))
+        columns.append(Column(header.replace("_", " "), path, kind or "text", numbered))
     return tuple(columns)
 
+
+_SOURCE = ("wording=source.wording", "verified=source.verified:bool", "edition=source.edition",
+           "source_note=source.note")
+_PROVENANCE = ("source", "title", "url", "chapter:int")
 
 SHEETS: tuple[ListSheet, ...] = (
     ListSheet("prompts", "discussion.yaml", "prompts", _cols(
         "id", "text", "part", "chapters:range", "themes:list", "level", "audience",
-        "teacher_notes")),
+        "teacher_notes", "units:units")),
     ListSheet("prompt standards", "discussion.yaml", "standards", _cols(
         "framework", "code"), parent="prompts", link="prompt"),
     ListSheet("quotes", "quotes.yaml", "quotes", _cols(
         "id", "text", "speaker", "addressee", "chapter:int", "themes:list", "context",
-        "questions:list", "model_answer", "wording=source.wording", "verified=source.verified:bool",
-        "edition=source.edition", "source_note=source.note")),
-    ListSheet("provenance", "quotes.yaml", "source.provenance", _cols(
-        "source", "title", "url", "chapter:int"), parent="quotes", link="quote"),
+        "questions:list", "model_answer", *_SOURCE, "addressees:list", "mode", "unit:unit",
+        "language")),
+    ListSheet("provenance", "quotes.yaml", "source.provenance", _cols(*_PROVENANCE),
+              parent="quotes", link="quote"),
+    ListSheet("pages", "quotes.yaml", "pages", _cols("edition", "page:span", "line:span"),
+              parent="quotes", link="quote"),
+    ListSheet("frame", "quotes.yaml", "frame", _cols("speaker", "addressees:list", "mode"),
+              parent="quotes", link="quote"),
     ListSheet("worksheets", "worksheets.yaml", "worksheets", _cols(
         "id", "title", "theme", "part", "intro")),
     ListSheet("activities", "worksheets.yaml", "activities", _cols(
@@ -88,99 +130,40 @@ SHEETS: tuple[ListSheet, ...] = (
         "id", "title", "minutes:int", "objectives:list", "standards:list", "chapters:range",
         "worksheets:list", "prompts:list", "quotes:list", "materials:list",
         "assessments:list", "assessment",
-        "support=differentiation.support", "stretch=differentiation.stretch", "homework"),
+        "support=differentiation.support", "stretch=differentiation.stretch", "homework",
+        "units:units"),
         parent="courses", link="course"),
     ListSheet("steps", "courses.yaml", "sequence", _cols(
         "minutes:int", "activity", "teacher", "students"), parent="lessons", link="lesson"),
+    ListSheet("vocabulary", "vocabulary.yaml", "words", _cols(
+        "word", "form", "part_of_speech", "definition", "part", "chapter:int", "unit:unit",
+        "from_quote", "quote", *_SOURCE, "example", "note"), id_field="word"),
+    ListSheet("word sources", "vocabulary.yaml", "source.provenance", _cols(*_PROVENANCE),
+              parent="vocabulary", link="word"),
+    ListSheet("items", "tests.yaml", "items", _cols(
+        "id", "type", "points:int", "question", "statement", "answer:bool", "correction",
+        "model_answer", "option#=options.#.text", "rationale#=options.#.rationale",
+        "correct=options.#.correct:marks", "quote", "blank",
+        "left_quote#=pairs.#.quote", "left_text#=pairs.#.text",
+        "right_character#=pairs.#.character", "right_text#=pairs.#.match",
+        "lines:int", "part", "chapters:range", "units:units", "themes:list", "level",
+        "standards:standards")),
+    ListSheet("tests", "tests.yaml", "tests", _cols(
+        "id", "title", "part", "instructions", "minutes:int", "items:list", "seed")),
+    ListSheet("rubrics", "rubrics.yaml", "rubrics", _cols(
+        "id", "title", "level#=levels.#.name", "points#=levels.#.points:int", "total:int")),
+    ListSheet("criteria", "rubrics.yaml", "criteria", _cols("name", "descriptors:list"),
+              parent="rubrics", link="rubric"),
+    ListSheet("assignments", "rubrics.yaml", "assignments", _cols(
+        "id", "type", "title", "prompt", "guidance:list", "length", "rubric", "part",
+        "themes:list", "level", "standards:standards")),
 )
 """Every list a spreadsheet may hold, parents before their children."""
 
 BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
-TRANSLATIONS: dict[str, dict[str, str]] = {
-    "fr": {"prompt standards": "programmes des questions",
-           "framework": "référentiel", "code": "code",
-           "provenance": "sources publiques", "quote": "citation", "source": "source",
-           "url": "adresse", "prompts": "questions de discussion", "quotes": "citations",
-           "worksheets": "fiches",
-           "activities": "activités", "courses": "cours", "lessons": "leçons",
-           "steps": "étapes", "text": "texte", "part": "partie", "chapters": "chapitres",
-           "themes": "thèmes", "level": "niveau", "audience": "public",
-           "teacher notes": "notes pour l'enseignant", "speaker": "locuteur",
-           "addressee": "destinataire", "chapter": "chapitre", "context": "contexte",
-           "questions": "questions", "model answer": "réponse modèle", "wording": "source du texte",
-           "verified": "vérifiée", "edition": "édition", "source note": "note sur la source",
-           "title": "titre", "theme": "thème", "intro": "introduction", "type": "type",
-           "instructions": "consignes", "prompt": "sujet", "lines": "lignes",
-           "name": "nom", "focus": "objectif", "minutes": "minutes",
-           "objectives": "objectifs", "standards": "programmes", "materials": "matériel",
-           "assessments": "contrôles et devoirs", "assessment": "évaluation",
-           "support": "soutien", "stretch": "approfondissement",
-           "homework": "devoirs", "worksheet": "fiche", "course": "cours", "lesson": "leçon",
-           "activity": "activité", "teacher": "enseignant", "students": "élèves"},
-    "de": {"prompt standards": "lehrplanbezug der fragen",
-           "framework": "rahmenlehrplan", "code": "kennung",
-           "provenance": "belege", "quote": "zitat", "source": "quelle", "url": "adresse",
-           "prompts": "diskussionsfragen", "quotes": "zitate", "worksheets": "arbeitsblätter",
-           "activities": "aufgaben", "courses": "kurse", "lessons": "stunden",
-           "steps": "phasen", "text": "text", "part": "teil", "chapters": "kapitel",
-           "themes": "themen", "level": "niveau", "audience": "zielgruppe",
-           "teacher notes": "hinweise für lehrkräfte", "speaker": "sprecher",
-           "addressee": "adressat", "chapter": "kapitelnummer", "context": "kontext",
-           "questions": "fragen", "model answer": "musterlösung", "wording": "quelle des wortlauts",
-           "verified": "geprüft", "edition": "ausgabe", "source note": "anmerkung zur quelle",
-           "title": "titel", "theme": "thema", "intro": "einleitung", "type": "art",
-           "instructions": "arbeitsanweisung", "prompt": "aufgabenstellung", "lines": "zeilen",
-           "name": "name", "focus": "schwerpunkt", "minutes": "minuten", "objectives": "lernziele",
-           "standards": "lehrplanbezug", "materials": "material",
-           "assessments": "klassenarbeiten und aufsätze", "assessment": "lernkontrolle",
-           "support": "unterstützung", "stretch": "vertiefung", "homework": "hausaufgabe",
-           "worksheet": "arbeitsblatt", "course": "kurs", "lesson": "stunde",
-           "activity": "phase", "teacher": "lehrkraft", "students": "schüler"},
-    "es": {"prompt standards": "estándares de las preguntas",
-           "framework": "marco", "code": "código",
-           "provenance": "procedencia", "quote": "cita", "source": "fuente",
-           "url": "dirección", "prompts": "preguntas de debate", "quotes": "citas",
-           "worksheets": "fichas",
-           "activities": "actividades", "courses": "cursos", "lessons": "clases",
-           "steps": "pasos", "text": "texto", "part": "parte", "chapters": "capítulos",
-           "themes": "temas", "level": "nivel", "audience": "público",
-           "teacher notes": "notas para el docente", "speaker": "hablante",
-           "addressee": "destinatario", "chapter": "capítulo", "context": "contexto",
-           "questions": "preguntas", "model answer": "respuesta modelo",
-           "wording": "origen del texto", "verified": "verificada", "edition": "edición",
-           "source note": "nota sobre la fuente", "title": "título", "theme": "tema",
-           "intro": "introducción", "type": "tipo", "instructions": "instrucciones",
-           "prompt": "consigna", "lines": "líneas", "name": "nombre", "focus": "enfoque",
-           "minutes": "minutos", "objectives": "objetivos", "standards": "estándares",
-           "materials": "materiales", "assessments": "pruebas y trabajos",
-           "assessment": "evaluación", "support": "apoyo",
-           "stretch": "ampliación", "homework": "deberes", "worksheet": "ficha",
-           "course": "curso", "lesson": "clase", "activity": "actividad",
-           "teacher": "docente", "students": "alumnos"},
-    "pl": {"prompt standards": "wymagania pytań",
-           "framework": "podstawa", "code": "kod",
-           "provenance": "pochodzenie", "quote": "cytat", "source": "źródło", "url": "adres",
-           "prompts": "pytania do dyskusji", "quotes": "cytaty", "worksheets": "karty pracy",
-           "activities": "zadania", "courses": "kursy", "lessons": "lekcje",
-           "steps": "etapy", "text": "tekst", "part": "część", "chapters": "rozdziały",
-           "themes": "motywy", "level": "poziom", "audience": "odbiorcy",
-           "teacher notes": "uwagi dla nauczyciela", "speaker": "mówiący",
-           "addressee": "adresat", "chapter": "rozdział", "context": "kontekst",
-           "questions": "pytania", "model answer": "wzorcowa odpowiedź",
-           "wording": "źródło brzmienia", "verified": "sprawdzony", "edition": "wydanie",
-           "source note": "uwaga o źródle", "title": "tytuł", "theme": "motyw",
-           "intro": "wstęp", "type": "rodzaj", "instructions": "polecenie",
-           "prompt": "temat wypowiedzi", "lines": "linie", "name": "nazwa",
-           "focus": "cel kursu", "minutes": "minuty", "objectives": "cele",
-           "standards": "wymagania", "materials": "materiały",
-           "assessments": "sprawdziany i prace", "assessment": "ocenianie",
-           "support": "wsparcie", "stretch": "rozszerzenie", "homework": "praca domowa",
-           "worksheet": "karta pracy", "course": "kurs", "lesson": "lekcja",
-           "activity": "etap lekcji", "teacher": "nauczyciel", "students": "uczniowie"},
-}
-"""Sheet names and headers in French, German, Spanish and Polish, by language subtag; English
-always works too. Only words: the languages' catalogues for printed labels live elsewhere."""
+NUMBERED_COUNT = 4
+"""Numbered columns a starter workbook writes per list (four options, four pairs, levels)."""
 
 
 def normalise(header: str) -> str:
@@ -204,19 +187,52 @@ def sheet_for(title: str) -> ListSheet | None:
 
 
 def column_for(sheet: ListSheet, header: str) -> Column | str | None:
-    """The column a header names; the link column's header comes back as the string "link"."""
+    """The column a header names; the link column's header comes back as the string "link",
+    a numbered column's (`Option 3`) as that column for its number (`Column.number(3)`)."""
     wanted = normalise(header)
     if sheet.link and wanted in _aliases(sheet.link):
         return "link"
-    return next((c for c in sheet.columns if wanted in _aliases(c.header)), None)
+    found = next((c for c in sheet.columns if not c.numbered and wanted in _aliases(c.header)),
+                 None)
+    numbered = re.fullmatch(r"(.*?)0*([1-9]\d{0,2})", wanted)
+    if found is None and numbered:
+        return next((c.number(int(numbered.group(2))) for c in sheet.columns
+                     if c.numbered and numbered.group(1) in _aliases(c.header)), None)
+    return found
 
 
-def headers(sheet: ListSheet, language: str = "en") -> list[str]:
-    """The header row `export-sheet` and `new --from-spreadsheet` write, in `language` when
-    there is a translation (a BCP 47 tag such as `fr-FR`; its first subtag picks the table)."""
+def written_columns(sheet: ListSheet, counts: dict[str, int] | None = None
+                    ) -> list[Column | str]:
+    """The columns a workbook of `sheet` has, in order: "link" (when the sheet has a parent),
+    then each column; the numbered columns of one list side by side (`option 1`, `rationale
+    1`, `option 2`...), from 1 to `counts[list]` (default NUMBERED_COUNT)."""
+    result: list[Column | str] = ["link"] if sheet.link else []
+    for column in sheet.columns:
+        if not column.numbered:
+            result.append(column)
+        elif column == next(c for c in sheet.columns if c.numbered and c.group == column.group):
+            members = [c for c in sheet.columns if c.numbered and c.group == column.group]
+            count = (counts or {}).get(str(column.group), NUMBERED_COUNT)
+            result += [m.number(n) for n in range(1, count + 1) for m in members]
+    return result
+
+
+def header(sheet: ListSheet, column: Column | str, language: str = "en") -> str:
+    """The header of one of `written_columns`, in `language` when there is a translation (a
+    BCP 47 tag such as `fr-FR`; its first subtag picks the table)."""
     table = TRANSLATIONS.get(language.split("-")[0].lower(), {})
-    names = ([sheet.link] if sheet.link else []) + [c.header for c in sheet.columns]
-    return [table.get(name, name) for name in names]
+    if isinstance(column, str):
+        return table.get(str(sheet.link), str(sheet.link))
+    name = table.get(column.header, column.header)
+    if column.numbered:
+        name += " " + str(next(p for p in column.path if isinstance(p, int)))
+    return name
+
+
+def headers(sheet: ListSheet, language: str = "en", counts: dict[str, int] | None = None
+            ) -> list[str]:
+    """The header row `export-sheet` and `new --from-spreadsheet` write (see `header`)."""
+    return [header(sheet, c, language) for c in written_columns(sheet, counts)]
 
 
 def sheet_title(sheet: ListSheet, language: str = "en") -> str:

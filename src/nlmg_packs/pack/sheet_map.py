@@ -22,7 +22,7 @@ class RowPlace:
 
     table: Table
     row: int
-    columns: dict[tuple[str, ...], tuple[int, str, Column]] = field(default_factory=dict)
+    columns: dict[tuple[str | int, ...], tuple[int, str, Column]] = field(default_factory=dict)
     """Field path within the entry → (column number, header as written, column)."""
 
 
@@ -31,10 +31,17 @@ _SHEET_HINTS = {
     "write digits only, without quotes": "write the number in digits, e.g. 7",
     "write `true` or `false`": "write TRUE or FALSE",
     "write `key: value` lines indented under it": "fill in the columns of this entry",
+    "list the options and mark the right one(s) `correct: true`":
+        "fill in `option 1`, `option 2`... and write the number of each right option in "
+        "`correct`, e.g. 1 or 1; 3",
+    "add `pairs:`": "fill in `left quote 1` (or `left text 1`) and `right character 1` (or "
+                    "`right text 1`), and so on for each pair",
 }
 _LIST_HINTS = {"list": "separate the items with `;`",
                "range": "write one chapter, 7, or a range, 3-5"}
 _FIELD_PREFIX = re.compile(r"^`[\w.]+`:? ")
+_YAML_KEY = re.compile(r"`(\w+):(?: true| false)?`")
+"""A key as YAML writes it (`correction:`, `correct: true`): a column's name in a sheet."""
 _MISSING = re.compile(r"^missing `([\w.]+)`$")
 
 
@@ -70,26 +77,28 @@ class SheetMap(LineMap):
             rest = (*rest, *missing.group(1).split("."))
             cell = _column(place, rest, prefix=True)
             if cell is None:
+                named = str(rest[-1]).replace("_", " ")
                 return place.table.problem(place.row, None, message,
-                                           f"add a column headed `{rest[-1]}` and fill it in")
+                                           f"add a column headed `{named}` and fill it in")
             return place.table.problem(place.row, cell[0], "empty", "fill it in",
                                        header=cell[1])
         cell = _column(place, rest)
+        message = _YAML_KEY.sub(r"`\1`", message)
         if cell is None:
             return place.table.problem(place.row, None, message, _sheet_hint(hint, None))
         number, header, column = cell
         return place.table.problem(place.row, number, _FIELD_PREFIX.sub("", message),
                                    _sheet_hint(hint, column), header=header)
 
-    def _find(self, path: KeyPath) -> tuple[RowPlace, tuple[str, ...]] | None:
+    def _find(self, path: KeyPath) -> tuple[RowPlace, tuple[str | int, ...]] | None:
         for end in range(len(path), -1, -1):
             place = self.rows.get(tuple(path[:end]))
             if place is not None:
-                return place, tuple(str(p) for p in path[end:] if isinstance(p, str))
+                return place, tuple(path[end:])
         return None
 
 
-def _column(place: RowPlace, rest: tuple[str, ...],
+def _column(place: RowPlace, rest: tuple[str | int, ...],
             prefix: bool = False) -> tuple[int, str, Column] | None:
     """The column holding `rest` (or, with `prefix`, the first one under it)."""
     for end in range(len(rest), 0, -1):
@@ -106,4 +115,4 @@ def _sheet_hint(hint: str, column: Column | None) -> str:
     if column is not None and column.kind in _LIST_HINTS and (
             "`[a, b]`" in hint or hint == "add more"):
         return _LIST_HINTS[column.kind]
-    return _SHEET_HINTS.get(hint, hint)
+    return _YAML_KEY.sub(r"`\1`", _SHEET_HINTS.get(hint, hint))

@@ -64,6 +64,8 @@ class Para(Paragraph):
     """The key of the question whose list item the paragraph is drawn in (a note that
     introduces it: `pdf_tagged_flowables.list_body`)."""
     _rtl: bool | None = None
+    _continued = False
+    """True for a piece of a split paragraph that the next piece continues."""
     _actual: dict[str, tuple[str, str]] = {}  # noqa: RUF012 (replaced, never changed in place)
     """While drawing: each reordered line's drawn text → its reading order."""
     """None: no right-to-left letters; else the paragraph's base direction is right to left."""
@@ -93,6 +95,7 @@ class Para(Paragraph):
         for part in parts:
             if isinstance(part, Para):
                 part._rtl, part.list_item = self._rtl, self.list_item
+                part._continued = part is not parts[-1] or self._continued
                 if key:
                     part.tag, part.tag_attrs, part.tag_key = self.tag, self.tag_attrs, key
         return parts
@@ -113,6 +116,9 @@ class Para(Paragraph):
         tx = super().beginText(x, y)
         if self._actual:
             actual_text(tx, self._actual)
+        else:
+            # a piece of a paragraph split over pages ends its last line with a space too
+            _space_at_line_ends(tx, len(getattr(self.blPara, "lines", ())) + self._continued)
         return tx
 
     def wrap(self, availWidth, availHeight):
@@ -125,6 +131,30 @@ class Para(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, getattr(self, "blPara", None), size)
         return size
+
+
+def _space_at_line_ends(tx, lines: int) -> None:
+    """Make `tx` (a reportlab text object showing a paragraph of `lines` lines) end each line
+    but the last with a space.
+
+    reportlab drops the space where it breaks a line, so text read from the content (a screen
+    reader following the structure tree, `pdfinfo -struct-text`, copy and paste) ran the last
+    word of one line into the first of the next ("as" + "typed" → "astyped"). The space is drawn
+    after the line's last glyph, so nothing on the page moves. PDF/UA-1 §7.2 and ISO 32000-1
+    §14.8.2.5: text must give its words back with the spaces between them.
+    """
+    show = tx._textOut
+    ended = 0
+
+    def text_out(text: str, t_star: int = 0) -> None:
+        nonlocal ended
+        if t_star:  # the last piece of a line
+            ended += 1
+            if ended < lines and not text[-1:].isspace():
+                text += " "
+        show(text, t_star)
+
+    tx._textOut = text_out
 
 
 def _visual_lines(para, rtl: bool) -> tuple[object, dict[str, tuple[str, str]]]:

@@ -107,7 +107,11 @@ class InlineMarks(Flowable):
     def draw(self) -> None:
         canv = self.canv
         box_h = self.size * 1.45
-        for x, row, item in self._placed:
+        last = len(self._placed) - 1
+        for i, (x, row, item) in enumerate(self._placed):
+            # a space after each piece's glyphs (invisible) keeps the words apart for a reader
+            # of the text (the pill's letter, the theme's name, the chapters)
+            space = " " if i < last else ""
             base = self.height - (row + 1) * self.row_height + (self.row_height - box_h) / 2
             text_y = base + (box_h - self.size * 0.72) / 2
             if isinstance(item, Pill):
@@ -118,11 +122,12 @@ class InlineMarks(Flowable):
                 canv.roundRect(x, base, w, box_h, self.size * 0.3, stroke=1, fill=1)
                 canv.setFillColor(HexColor(ink_on(item.fill)))
                 canv.setFont(self.bold, self.size)
-                canv.drawCentredString(x + w / 2, text_y, drawn(item.text))
+                text = drawn(item.text)
+                canv.drawString(x + (w - canv.stringWidth(text)) / 2, text_y, text + space)
             else:
                 canv.setFillColor(HexColor(item.colour))
                 canv.setFont(self.bold if item.bold else self.regular, self.size)
-                canv.drawString(x, text_y, drawn(item.text))
+                canv.drawString(x, text_y, drawn(item.text) + space)
 
 
 class Swatch(Flowable):
