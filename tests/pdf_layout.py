@@ -46,6 +46,8 @@ class Page:
     """The text area's top and bottom (the header's and the footer's rules), in points."""
     area_bottom: float = 0
     has_header: bool = True
+    landscape: bool = False
+    """The page is wider than high (a wide rubric's page of its own)."""
 
     def content(self) -> list[Item]:
         return [i for i in self.items if i.kind != "small"]
@@ -134,8 +136,10 @@ def read_layout(path: Path) -> list[Page]:
     body = _body_size(sizes)
     pages = []
     for number, (fragments, lines) in enumerate(raw, start=1):
-        height = float(reader.pages[number - 1].mediabox.height)
-        pages.append(_page(number, fragments, lines, body, height))
+        box = reader.pages[number - 1].mediabox
+        page = _page(number, fragments, lines, body, float(box.height))
+        page.landscape = float(box.width) > float(box.height)
+        pages.append(page)
     return pages
 
 
@@ -240,10 +244,13 @@ def _largest(pages: list[Page]) -> float:
 
 def page_fill(pages: list[Page]) -> list[tuple[int, float]]:
     """(page number, printed share) for each page that is not the last of the document or of
-    a section (the next page opening with a top-level heading)."""
+    a section (the next page opening with a top-level heading, or turned the other way: a
+    wide rubric's landscape page starts and ends a section of its own)."""
     top_size = _largest(pages)
     out = []
     for page, after in zip(pages, pages[1:], strict=False):
+        if page.landscape != after.landscape:
+            continue
         following = after.content()
         if following and following[0].kind == "heading" and following[0].size >= top_size:
             continue

@@ -32,9 +32,12 @@ TEMPLATE = load_template(ROOT / "templates" / "default")
 FILL = 0.7
 """A page that is not the last of its document or section is printed over at least this share
 of its text area's height..."""
-FILL_SHARE = {"standard": 0.9, "dyslexia": 0.9, "large-print": 0.75}
+FILL_SHARE = {"standard": 0.95, "dyslexia": 0.9, "large-print": 0.78}
 """...on at least this share of such pages (large print's units are large: a quotation with its
-question and first answer lines can take half a page)."""
+question and first answer lines, or an activity's heading and instructions with its first
+quotation, can take half a page). Measured over the bundled pack: 95.7% and 98.0% of standard
+pages on A4 and Letter, 93.0% and 91.3% in the dyslexia preset, 80.5% and 81.4% in large
+print (before the rules for tall rows and keys, 79.9% in large print on both papers)."""
 
 QUICK = [("a4", "standard"), ("letter", "large-print")]
 EVERY = [(paper, preset) for paper in ("a4", "letter")

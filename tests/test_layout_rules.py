@@ -169,3 +169,45 @@ def test_docx_running_header_fits_one_line(template, preset):  # noqa: F811
     assert wide_bold(size, bold=False)(text.split("\t")[0]) <= width
     assert text.startswith("Never Let Me Go · Posthuman Literature")
     assert text.endswith("…") == (preset == "large-print")
+
+
+@pytest.mark.parametrize("block", [
+    d.Quote("It was even *you* who turned away. " * 12, "Kathy, Chapter 3"),
+    d.Question(4, "Why is the word stressed? " * 15, lines=3),
+    d.TeacherNote("Teacher: Notes", (d.Paragraph("A note. " * 40),)),
+    d.Callout("Spoilers", "Part Three. " * 30, tone="warning")], ids=lambda b: type(b).__name__)
+@pytest.mark.parametrize("preset", ["standard", "large-print"])
+def test_a_boxed_row_never_splits_into_a_sliver(block, preset):
+    """A box split over a page break leaves at least two body lines on each side: asked to
+    split into the last point or two of a frame it refuses (an empty piece there came back
+    page after page, and a large-print lesson plan never finished)."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Table
+
+    from nlmg_packs.render.look import look_for
+    from nlmg_packs.render.pdf_fonts import register_family
+    from nlmg_packs.render.pdf_styles import build_styles
+
+    opts = options(preset=preset)
+    look = look_for(opts)
+    styles = build_styles(look, register_family(opts.fonts))
+    renderer = pdf.PdfRenderer(with_blocks(block), opts, styles, 400, {})
+    canvas = Canvas(io.BytesIO())
+    two_lines = look.body_size * look.leading * 2
+    tables = [f for f in _flat(renderer.render(block)) if isinstance(f, Table)]
+    assert len(tables) == 1
+    for table in tables:
+        table.canv = canvas
+        assert table.wrap(400, 10_000)[1] > 3 * two_lines  # tall enough to split
+        for room in (1, 3, two_lines - 1):
+            assert table.split(400, room) == []
+        for piece in table.split(400, table._height - 1):
+            assert piece.wrap(400, 10_000)[1] >= two_lines - 1
+
+
+def _flat(flowables: list) -> list:
+    """Flowables with kept groups opened."""
+    out = []
+    for f in flowables:
+        out += _flat(f._content) if hasattr(f, "head") else [f]
+    return out

@@ -59,7 +59,7 @@ class DocxRenderer(DocxBlocks, DocxAssessment):
                     mark_right_to_left(part._element)
 
     def _header_footer(self) -> None:
-        from nlmg_packs.render.docx_xml import clean, element, qn
+        from nlmg_packs.render.docx_xml import clean, qn
 
         section = self.word.sections[0]
         school = self.options.school
@@ -86,16 +86,16 @@ class DocxRenderer(DocxBlocks, DocxAssessment):
             starts_with_tab = first is not None and first.runs and \
                 first.runs[0]._r.find(qn("w:tab")) is not None
             if starts_with_tab:
-                run = element("w:r")
-                text = element("w:t")
-                text.set(qn("xml:space"), "preserve")
-                text.text = clean(plain_text(self.doc.footer))
-                run.append(text)
-                first.runs[0]._r.addprevious(run)
+                # the citation's runs (a book title in italics) before the tab to the page label
+                tab_run = first.runs[0]._r
+                before = len(first.runs)
+                self.runs(first, self.doc.footer)
+                for added in first.runs[before:]:
+                    tab_run.addprevious(added._r)
             else:
                 paragraph = section.footer.add_paragraph()
                 self.style(paragraph, "footer")
-                paragraph.add_run(clean(plain_text(self.doc.footer)))
+                self.runs(paragraph, self.doc.footer)
 
     def _page_label(self, footer) -> None:
         """Put the document's "Page X of Y" words around the reference footer's PAGE and

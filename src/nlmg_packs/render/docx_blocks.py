@@ -57,12 +57,12 @@ class DocxBlocks(DocxDrawing):
         self.chips(paragraph, block.themes)
         if block.meta:
             self.para("Question Meta", block.meta)
-        self.lines(block.lines)
+        self.lines(self.look.answer_lines(block.lines))
 
     def draw_answer_lines(self, block: d.AnswerLines) -> None:
         if block.label:
             self.para("Answer Label", block.label)
-        self.lines(block.count)
+        self.lines(self.look.answer_lines(block.count))
 
     def draw_teacher_note(self, block: d.TeacherNote) -> None:
         """A shaded box with a rule down its left: bordered, shaded paragraphs, not a 1×1

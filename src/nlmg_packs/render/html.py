@@ -89,7 +89,7 @@ class HtmlRenderer(HtmlDrawing):
         meta = f'<p class="meta">{runs(block.meta)}{marks}</p>' if block.meta or marks else ""
         self.out.append(f'<li value="{block.number}"><p>{runs(block.text)}</p>{meta}')
         if block.lines:
-            self._space(block.lines)
+            self._space(self.look.answer_lines(block.lines))
 
     def _space(self, lines: int) -> None:
         self.out.append(f'<div class="answer-space" style="--lines:{lines}"></div>')
@@ -97,7 +97,7 @@ class HtmlRenderer(HtmlDrawing):
     def draw_answer_lines(self, block: d.AnswerLines) -> None:
         if block.label:
             self.out.append(f'<p class="answer-label"><strong>{runs(block.label)}</strong></p>')
-        self._space(block.count)
+        self._space(self.look.answer_lines(block.count))
         self.out.append("\n")
 
     def draw_teacher_note(self, block: d.TeacherNote) -> None:

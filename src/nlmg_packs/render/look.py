@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 from nlmg_packs.render.options import RenderOptions
 
+STANDARD_PITCH = 22.0
+"""The standard preset's answer ruling, in points: a pack's `lines` count lines of this
+ruling."""
+
 
 @dataclass(frozen=True)
 class Look:
@@ -23,7 +27,8 @@ class Look:
     small_size: float
     footer_size: float
     answer_line_gap: float
-    """Distance between ruled answer lines, in points."""
+    """Distance between ruled answer lines, in points: about twice the body size, room for
+    handwriting of the preset's size."""
     italics: bool
     """False: emphasis that would be italic is set bold (large print)."""
     page_tint: str | None
@@ -42,6 +47,17 @@ class Look:
         when the body is under 14 pt (tables are dense; large print keeps its body size)."""
         return min(self.body_size, self.small_size + 1) if self.body_size < 14 else self.body_size
 
+    def answer_lines(self, expected: int) -> int:
+        """How many ruled lines, `answer_line_gap` points apart, hold an answer the pack
+        sizes at `expected` lines: the pack counts lines of the standard ruling
+        (`STANDARD_PITCH`); handwriting grows with the ruling, so a wider ruling (large print,
+        dyslexia) gives proportionally more lines, rounded to the nearest whole line and
+        never fewer than `expected`. 0 stays 0 (no answer space)."""
+        if expected <= 0:
+            return 0
+        needed = expected * self.answer_line_gap / STANDARD_PITCH
+        return max(expected, int(needed + 0.5))
+
 
 def look_for(options: RenderOptions) -> Look:
     """The look of a document rendered with `options`."""
@@ -57,5 +73,5 @@ def look_for(options: RenderOptions) -> Look:
                     footer_size=11, answer_line_gap=28, italics=False, page_tint="#FBF6E6",
                     justify=False, sans=True, **base)
     return Look(body_size=11, leading=1.35, heading_sizes=(18, 14, 12), small_size=9,
-                footer_size=8.5, answer_line_gap=22, italics=True, page_tint=None,
+                footer_size=8.5, answer_line_gap=STANDARD_PITCH, italics=True, page_tint=None,
                 justify=False, sans=False, **base)

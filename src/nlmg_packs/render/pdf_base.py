@@ -89,6 +89,13 @@ class PdfDrawing:
         lines = self.look.body_size * self.look.leading * 3
         return [Keep(head or [], box, split_taller=split_taller, min_lead=lines)]
 
+    def _min_piece(self) -> int:
+        """The least height, in points, of each piece of a boxed row split over a page
+        break (reportlab's `splitInRow`): two lines of body text, so no piece is a lone line
+        and none is an empty sliver (a 1 pt minimum let a frame's last point take an empty
+        piece, page after page, without end)."""
+        return int(self.look.body_size * self.look.leading * 2)
+
     def _field(self, base: str) -> str | None:
         if not self.options.fillable:
             return None

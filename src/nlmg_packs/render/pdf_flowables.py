@@ -11,7 +11,7 @@ from contextlib import nullcontext
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from nlmg_packs import bidi
 from nlmg_packs.render.pdf_fonts import UPRIGHT
@@ -289,3 +289,26 @@ class NameLines(Flowable):
                            min(self.size, 14), multiline=False, tooltip=f"Your {label.lower()}")
                 canv.restoreState()
             x += span + gutter
+
+
+class Boxed(Table):
+    """A table that draws a box (a quotation, a question's row, a note): split over a page
+    break only into pieces at least `splitInRow` points high. reportlab checks that minimum
+    against the split point, not against what the piece holds, so asked to split into a
+    frame's last point or two it may give an empty first piece, and the rest comes back
+    with the same question on the next attempt, without end. And it refuses a split that
+    would leave less than the minimum for the next page even when a split higher up would
+    do: that one is taken instead."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        least = self.splitInRow
+        if availHeight < least:
+            return []
+        pieces = super().split(availWidth, availHeight)
+        most = getattr(self, "_height", 0) - least
+        if not pieces and least and least <= most < availHeight:
+            # refused because too little would be left for the next page: split higher up
+            pieces = super().split(availWidth, most)
+        if pieces and pieces[0].wrap(availWidth, availHeight)[1] < least:
+            return []
+        return pieces

@@ -17,6 +17,9 @@ SPLIT_TALLER = 0.3
 page in four was printed over less than 70% of its height.)"""
 LEAD_LINES = 2
 """A question split from part of its answer space keeps at least this many lines with it."""
+LEAD_ROWS = 2
+"""A table split from its heading keeps at least this many rows with its header (or rows as
+tall as three lines of text)."""
 
 
 
@@ -67,9 +70,19 @@ class Keep(_ContainerSpace, Flowable):
                     Keep(rest, self.body, self.split_taller, self.min_lead)]
         tall = self.body is not None and page * self.split_taller < self._H
         fits_nowhere = page < self._H
-        if (fits_nowhere or (tall and aH > page * WASTE)) and self._lead_fits(aW, aH):
+        wasteful = aH > page * WASTE
+        if (fits_nowhere or (tall and wasteful)) and self._lead_fits(aW, aH):
             return here
+        if wasteful and self.body is not None and self._head_parts(aH):
+            # a key that ends the head may close this page; its grid starts the next
+            return [NullActionFlowable(), *self.head, FrameBreak(), self.body]
         return [FrameBreak(), *self._content]
+
+    def _head_parts(self, aH: float) -> bool:
+        """Whether the head may stay here without the body: it ends with a key (a legend
+        that may part from its grid) and fits in `aH` points."""
+        return bool(self.head) and getattr(self.head[-1], "parts_from_next", False) \
+            and self._head_h <= aH
 
     def _lead_fits(self, aW: float, aH: float) -> bool:
         """Whether the head and a decent first piece of the body fit in `aH`: whole rows of a
@@ -94,10 +107,14 @@ class Keep(_ContainerSpace, Flowable):
         if isinstance(self.body, RuledLines):
             return first.count >= min(LEAD_LINES, self.body.count)
         if isinstance(self.body, Table) and self.body.repeatRows:
-            # the header plus at least two body rows (one when the table is short)
+            # the header plus at least two body rows (one when the table is short), or one
+            # row (or its first lines) as tall as `min_lead`, when rows are tall (large print)
             head_rows = self.body.repeatRows
             rows = len(first._cellvalues) - head_rows
-            return rows >= max(1, min(2, len(self.body._cellvalues) - head_rows - 1))
+            if rows >= max(1, min(LEAD_ROWS, len(self.body._cellvalues) - head_rows - 1)):
+                return True
+            lead = first.wrapOn(self.canv, aW, room)[1] - sum(first._rowHeights[:head_rows])
+            return rows >= 1 and lead >= self.min_lead
         return first.wrapOn(self.canv, aW, room)[1] >= self.min_lead
 
 
@@ -139,9 +156,10 @@ def group(flowables: list[Flowable], in_cell: bool = False) -> list[Flowable]:
                  and bool(pending) and pending[-1] in heads)
         if not in_cell and (f.getKeepWithNext() or intro or (pending and isinstance(f, Spacer))):
             if f.getKeepWithNext():
-                if pending and pending[-1] not in heads and _is_heading(f):
-                    # a new heading after an introduction: the run so far is a block of its own
-                    # (a quotation after one is what it introduces, and joins the run)
+                if pending and _is_heading(f) and not _is_heading(pending[-1]):
+                    # a new heading after an introduction or a key: the run so far is a block
+                    # of its own (a quotation after an introduction is what it introduces,
+                    # and joins the run)
                     out.append(Keep(pending[:-1], pending[-1]))
                     pending = []
                 heads.append(f)

@@ -9,15 +9,15 @@ from pathlib import Path
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, TimeStamp, simpleSplit
+from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.look import Look
 from nlmg_packs.render.pdf_flowables import drawn
 from nlmg_packs.render.pdf_fonts import FontFamily, normalise
+from nlmg_packs.render.pdf_furniture_text import Line, draw_line, lay_out, one_line
 from nlmg_packs.render.pdf_styles import MUTED
 from nlmg_packs.render.pdf_tags import artifact
 
@@ -105,12 +105,11 @@ class HandoutTemplate(BaseDocTemplate):
     def _page_label(self, page: int | str, total: int | str) -> str:
         return drawn(normalise(self.furniture.page_label.format(page=page, total=total)))
 
-    def _footer_text(self, width: float) -> list[str]:
+    def _footer_text(self, width: float) -> list[Line]:
         f = self.furniture
         room = width - stringWidth(self._page_label(888, 888), f.fonts.regular,
                                    f.look.footer_size) - f.look.footer_size * 2
-        text = normalise(plain_text(f.footer))
-        return simpleSplit(text, f.fonts.regular, f.look.footer_size, room)[:3]
+        return lay_out(f.footer, f.fonts, f.look.footer_size, f.look.italics, room, 3)
 
     def _endBuild(self) -> None:
         self._doSave = 0  # BaseDocTemplate's own save: the labels must be defined first
@@ -165,24 +164,21 @@ class HandoutTemplate(BaseDocTemplate):
             canv.setFont(f.fonts.bold, size)
             canv.drawRightString(text_right, baseline, drawn(normalise(f.school)))
             text_right -= stringWidth(normalise(f.school), f.fonts.bold, size) + size * 1.5
-        canv.setFont(f.fonts.regular, size)
-        canv.drawString(left, baseline, drawn(_fit(normalise(plain_text(f.header)),
-                                                   f.fonts.regular, size, text_right - left)))
+        draw_line(canv, left, baseline,
+                  one_line(f.header, f.fonts, size, look.italics, text_right - left), size)
         canv.setStrokeColor(HexColor(look.primary))
         canv.setLineWidth(0.75)
         canv.line(left, top - band, right, top - band)
 
     def _footer(self, canv: Canvas, doc: BaseDocTemplate, left: float, right: float) -> None:
-        f, look = self.furniture, self.furniture.look
-        size = look.footer_size
+        size = self.furniture.look.footer_size
         rule_y = self._footer_rule()
         canv.setStrokeColor(HexColor("#B8C0CC"))
         canv.setLineWidth(0.5)
         canv.line(left, rule_y, right, rule_y)
         canv.setFillColor(HexColor(MUTED))
-        canv.setFont(f.fonts.regular, size)
         for i, line in enumerate(self._footer_lines):
-            canv.drawString(left, rule_y - size * 1.25 * (i + 1), drawn(line))
+            draw_line(canv, left, rule_y - size * 1.25 * (i + 1), line, size)
         canv.doForm(_label_form(doc.page))
 
     def _footer_rule(self) -> float:
@@ -207,12 +203,3 @@ class HandoutTemplate(BaseDocTemplate):
 
 def _label_form(page: int) -> str:
     return f"pageLabel{page}"
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut with an ellipsis if it is wider than `width`."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "...", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "..." if text else ""

@@ -126,6 +126,7 @@ class TableBlocks(PdfDrawing):
             *[("RIGHTPADDING", (c, 0), (c, -1), gutter) for c in range(1, per_row - 1, 2)],
         ]))
         grid.keepWithNext = 1
+        grid.parts_from_next = True  # see pdf_keep.Keep: a key may end a page
         if not block.title:
             return [grid]
         label = self._text(block.title, s.label.clone("legend_key", keepWithNext=1,

@@ -6,7 +6,7 @@ import re
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.platypus import Flowable, ListItem, Spacer, Table
+from reportlab.platypus import Flowable, ListItem, Spacer
 from reportlab.platypus import PageBreak as PageBreakFlowable
 
 from nlmg_packs import document as d
@@ -14,7 +14,7 @@ from nlmg_packs.bidi import is_rtl
 from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
-from nlmg_packs.render.pdf_flowables import NameLines, Para, RuledLines
+from nlmg_packs.render.pdf_flowables import Boxed, NameLines, Para, RuledLines
 from nlmg_packs.render.pdf_keep import group
 from nlmg_packs.render.pdf_marks import InlineMarks, Pill, Words
 from nlmg_packs.render.pdf_styles import RULE, lighter, literal, markup
@@ -60,8 +60,8 @@ class TextBlocks(PdfDrawing):
                                      s.fonts.regular, s.fonts.bold, self.look.small_size,
                                      space_before=size * 0.3))
         indent = size * 1.5
-        table = Table([[inner]], colWidths=[self.width - indent], hAlign="RIGHT", splitInRow=1,
-                      spaceBefore=size * 0.3, spaceAfter=size * 0.9,
+        table = Boxed([[inner]], colWidths=[self.width - indent], hAlign="RIGHT",
+                      splitInRow=self._min_piece(), spaceBefore=size * 0.3, spaceAfter=size * 0.9,
                       renderCB=TableTags(role="BlockQuote", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("LINEBEFORE", (0, 0), (0, -1), 2.5, HexColor(self.look.primary), "butt"),
@@ -83,15 +83,15 @@ class TextBlocks(PdfDrawing):
         key = self.question_key(block)  # its LBody; a quotation before it may open its LI
         tags = TableTags(role="LI", outer="L", key=f"{key}/LI", cells=("Lbl", "LBody"),
                          cell_keys=(f"{key}/Lbl", key))
-        row = Table([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
-                    splitInRow=1, renderCB=tags)
+        row = Boxed([[number, cell]], colWidths=[number_w, self.width - number_w], hAlign="LEFT",
+                    splitInRow=self._min_piece(), renderCB=tags)
         if is_rtl(plain_text(block.text)):  # the number stands at the start: on the right
             number = Para(f"{block.number}.", s.number.clone("number_rtl", alignment=TA_RIGHT))
             number.tag = None
             tags = TableTags(role="LI", outer="L", key=f"{key}/LI", cells=("LBody", "Lbl"),
                              cell_keys=(key, f"{key}/Lbl"))
-            row = Table([[cell, number]], colWidths=[self.width - number_w, number_w],
-                        hAlign="LEFT", splitInRow=1, renderCB=tags)
+            row = Boxed([[cell, number]], colWidths=[self.width - number_w, number_w],
+                        hAlign="LEFT", splitInRow=self._min_piece(), renderCB=tags)
         row.setStyle(self._style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -100,7 +100,7 @@ class TextBlocks(PdfDrawing):
         gap = Spacer(1, size * (1.4 if block.lines else 0.9))
         if not block.lines:
             return [*self._keep(row), gap]
-        lines = RuledLines(block.lines, self.look.answer_line_gap, RULE,
+        lines = RuledLines(self.look.answer_lines(block.lines), self.look.answer_line_gap, RULE,
                            self._field(f"q{block.number}_answer"), min(size, 14), number_w)
         lines.tooltip, lines.tag_key = f"Question {block.number}: your answer", key
         return [*self._keep(lines, head=[row]), gap]
@@ -108,7 +108,7 @@ class TextBlocks(PdfDrawing):
     def draw_answer_lines(self, block: d.AnswerLines) -> list[Flowable]:
         head = [self._text(block.label, self.styles.label)] if block.label else []
         slug = re.sub(r"[^a-z0-9]+", "_", plain_text(block.label).lower()).strip("_")
-        lines = RuledLines(block.count, self.look.answer_line_gap, RULE,
+        lines = RuledLines(self.look.answer_lines(block.count), self.look.answer_line_gap, RULE,
                            self._field(slug or "answer"), min(self.look.body_size, 14))
         label = plain_text(block.label).strip().rstrip(":")
         lines.tooltip = f"{label}: your answer" if label else "Your answer"
@@ -122,7 +122,7 @@ class TextBlocks(PdfDrawing):
         with self.narrower(2 * pad + rule):
             rows += [[group(self.render(inner), in_cell=True)] for inner in block.blocks]
         # split inside a row first, so the box's title keeps the first lines of its text
-        table = Table(rows, colWidths=[self.width], splitByRow=0, splitInRow=1,
+        table = Boxed(rows, colWidths=[self.width], splitByRow=0, splitInRow=self._min_piece(),
                       spaceBefore=size * 0.3, spaceAfter=size * 1.2,
                       renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
@@ -147,8 +147,8 @@ class TextBlocks(PdfDrawing):
             items.insert(0, Pill("!", colour))
         heading = InlineMarks(items, s.fonts.regular, s.fonts.bold, size, space_after=size * 0.2)
         text = self._text(block.text, s.body.clone("callout", spaceAfter=0))
-        table = Table([[[heading, text]]], colWidths=[self.width],
-                      splitInRow=1, spaceBefore=size * 0.3, spaceAfter=size * 1.0,
+        table = Boxed([[[heading, text]]], colWidths=[self.width],
+                      splitInRow=self._min_piece(), spaceBefore=size * 0.3, spaceAfter=size * 1.0,
                       renderCB=TableTags(role="Div", key=f"b{self._position}"))
         table.setStyle(self._style([
             ("BACKGROUND", (0, 0), (-1, -1), lighter(colour, 0.9)),
