@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Table
 from nlmg_packs import document as d
 from nlmg_packs.fonts import normalise
 from nlmg_packs.render.pdf_base import PdfDrawing
-from nlmg_packs.render.pdf_flowables import Para
+from nlmg_packs.render.pdf_flowables import Boxed, Para
 from nlmg_packs.render.pdf_marks import InlineMarks, Pill, Swatch
 from nlmg_packs.render.pdf_styles import lighter, markup
 from nlmg_packs.render.pdf_table_tags import PairTags, data_table
@@ -55,7 +55,7 @@ class TableBlocks(PdfDrawing):
             return []
         # A row taller than the space left (large print) may split inside, three lines or more
         # a side; otherwise rows stay whole.
-        table = Table(rows, colWidths=widths, repeatRows=first, hAlign="LEFT",
+        table = Boxed(rows, colWidths=widths, repeatRows=first, hAlign="LEFT",
                       splitInRow=int(cell.leading * 3 + pad * 2),
                       spaceBefore=look.body_size * 0.3, spaceAfter=look.body_size * 1.0,
                       renderCB=data_table(f"b{self._position}", first))
