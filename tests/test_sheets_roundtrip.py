@@ -42,8 +42,17 @@ unit_id = ident.filter(lambda i: not i.replace("-", "").isdigit())  # "7" and "7
 unit = st.one_of(st.integers(1, 9999), unit_id)
 units = st.lists(unit, min_size=1, max_size=2)
 ids = st.lists(ident, min_size=1, max_size=3)
-standard = st.fixed_dictionaries({"framework": item.filter(lambda t: not set(t) & set(":;")),
-                                  "code": item.filter(lambda t: ";" not in t)})
+
+
+def _without(marks: str, fallback: str):  # noqa: ANN202 (a hypothesis strategy)
+    """`item`s with `marks` (which a standards cell uses as separators) turned into spaces: a
+    map, not a filter, so generating them never runs out of examples."""
+    return item.map(lambda t: " ".join(t.translate({ord(m): " " for m in marks}).split())
+                    or fallback)
+
+
+standard = st.fixed_dictionaries({"framework": _without(":;", "Framework"),
+                                  "code": _without(";", "RL.1")})
 prompt = st.fixed_dictionaries({"id": ident, "text": text},
                                optional={"chapters": chapters, "teacher_notes": text,
                                          "themes": ids, "units": units,
@@ -143,10 +152,12 @@ def every_list_comes_back_the_same(quotes: list[dict[str, Any]], words: list[Any
 
 
 # A workbook of every list takes about a second to write and read: a short run by default, a
-# long one with the slow tests.
+# long one with the slow tests. Distinct ids in six lists of nested entries make hypothesis
+# discard many drafts; that is expected, not a sign of a weak strategy.
+_EXPECTED = [HealthCheck.too_slow, HealthCheck.filter_too_much]
 test_every_list_comes_back_the_same = settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])(
+    max_examples=12, deadline=None, suppress_health_check=_EXPECTED)(
     given(**LISTS)(every_list_comes_back_the_same))
 test_every_list_comes_back_the_same_long = pytest.mark.slow(settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])(
+    max_examples=300, deadline=None, suppress_health_check=_EXPECTED)(
     given(**LISTS)(every_list_comes_back_the_same)))
