@@ -280,18 +280,19 @@ def qti_items(data: bytes) -> list[dict]:
     return found
 
 
+def expected_answers(part) -> list[tuple[str, bool]]:  # noqa: ANN001 (a flattened QTI part)
+    """What a cartridge question part should offer: (answer text, correct) pairs."""
+    if part.kind == "true-false":
+        return [("True", bool(part.truth)), ("False", not part.truth)]
+    if part.kind == "fill-in":
+        return [(a, True) for a in part.answers]
+    return [(plain_text(c.text), c.correct) for c in part.choices]
+
+
 def qti_expected(item: BankItem) -> list[dict]:
-    out = []
-    for part in flatten(item):
-        answers = [(plain_text(c.text), c.correct) for c in part.choices]
-        if part.kind == "true-false":
-            answers = [("True", bool(part.truth)), ("False", not part.truth)]
-        if part.kind == "fill-in":
-            answers = [(a, True) for a in part.answers]
-        out.append({"id": part.id, "profile": f"cc.{_profile(part.kind)}.v0p1",
-                    "points": round(part.points, 6), "stem": plain_text(part.stem),
-                    "answers": sorted(answers)})
-    return out
+    return [{"id": part.id, "profile": f"cc.{_profile(part.kind)}.v0p1",
+             "points": round(part.points, 6), "stem": plain_text(part.stem),
+             "answers": sorted(expected_answers(part))} for part in flatten(item)]
 
 
 def _profile(kind: str) -> str:

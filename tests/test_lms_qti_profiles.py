@@ -17,7 +17,12 @@ from nlmg_packs.lms.qti import CANVAS_TYPES, pair_points, qti_assessment
 from nlmg_packs.pack import load_pack
 from nlmg_packs.render.inline import plain_text
 from tests.lms_schemas import validate
-from tests.test_lms_banks import HOSTILE, html_plain, items  # noqa: F401  (fixture)
+from tests.test_lms_banks import (  # noqa: F401  (items: a fixture)
+    HOSTILE,
+    expected_answers,
+    html_plain,
+    items,
+)
 from tests.test_lms_cartridge import full  # noqa: F401  (fixture)
 
 NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
@@ -185,16 +190,8 @@ def moodle_cc_items(data: bytes) -> list[dict]:
 def moodle_cc_expected(item: BankItem) -> list[dict]:
     from nlmg_packs.lms.qti import PROFILES, flatten
 
-    out = []
-    for part in flatten(item):
-        answers = [(plain_text(c.text), c.correct) for c in part.choices]
-        if part.kind == "true-false":
-            answers = [("True", bool(part.truth)), ("False", not part.truth)]
-        if part.kind == "fill-in":
-            answers = [(a, True) for a in part.answers]
-        out.append({"id": part.id, "type": MOODLE_TYPES[PROFILES[part.kind]],
-                    "grade": part.points, "answers": answers})
-    return out
+    return [{"id": part.id, "type": MOODLE_TYPES[PROFILES[part.kind]], "grade": part.points,
+             "answers": expected_answers(part)} for part in flatten(item)]
 
 
 def test_moodle_reads_the_cartridge_qti_as_the_items(items):  # noqa: F811

@@ -232,8 +232,7 @@ def _run_app() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except Abort:
-        if _stopped_by is not None:  # click's own answer to an interrupt
-            _interrupted()
+        _if_interrupted()  # click's own answer to an interrupt
         typer.echo("Aborted!", err=True)
         sys.exit(1)
     if code == 130:  # typer's answer to an interrupted command, whichever signal stopped it
