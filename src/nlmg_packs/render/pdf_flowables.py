@@ -196,45 +196,70 @@ def drawn(text: str) -> str:
 
 
 class RuledLines(Flowable):
-    """`count` ruled lines `gap` apart, `indent` in from the left; with a `field` name, one
-    multi-line field over them all. Split across pages, at least `MIN_PIECE` lines go on each
-    page (no lone line, like a paragraph's widow and orphan control)."""
+    """`count` ruled lines `gap` points apart, `indent` points in from the left; with a `field`
+    name, one multi-line field over them all.
+
+    Answer space is elastic, as glue is in TeX's page builder (The TeXbook, ch. 15): where the
+    page has room for at least `minimum` lines (the pack's own count) but not all `count`
+    (that count scaled to a wider ruling), the space shrinks to what fits rather than send
+    a few lines on to the next page; `Keep` stretches it with `more` to the foot of a page
+    whose next block moves on. Split across pages, at least `MIN_PIECE` lines go on each
+    page (no lone line, like a paragraph's widow and orphan control). `lift` (points) draws
+    the lines that much higher than placed: a continuation set after the space that closed
+    the answer keeps the ruling's pitch.
+    """
 
     MIN_PIECE = 2
 
     def __init__(self, count: int, gap: float, colour: str, field: str | None = None,
-                 field_size: float = 11, indent: float = 0) -> None:
+                 field_size: float = 11, indent: float = 0, minimum: int | None = None,
+                 lift: float = 0) -> None:
         super().__init__()
         self.count, self.gap, self.colour = count, gap, colour
         self.field, self.field_size, self.indent = field, field_size, indent
+        self.minimum = count if minimum is None else min(minimum, count)
+        self.lift = lift
         self.tooltip = ""
         """What to write in the field ("Question 3: your answer")."""
         self.tag_key: str = ""
         """The structure element the field belongs in (a question's LBody), if not the current."""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, self.count * self.gap
+        self.width, self.height = avail_width, max(self.count * self.gap - self.lift, 0)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        fits = min(int(avail_height // self.gap), self.count - self.MIN_PIECE)
+        room = int((avail_height + self.lift) // self.gap)
+        if self.minimum <= room < self.count:
+            return [self._like(room, self.field, self.lift)]  # shrink to the page
+        fits = min(room, self.count - self.MIN_PIECE)
         if fits < self.MIN_PIECE:
             return []
         rest = f"{self.field}_cont" if self.field else None
-        pieces = [RuledLines(fits, self.gap, self.colour, self.field, self.field_size,
-                             self.indent),
-                  RuledLines(self.count - fits, self.gap, self.colour, rest, self.field_size,
-                             self.indent)]
-        for piece in pieces:
-            piece.tooltip, piece.tag_key = self.tooltip, self.tag_key
-        return pieces
+        return [self._like(fits, self.field, self.lift), self._like(self.count - fits, rest)]
+
+    def more(self, room: float, lift: float) -> RuledLines | None:
+        """Lines of the same answer, ruled at the same pitch, to fill `room` points below a
+        gap of `lift` points after these lines (a separate field when fillable); None when
+        not one line fits."""
+        count = int((room + lift) // self.gap)
+        if count < 1:
+            return None
+        return self._like(count, f"{self.field}_more" if self.field else None, lift)
+
+    def _like(self, count: int, field: str | None, lift: float = 0) -> RuledLines:
+        piece = RuledLines(count, self.gap, self.colour, field, self.field_size, self.indent,
+                           lift=lift)
+        piece.tooltip, piece.tag_key = self.tooltip, self.tag_key
+        return piece
 
     def draw(self) -> None:
         canv = self.canv
         canv.saveState()
         canv.translate(self.indent, 0)
         width = self.width - self.indent
-        rules = [self.height - (i + 1) * self.gap + 0.5 for i in range(self.count)]
+        full = self.count * self.gap
+        rules = [full - (i + 1) * self.gap + 0.5 for i in range(self.count)]
         # A field's rules go in its own appearance, which a viewer replaces with what is
         # typed: typed lines never run through printed ones. Without tagging, on the page.
         if not (self.field and rules_in_field(canv, self.field, rules, self.colour)):
@@ -244,7 +269,7 @@ class RuledLines(Flowable):
                 canv.line(0, y, width, y)
         if self.field:
             with into(canv, self.tag_key):
-                text_field(canv, self.field, (width, self.height), self.field_size,
+                text_field(canv, self.field, (width, full), self.field_size,
                            tooltip=self.tooltip)
         canv.restoreState()
 

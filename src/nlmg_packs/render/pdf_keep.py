@@ -30,14 +30,21 @@ class Keep(_ContainerSpace, Flowable):
     The block moves to the next page when it does not fit, unless that would leave more than
     `WASTE` of the page blank and the body is tall (over `split_taller` of a page; 0 lets a
     data table split at any height); then it splits where it is, keeping the head with at
-    least the body's first rows or lines. A head-only Keep moves whole. Either way the
+    least the body's first rows or lines. Answer space (`RuledLines`) shrinks to the page
+    rather than move, down to its `minimum`. A head-only Keep moves whole. Either way the
     pieces go back on the story one by one, so each may still split if it must.
+
+    When the block moves and the page above it ends in answer space (`after`, then `lift`
+    points of spacing), that answer's ruling runs on to the foot of the page: the room is
+    given to writing rather than left blank.
     """
 
     def __init__(self, head: list[Flowable], body: Flowable | None = None,
                  split_taller: float = SPLIT_TALLER, min_lead: float = 40) -> None:
         self.head, self.body = list(head), body
         self.split_taller, self.min_lead = split_taller, min_lead
+        self.after: RuledLines | None = None
+        self.lift = 0.0
 
     @property
     def _content(self) -> list[Flowable]:  # read by _ContainerSpace for spacing
@@ -56,6 +63,10 @@ class Keep(_ContainerSpace, Flowable):
             self.wrap(aW, aH)
         here = [NullActionFlowable(), *self._content]
         frame = getattr(self, "_frame", None)
+        if self.after is not None and frame is not None and not frame._atTop:
+            aH -= super().getSpaceBefore()  # see getSpaceBefore
+            if aH <= 0:
+                return [*self._run_on(aH), FrameBreak(), *self._content]
         if aH >= self._H or frame is None or getattr(frame, "_atTop", False):
             return here
         page = frame._height
@@ -73,10 +84,35 @@ class Keep(_ContainerSpace, Flowable):
         wasteful = aH > page * WASTE
         if (fits_nowhere or (tall and wasteful)) and self._lead_fits(aW, aH):
             return here
+        if self._shrinks(aH):
+            return here
         if wasteful and self.body is not None and self._head_parts(aH):
             # a key that ends the head may close this page; its grid starts the next
             return [NullActionFlowable(), *self.head, FrameBreak(), self.body]
-        return [FrameBreak(), *self._content]
+        return [*self._run_on(aH), FrameBreak(), *self._content]
+
+    def getSpaceBefore(self) -> float:
+        """The space before the first piece; 0 after answer space, where `split` takes it
+        off itself: a frame with less room left than that space would otherwise send the
+        block on without asking it to split, and the answer could not run on."""
+        return 0 if self.after is not None else super().getSpaceBefore()
+
+    def _run_on(self, aH: float) -> list[Flowable]:
+        """The answer space above, continued over the room this block leaves: `aH` points
+        and the space the frame set aside before it."""
+        if self.after is None:
+            return []
+        frame = getattr(self, "_frame", None)
+        room = frame._y - frame._y1p if frame is not None else aH
+        more = self.after.more(room, self.lift)
+        return [more] if more is not None else []
+
+    def _shrinks(self, aH: float) -> bool:
+        """Whether the head and the body's least answer space fit in `aH` points."""
+        if not isinstance(self.body, RuledLines) or self.body.minimum >= self.body.count:
+            return False
+        least = self.body.minimum * self.body.gap - self.body.lift
+        return self._head_h + _gap(self.head, self.body) + least + 2 <= aH
 
     def _head_parts(self, aH: float) -> bool:
         """Whether the head may stay here without the body: it ends with a key (a legend
@@ -101,6 +137,8 @@ class Keep(_ContainerSpace, Flowable):
         return self._decent(self.body.splitOn(self.canv, aW, room), aW, room)
 
     def _decent(self, pieces: list[Flowable], aW: float, room: float) -> bool:
+        if len(pieces) == 1 and isinstance(self.body, RuledLines):
+            return pieces[0].count < self.body.count  # shrunk to the page
         if len(pieces) < 2:
             return False
         first = pieces[0]
@@ -121,8 +159,9 @@ class Keep(_ContainerSpace, Flowable):
 def lead_in(flowables: list[Flowable]) -> list[Flowable]:
     """`flowables` (one kept block, such as a quotation) set to stay with the start of what
     follows them, as a heading does; `group` then keeps them together."""
-    if len(flowables) == 1 and isinstance(flowables[0], Keep) and flowables[0].body is not None:
-        flowables = [*flowables[0].head, flowables[0].body]
+    flowables = [piece for f in flowables
+                 for piece in ([*f.head, f.body] if isinstance(f, Keep) and f.body is not None
+                               else [f])]
     for f in flowables:
         f.keepWithNext = 1
     return flowables
@@ -179,4 +218,25 @@ def group(flowables: list[Flowable], in_cell: bool = False) -> list[Flowable]:
         out.append(f)
     if pending:
         out.append(Keep(pending))
+    if not in_cell:
+        _link_answers(out)
     return out
+
+
+def _answer_space(flowable: Flowable) -> RuledLines | None:
+    if isinstance(flowable, Keep):
+        flowable = flowable.body
+    return flowable if isinstance(flowable, RuledLines) else None
+
+
+def _link_answers(blocks: list[Flowable]) -> None:
+    """Tell each Keep that comes right after answer space (spacing aside) which answer that
+    is and how much spacing lies between, so it can run the answer on if it moves."""
+    answer, lift = None, 0.0
+    for f in blocks:
+        if isinstance(f, Spacer):
+            lift += f.height if answer is not None else 0
+            continue
+        if isinstance(f, Keep) and answer is not None:
+            f.after, f.lift = answer, lift
+        answer, lift = _answer_space(f), 0.0

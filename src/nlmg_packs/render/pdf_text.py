@@ -101,7 +101,8 @@ class TextBlocks(PdfDrawing):
         if not block.lines:
             return [*self._keep(row), gap]
         lines = RuledLines(self.look.answer_lines(block.lines), self.look.answer_line_gap, RULE,
-                           self._field(f"q{block.number}_answer"), min(size, 14), number_w)
+                           self._field(f"q{block.number}_answer"), min(size, 14), number_w,
+                           minimum=block.lines)
         lines.tooltip, lines.tag_key = f"Question {block.number}: your answer", key
         return [*self._keep(lines, head=[row]), gap]
 
@@ -109,7 +110,8 @@ class TextBlocks(PdfDrawing):
         head = [self._text(block.label, self.styles.label)] if block.label else []
         slug = re.sub(r"[^a-z0-9]+", "_", plain_text(block.label).lower()).strip("_")
         lines = RuledLines(self.look.answer_lines(block.count), self.look.answer_line_gap, RULE,
-                           self._field(slug or "answer"), min(self.look.body_size, 14))
+                           self._field(slug or "answer"), min(self.look.body_size, 14),
+                           minimum=block.count)
         label = plain_text(block.label).strip().rstrip(":")
         lines.tooltip = f"{label}: your answer" if label else "Your answer"
         return [*self._keep(lines, head=head), Spacer(1, self.look.body_size)]
