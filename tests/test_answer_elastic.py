@@ -115,3 +115,24 @@ def test_answer_space_read_back_is_elastic(paper, preset, lengths, asked, tmp_pa
             assert page.items[-1].bottom - page.area_bottom <= foot, (
                 f"page {page.number} ends {page.items[-1].bottom - page.area_bottom:.0f} pt "
                 f"above the text area's foot, with {first.text[:30]!r} moved on")
+
+
+@pytest.mark.parametrize("label", ["Answer more", "Answer cont", "Answer", "Answer 2"])
+def test_every_answer_field_has_a_name_of_its_own(label, tmp_path):
+    """Run-on and split answers make fields at layout (`<name>_more`, `<name>_cont`): a
+    labelled answer space whose name reads the same must not share its field (a shared name
+    merges two answers into one field)."""
+    from pypdf import PdfReader
+
+    blocks: list[d.Block] = []
+    for n in range(1, 7):
+        blocks += [d.Quote(QUOTE * 3, f"Chapter {n}"), d.AnswerLines(9, label if n % 2 else "")]
+    doc = d.Document("Fields", d.Metadata("Fields", "A", "S"), tuple(blocks), header="H",
+                     footer="F")
+    options = TEMPLATE.render_options(paper="letter", preset="large-print", fillable=True)
+    path = tmp_path / "fields.pdf"
+    path.write_bytes(render_pdf(doc, options))
+    names = [str(a.get_object()["/T"]) for page in PdfReader(path).pages
+             for a in page.get("/Annots", []) if a.get_object().get("/FT") == "/Tx"]
+    assert any(n.endswith(("_more", "_cont")) for n in names)  # the case arises
+    assert len(names) == len(set(names)), sorted(names)

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from nlmg_packs import document as d
 from nlmg_packs.render.options import RenderOptions
-from nlmg_packs.render.pdf_flowables import Para
+from nlmg_packs.render.pdf_flowables import Para, RuledLines
 from nlmg_packs.render.pdf_keep import SPLIT_TALLER, Keep, group, lead_in
 from nlmg_packs.render.pdf_marks import InlineMarks, Pill, Words
 from nlmg_packs.render.pdf_page import PAPER
@@ -97,12 +97,15 @@ class PdfDrawing:
         return int(self.look.body_size * self.look.leading * 2)
 
     def _field(self, base: str) -> str | None:
+        """A form field name from `base` that no other field of the document has, nor the
+        fields its answer space may grow at layout (`RuledLines.PIECES`): `base`, else
+        `base_2`, `base_3`...; None when the document is not fillable."""
         if not self.options.fillable:
             return None
         name, n = base, 2
-        while name in self.fields:
+        while {name, *(name + s for s in RuledLines.PIECES)} & self.fields:
             name, n = f"{base}_{n}", n + 1
-        self.fields.add(name)
+        self.fields.update({name, *(name + s for s in RuledLines.PIECES)})
         return name
 
     def _marks(self, themes: tuple[d.ThemeTag, ...], tail: str = "", names: bool = True,

@@ -210,6 +210,8 @@ class RuledLines(Flowable):
     """
 
     MIN_PIECE = 2
+    PIECES = ("_cont", "_more")
+    """Suffixes of the fields of a split answer's rest and of its run-on lines."""
 
     def __init__(self, count: int, gap: float, colour: str, field: str | None = None,
                  field_size: float = 11, indent: float = 0, minimum: int | None = None,
@@ -235,7 +237,7 @@ class RuledLines(Flowable):
         fits = min(room, self.count - self.MIN_PIECE)
         if fits < self.MIN_PIECE:
             return []
-        rest = f"{self.field}_cont" if self.field else None
+        rest = f"{self.field}{self.PIECES[0]}" if self.field else None
         return [self._like(fits, self.field, self.lift), self._like(self.count - fits, rest)]
 
     def more(self, room: float, lift: float) -> RuledLines | None:
@@ -245,7 +247,7 @@ class RuledLines(Flowable):
         count = int((room + lift) // self.gap)
         if count < 1:
             return None
-        return self._like(count, f"{self.field}_more" if self.field else None, lift)
+        return self._like(count, f"{self.field}{self.PIECES[1]}" if self.field else None, lift)
 
     def _like(self, count: int, field: str | None, lift: float = 0) -> RuledLines:
         piece = RuledLines(count, self.gap, self.colour, field, self.field_size, self.indent,

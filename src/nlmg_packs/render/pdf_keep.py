@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Frame, Paragraph, Spacer, Table
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
 from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace, _listWrapOn
 
@@ -63,11 +63,13 @@ class Keep(_ContainerSpace, Flowable):
             self.wrap(aW, aH)
         here = [NullActionFlowable(), *self._content]
         frame = getattr(self, "_frame", None)
-        if self.after is not None and frame is not None and not frame._atTop:
+        if frame is None or frame._atTop:
+            return here
+        if self.after is not None:
             aH -= super().getSpaceBefore()  # see getSpaceBefore
             if aH <= 0:
-                return [*self._run_on(aH), FrameBreak(), *self._content]
-        if aH >= self._H or frame is None or getattr(frame, "_atTop", False):
+                return [*self._run_on(frame), FrameBreak(), *self._content]
+        if aH >= self._H:
             return here
         page = frame._height
         if self._head_h > page:
@@ -84,12 +86,12 @@ class Keep(_ContainerSpace, Flowable):
         wasteful = aH > page * WASTE
         if (fits_nowhere or (tall and wasteful)) and self._lead_fits(aW, aH):
             return here
-        if self._shrinks(aH):
+        if self._shrinks(aW, aH):
             return here
         if wasteful and self.body is not None and self._head_parts(aH):
             # a key that ends the head may close this page; its grid starts the next
             return [NullActionFlowable(), *self.head, FrameBreak(), self.body]
-        return [*self._run_on(aH), FrameBreak(), *self._content]
+        return [*self._run_on(frame), FrameBreak(), *self._content]
 
     def getSpaceBefore(self) -> float:
         """The space before the first piece; 0 after answer space, where `split` takes it
@@ -97,22 +99,22 @@ class Keep(_ContainerSpace, Flowable):
         block on without asking it to split, and the answer could not run on."""
         return 0 if self.after is not None else super().getSpaceBefore()
 
-    def _run_on(self, aH: float) -> list[Flowable]:
-        """The answer space above, continued over the room this block leaves: `aH` points
-        and the space the frame set aside before it."""
-        if self.after is None:
-            return []
-        frame = getattr(self, "_frame", None)
-        room = frame._y - frame._y1p if frame is not None else aH
-        more = self.after.more(room, self.lift)
+    def _run_on(self, frame: Frame) -> list[Flowable]:
+        """The answer space above, continued over all the room this block leaves in `frame`
+        (the space the frame would set before it included)."""
+        more = self.after.more(frame._y - frame._y1p, self.lift) if self.after else None
         return [more] if more is not None else []
 
-    def _shrinks(self, aH: float) -> bool:
-        """Whether the head and the body's least answer space fit in `aH` points."""
-        if not isinstance(self.body, RuledLines) or self.body.minimum >= self.body.count:
-            return False
-        least = self.body.minimum * self.body.gap - self.body.lift
-        return self._head_h + _gap(self.head, self.body) + least + 2 <= aH
+    def _room(self, aH: float) -> float:
+        """What `aH` points leave for the body under the head (2 pt for rounding)."""
+        return aH - self._head_h - _gap(self.head, self.body) - 2
+
+    def _shrinks(self, aW: float, aH: float) -> bool:
+        """Whether the body is answer space that shrinks to fit under the head in `aH`
+        points (`RuledLines.split` gives one smaller piece) rather than split."""
+        room = self._room(aH)
+        return (isinstance(self.body, RuledLines) and room > 0
+                and len(self.body.splitOn(self.canv, aW, room)) == 1)
 
     def _head_parts(self, aH: float) -> bool:
         """Whether the head may stay here without the body: it ends with a key (a legend
@@ -123,7 +125,7 @@ class Keep(_ContainerSpace, Flowable):
     def _lead_fits(self, aW: float, aH: float) -> bool:
         """Whether the head and a decent first piece of the body fit in `aH`: whole rows of a
         table if they make one, else rows split inside (a boxed note's long paragraph)."""
-        room = aH - self._head_h - _gap(self.head, self.body) - 2  # 2 pt for rounding
+        room = self._room(aH)
         if self.body is None or room <= 0:
             return False
         in_row = getattr(self.body, "splitInRow", 0)
