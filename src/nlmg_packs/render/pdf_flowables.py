@@ -318,6 +318,18 @@ class NameLines(Flowable):
             x += span + gutter
 
 
+def _has_text(cells: object) -> bool:
+    """Whether table cell values (strings, flowables, lists of them) print anything."""
+    if isinstance(cells, (list, tuple)):
+        return any(_has_text(c) for c in cells)
+    if isinstance(cells, str):
+        return bool(cells.strip())
+    if isinstance(cells, Paragraph):  # a piece of a split paragraph keeps only its lines
+        lines = getattr(getattr(cells, "blPara", None), "lines", None)
+        return bool(lines) or bool(cells.getPlainText().strip())
+    return cells is not None  # a drawing (a theme's swatch)
+
+
 class Boxed(Table):
     """A table that draws a box (a quotation, a question's row, a note): split over a page
     break only into pieces at least `splitInRow` points high. reportlab checks that minimum
@@ -338,4 +350,28 @@ class Boxed(Table):
             pieces = super().split(availWidth, most)
         if pieces and pieces[0].wrap(availWidth, availHeight)[1] < least:
             return []
+        if len(pieces) == 2 and self.splitByRow and least and self._between_rows(pieces):
+            return self._fill_after_rows(pieces, availWidth, availHeight)
         return pieces
+
+    def _fill_after_rows(self, pieces: list[Table], width: float, height: float) -> list:
+        """`pieces`, split between rows, when the next row does not fit in what is left.
+        reportlab would set the rest under the first piece and split that row there, under
+        a second copy of the header. Split inside the row at once instead; or, when that
+        leaves the next page only an empty sliver of the row, start the rest on the next
+        page."""
+        least = self.splitInRow
+        if height - pieces[0].wrap(width, height)[1] < least:
+            return pieces  # the rest cannot split here: it moves on as it is
+        inside = self._splitRows(height, doInRowSplit=1)
+        if (len(inside) == 2 and inside[0].wrap(width, height)[1] >= least
+                and _has_text(inside[1]._cellvalues[self.repeatRows or 0])):
+            return inside
+        from reportlab.platypus.doctemplate import FrameBreak
+
+        return [pieces[0], FrameBreak(), pieces[1]]
+
+    def _between_rows(self, pieces: list[Table]) -> bool:
+        """Whether `pieces` split this table between rows (no row in both pieces)."""
+        rows = sum(len(p._cellvalues) for p in pieces) - (self.repeatRows or 0)
+        return rows == len(self._cellvalues)
