@@ -59,15 +59,17 @@ QUOTE = ("It was one of those moments when you realise something you have been t
          "and never quite heard. ")
 
 
-def _worksheet(lengths: list[int], lines: list[int]) -> d.Document:
-    """Quotations of `lengths` sentences, each with a question asking for `lines` lines, under
-    two activity headings: page breaks fall everywhere in some preset and paper."""
+def _worksheet(lengths: list[int], lines: list[int], marked: bool = False) -> d.Document:
+    """Quotations of `lengths` sentences, each with a question asking for `lines` lines (test
+    questions when `marked`), under two activity headings: page breaks fall everywhere in
+    some preset and paper."""
     blocks: list[d.Block] = [d.Heading("Worksheet", 1)]
     for n, (length, asked) in enumerate(zip(lengths, lines, strict=True), start=1):
         if n in (1, len(lengths) // 2 + 1):
             blocks += [d.Heading(f"{n}. Activity", 2), d.Paragraph("Answer each question.")]
         blocks += [d.Quote(QUOTE * length, f"Chapter {n}"),
-                   d.Question(n, "Who says this, to whom, and when?", lines=asked)]
+                   d.Question(n, "Who says this, to whom, and when?", lines=asked,
+                              marked=marked)]
     return d.Document("Worksheet", d.Metadata("Worksheet", "A", "S"), tuple(blocks),
                       header="H", footer="F")
 
@@ -93,25 +95,36 @@ CASES = [(paper, preset) for paper in ("a4", "letter")
 
 @pytest.mark.parametrize(("paper", "preset"), CASES)
 @given(lengths=st.lists(st.integers(1, 3), min_size=6, max_size=10),
-       asked=st.integers(2, 8))
-def test_answer_space_read_back_is_elastic(paper, preset, lengths, asked, tmp_path_factory):
+       asked=st.integers(2, 8), marked=st.booleans())
+def test_answer_space_read_back_is_elastic(paper, preset, lengths, asked, marked,
+                                            tmp_path_factory):
     options = TEMPLATE.render_options(paper=paper, preset=preset)
     look = look_for(options)
     path = tmp_path_factory.mktemp("elastic") / "worksheet.pdf"
-    path.write_bytes(render_pdf(_worksheet(lengths, [asked] * len(lengths)), options))
+    path.write_bytes(render_pdf(_worksheet(lengths, [asked] * len(lengths), marked), options))
     pages = read_layout(path)
     assert broken_units(pages) == []
     for number, here, total in _questions(pages):
         # never fewer lines than the pack asks for, never a lone line under the question
         assert total >= asked, f"question on page {number}: {total} lines of {asked}"
         assert here >= min(2, asked)
+        if marked:  # a test's answer space tells the marks: it never grows
+            assert total <= look.answer_lines(asked), f"question on page {number}: {total}"
+    # no page opens with blank space: pages that start with the same kind of line start it at
+    # the same height (the space after an answer falls away at a page break)
+    tops: dict[str, set[int]] = {}
+    for page in pages[1:]:
+        if page.items:
+            tops.setdefault(page.items[0].kind, set()).add(round(page.area_top - page.items[0].top))
+    assert all(max(t) - min(t) <= 1 for t in tops.values()), tops
     # a page whose last block is answer space, with the next block moved on, is ruled to its
     # foot: less than one line's pitch above the frame, whose foot is the footer's band above
     # the footer rule (pdf_page: 0.3 of the footer size and 1.2 of the body size)
     foot = look.footer_size * 0.3 + look.body_size * 1.2 + look.answer_line_gap + 1
     for page, after in zip(pages, pages[1:], strict=False):
         first = after.content()[0] if after.content() else None
-        if page.items and page.items[-1].kind == "rule" and first and first.kind != "rule":
+        if (not marked and page.items and page.items[-1].kind == "rule" and first
+                and first.kind != "rule"):
             assert page.items[-1].bottom - page.area_bottom <= foot, (
                 f"page {page.number} ends {page.items[-1].bottom - page.area_bottom:.0f} pt "
                 f"above the text area's foot, with {first.text[:30]!r} moved on")

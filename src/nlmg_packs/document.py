@@ -73,6 +73,9 @@ class Question:
     meta: str = ""
     """A small line such as "Chapters 3–5 · Analyse"."""
     origin: Origin | None = None
+    marked: bool = False
+    """A test question: its answer space tells the marks, as an exam paper's lines do, so a
+    page layout never lengthens it to fill a page (it may still shrink to the pack's count)."""
 
 
 @dataclass(frozen=True)

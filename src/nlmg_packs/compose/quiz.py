@@ -69,7 +69,7 @@ def _question_blocks(pack: Pack, asked: Asked, edition: str) -> list[d.Block]:
     lines = item.lines if item.lines is not None else DEFAULT_LINES[item.type]
     blocks: list[d.Block] = [d.Question(asked.number, _stem(pack, item), lines,
                                         tags(pack, item.themes) if edition == "teacher" else (),
-                                        _meta(pack, item, edition), where)]
+                                        _meta(pack, item, edition), where, marked=True)]
     if item.type == "multiple-choice":
         correct = sum(o.correct for o in item.options)
         blocks.append(d.Choices(tuple(item.options[o].text for o in asked.options),

@@ -11,7 +11,7 @@ from contextlib import nullcontext
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from nlmg_packs import bidi
 from nlmg_packs.render.pdf_fonts import UPRIGHT
@@ -195,6 +195,21 @@ def drawn(text: str) -> str:
     return bidi.visual(bidi.shape(text), bidi.is_rtl(text))
 
 
+class Gap(Spacer):
+    """`height` points of space between blocks that never opens a page: set as space before
+    a zero-height flowable, which a frame drops at its top (a plain Spacer pushed over a page
+    break would start the next page that much lower than the others)."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__(1, height)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, 0
+
+    def getSpaceBefore(self) -> float:
+        return self.height
+
+
 class RuledLines(Flowable):
     """`count` ruled lines `gap` points apart, `indent` points in from the left; with a `field`
     name, one multi-line field over them all.
@@ -203,8 +218,9 @@ class RuledLines(Flowable):
     page has room for at least `minimum` lines (the pack's own count) but not all `count`
     (that count scaled to a wider ruling), the space shrinks to what fits rather than send
     a few lines on to the next page; `Keep` stretches it with `more` to the foot of a page
-    whose next block moves on. Split across pages, at least `MIN_PIECE` lines go on each
-    page (no lone line, like a paragraph's widow and orphan control). `lift` (points) draws
+    whose next block moves on, unless it `grows` not (a test's, whose lines tell the marks).
+    Split across pages, at least `MIN_PIECE` lines go on each page (no lone line, like a
+    paragraph's widow and orphan control). `lift` (points) draws
     the lines that much higher than placed: a continuation set after the space that closed
     the answer keeps the ruling's pitch.
     """
@@ -215,12 +231,12 @@ class RuledLines(Flowable):
 
     def __init__(self, count: int, gap: float, colour: str, field: str | None = None,
                  field_size: float = 11, indent: float = 0, minimum: int | None = None,
-                 lift: float = 0) -> None:
+                 lift: float = 0, grows: bool = True) -> None:
         super().__init__()
         self.count, self.gap, self.colour = count, gap, colour
         self.field, self.field_size, self.indent = field, field_size, indent
         self.minimum = count if minimum is None else min(minimum, count)
-        self.lift = lift
+        self.lift, self.grows = lift, grows
         self.tooltip = ""
         """What to write in the field ("Question 3: your answer")."""
         self.tag_key: str = ""
@@ -243,15 +259,16 @@ class RuledLines(Flowable):
     def more(self, room: float, lift: float) -> RuledLines | None:
         """Lines of the same answer, ruled at the same pitch, to fill `room` points below a
         gap of `lift` points after these lines (a separate field when fillable); None when
-        not one line fits."""
+        not one line fits or the space must not grow (`grows`: a test's, which tells the
+        marks)."""
         count = int((room + lift) // self.gap)
-        if count < 1:
+        if count < 1 or not self.grows:
             return None
         return self._like(count, f"{self.field}{self.PIECES[1]}" if self.field else None, lift)
 
     def _like(self, count: int, field: str | None, lift: float = 0) -> RuledLines:
         piece = RuledLines(count, self.gap, self.colour, field, self.field_size, self.indent,
-                           lift=lift)
+                           lift=lift, grows=self.grows)
         piece.tooltip, piece.tag_key = self.tooltip, self.tag_key
         return piece
 

@@ -6,7 +6,7 @@ import re
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.platypus import Flowable, ListItem, Spacer
+from reportlab.platypus import Flowable, ListItem
 from reportlab.platypus import PageBreak as PageBreakFlowable
 
 from nlmg_packs import document as d
@@ -14,7 +14,7 @@ from nlmg_packs.bidi import is_rtl
 from nlmg_packs.render.contrast import readable
 from nlmg_packs.render.inline import plain_text
 from nlmg_packs.render.pdf_base import PdfDrawing
-from nlmg_packs.render.pdf_flowables import Boxed, NameLines, Para, RuledLines
+from nlmg_packs.render.pdf_flowables import Boxed, Gap, NameLines, Para, RuledLines
 from nlmg_packs.render.pdf_keep import group
 from nlmg_packs.render.pdf_marks import InlineMarks, Pill, Words
 from nlmg_packs.render.pdf_styles import RULE, lighter, literal, markup
@@ -97,12 +97,12 @@ class TextBlocks(PdfDrawing):
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        gap = Spacer(1, size * (1.4 if block.lines else 0.9))
+        gap = Gap(size * (1.4 if block.lines else 0.9))
         if not block.lines:
             return [*self._keep(row), gap]
         lines = RuledLines(self.look.answer_lines(block.lines), self.look.answer_line_gap, RULE,
                            self._field(f"q{block.number}_answer"), min(size, 14), number_w,
-                           minimum=block.lines)
+                           minimum=block.lines, grows=not block.marked)
         lines.tooltip, lines.tag_key = f"Question {block.number}: your answer", key
         return [*self._keep(lines, head=[row]), gap]
 
@@ -114,7 +114,7 @@ class TextBlocks(PdfDrawing):
                            minimum=block.count)
         label = plain_text(block.label).strip().rstrip(":")
         lines.tooltip = f"{label}: your answer" if label else "Your answer"
-        return [*self._keep(lines, head=head), Spacer(1, self.look.body_size)]
+        return [*self._keep(lines, head=head), Gap(self.look.body_size)]
 
     def draw_teacher_note(self, block: d.TeacherNote) -> list[Flowable]:
         size = self.look.body_size
@@ -177,7 +177,7 @@ class TextBlocks(PdfDrawing):
         fields = {label: self._field(label.lower()) for label in block.labels}
         return [NameLines(block.labels, self.styles.fonts.bold, self.look.body_size,
                           self.look.text, RULE, fields=fields),
-                Spacer(1, self.look.body_size * 1.2)]
+                Gap(self.look.body_size * 1.2)]
 
     def draw_page_break(self, block: d.PageBreak) -> list[Flowable]:
         return [PageBreakFlowable()]
