@@ -74,6 +74,15 @@ def test_no_page_parts_a_heading_quotation_or_question_from_what_follows(built, 
 
 
 @pytest.mark.parametrize(("paper", "preset"), COMBOS)
+def test_no_page_is_blank(built, paper, preset):
+    """Space at the end of a document or before a page break never spills onto a page of
+    its own (a full page of notes lines then left a blank last page)."""
+    blank = [f"{pdf.name} p{page.number}" for pdf in sorted(built(paper, preset).rglob("*.pdf"))
+             for page in read_layout(pdf) if not page.items]
+    assert blank == []
+
+
+@pytest.mark.parametrize(("paper", "preset"), COMBOS)
 def test_pages_are_filled_before_a_block_moves_on(built, paper, preset):
     shares = [share for pdf in sorted(built(paper, preset).rglob("*.pdf"))
               for _, share in page_fill(read_layout(pdf))]

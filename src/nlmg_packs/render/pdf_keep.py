@@ -222,7 +222,21 @@ def group(flowables: list[Flowable], in_cell: bool = False) -> list[Flowable]:
         out.append(Keep(pending))
     if not in_cell:
         _link_answers(out)
+        out = _no_space_before_breaks(out)
     return out
+
+
+def _no_space_before_breaks(blocks: list[Flowable]) -> list[Flowable]:
+    """`blocks` without the space that ends the story or comes right before a page break:
+    reportlab would carry it over to a page of its own when the page above is full, and
+    print that page blank."""
+    out: list[Flowable] = []
+    for f in reversed(blocks):
+        if isinstance(f, Spacer) and (not out or isinstance(out[-1], (ActionFlowable,
+                                                                          UseUpSpace))):
+            continue
+        out.append(f)
+    return out[::-1]
 
 
 def _answer_space(flowable: Flowable) -> RuledLines | None:
